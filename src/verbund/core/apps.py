@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "verbund.core"
     label = "core"
+    verbose_name = _("Stammdaten")
+
+    def ready(self):
+        # Each app registers its named permissions in its own permissions.py.
+        autodiscover_modules("permissions")

@@ -1,0 +1,61 @@
+"""Create and update domain objects the same way from forms, the API and commands.
+
+``save_changes`` validates, writes and records the audit entry in one transaction, so a
+change is never stored without its log line, and an invalid value is never stored at all.
+"""
+
+from django.db import models, transaction
+
+from verbund.core.services import audit
+
+
+def _current(instance, name):
+    field = instance._meta.get_field(name)
+    if field.many_to_many:
+        return sorted(instance.pk and getattr(instance, name).values_list("pk", flat=True) or [])
+    return getattr(instance, field.attname)
+
+
+def save_changes(
+    instance: models.Model, data: dict, user, action_prefix: str, *, extra_audit: dict | None = None
+):
+    """Apply ``data`` (field name -> value) to ``instance``, validate, save, audit.
+
+    ``action_prefix`` is the dotted model code (``networks.network``); ``.created`` or
+    ``.changed`` is appended. Many-to-many values are lists of objects or primary keys.
+    Raises ``django.core.exceptions.ValidationError`` and stores nothing on bad data.
+    """
+    creating = instance.pk is None
+    many = {
+        name: value for name, value in data.items() if instance._meta.get_field(name).many_to_many
+    }
+    changes = {}
+    for name, value in data.items():
+        if name in many:
+            continue
+        field = instance._meta.get_field(name)
+        old = _current(instance, name) if not creating else None
+        setattr(instance, name, value)
+        new = getattr(instance, field.attname)
+        if creating or old != new:
+            changes[name] = (old, new)
+    instance.full_clean(exclude=list(many))
+    with transaction.atomic():
+        instance.save()
+        for name, values in many.items():
+            old = [] if creating else _current(instance, name)
+            getattr(instance, name).set(values)
+            new = _current(instance, name)
+            if old != new:
+                changes[name] = (old, new)
+        action = f"{action_prefix}.{'created' if creating else 'changed'}"
+        if creating or changes:
+            audit.record(instance, action, user=user, changes=changes, data=extra_audit)
+    return instance
+
+
+def delete_object(instance: models.Model, user, action_prefix: str):
+    """Delete with an audit entry (kept after the object is gone)."""
+    with transaction.atomic():
+        audit.record(instance, f"{action_prefix}.deleted", user=user)
+        instance.delete()

@@ -1,0 +1,43 @@
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def org_a(db):
+    return factories.organization("Handwerkskammer Hannover", kind="hwk", city="Hannover")
+
+
+@pytest.fixture
+def org_b(db):
+    return factories.organization("IHK Braunschweig", kind="ihk", city="Braunschweig")
+
+
+@pytest.fixture
+def network_a(org_a):
+    return factories.network("Kammerpartnerschaft Hannover–Normandie", lead=org_a, is_public=False)
+
+
+@pytest.fixture
+def network_b(org_b):
+    return factories.network("Kooperation BS–WOB", lead=org_b, is_public=False)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but member of no organization and no team."""
+    return factories.user("olga")
+
+
+@pytest.fixture
+def coordinator_a(org_a, network_a):
+    """Member of org A with networks.edit and organizations.edit for org A."""
+    account = factories.user("anika", organization=org_a)
+    factories.grant(account, ["networks.edit", "organizations.edit"], organization=org_a)
+    return account
+
+
+@pytest.fixture
+def member_b(org_b, network_b):
+    """Member of org B without special permissions."""
+    return factories.user("bernd", organization=org_b)

@@ -1,0 +1,15 @@
+"""Test settings: the real settings, with a throwaway var/ and fast password hashing."""
+
+import os
+import tempfile
+
+os.environ.setdefault("VERBUND_VAR_DIR", tempfile.mkdtemp(prefix="verbund-test-"))
+os.environ.setdefault("VERBUND_PLAIN_STATIC", "1")
+os.environ.setdefault("VERBUND_HTTPS", "0")
+os.environ.setdefault("VERBUND_TEMPLATE_STRING_IF_INVALID", "INVALID_TEMPLATE_VARIABLE(%s)")
+
+from verbund.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+AXES_ENABLED = os.environ.get("VERBUND_TEST_AXES", "0") == "1"
