@@ -22,8 +22,9 @@ class ScopedQuerySet(models.QuerySet):
     """Rows owned by organizations and/or networks.
 
     Subclasses name the lookups that lead from a row to its owning organization and
-    network (``organization_lookup``/``network_lookup``); visibility and permission
-    filters are derived from them and the user's teams.
+    network (``organization_lookup``/``network_lookup``) and may widen ``visible_q`` /
+    ``perm_q``. Filters go through a ``pk__in`` subquery so that joins over memberships
+    never duplicate rows and the result stays composable.
     """
 
     organization_lookup: str | None = None
@@ -37,27 +38,31 @@ class ScopedQuerySet(models.QuerySet):
             condition |= Q(**{f"{self.network_lookup}__in": network_ids})
         return condition
 
-    def visible_to(self, user):
+    def visible_q(self, user) -> Q:
         from verbund.core.services import access
 
+        return self._scope_q(access.member_organization_ids(user), access.member_network_ids(user))
+
+    def perm_q(self, user, perm) -> Q:
+        from verbund.core.services import access
+
+        return self._scope_q(
+            access.organizations_with(user, perm), access.networks_with(user, perm)
+        )
+
+    def _restricted(self, user, condition_for):
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self.all()
-        return self.filter(
-            self._scope_q(access.member_organization_ids(user), access.member_network_ids(user))
-        ).distinct()
+        matching = self.model._default_manager.filter(condition_for()).values("pk")
+        return self.filter(pk__in=matching)
+
+    def visible_to(self, user):
+        return self._restricted(user, lambda: self.visible_q(user))
 
     def with_perm(self, user, perm):
-        from verbund.core.services import access
-
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        return self.filter(
-            self._scope_q(access.organizations_with(user, perm), access.networks_with(user, perm))
-        ).distinct()
+        return self._restricted(user, lambda: self.perm_q(user, perm))
 
 
 class OrganizationQuerySet(ScopedQuerySet):
@@ -75,7 +80,5 @@ class PersonQuerySet(ScopedQuerySet):
     organization_lookup = "organization"
     network_lookup = "organization__memberships__network"
 
-    def visible_to(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return (super().visible_to(user) | self.filter(user=user)).distinct()
+    def visible_q(self, user) -> Q:
+        return super().visible_q(user) | Q(user=user)

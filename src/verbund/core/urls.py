@@ -1,3 +1,45 @@
+from django.urls import path
+
+from verbund.core.views import dashboard, organizations, privacy, search, tokens
 
 app_name = "core"
-urlpatterns: list = []
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("suche/", search.search, name="search"),
+    path("organisationen/", organizations.OrganizationListView.as_view(), name="organization_list"),
+    path(
+        "organisationen/neu/",
+        organizations.OrganizationFormView.as_view(),
+        name="organization_create",
+    ),
+    path(
+        "organisationen/<int:pk>/",
+        organizations.OrganizationDetailView.as_view(),
+        name="organization_detail",
+    ),
+    path(
+        "organisationen/<int:pk>/bearbeiten/",
+        organizations.OrganizationFormView.as_view(),
+        name="organization_edit",
+    ),
+    path(
+        "organisationen/<int:organization>/personen/neu/",
+        organizations.PersonFormView.as_view(),
+        name="person_create",
+    ),
+    path("personen/<int:pk>/", organizations.PersonDetailView.as_view(), name="person_detail"),
+    path(
+        "personen/<int:pk>/bearbeiten/",
+        organizations.PersonFormView.as_view(),
+        name="person_edit",
+    ),
+    path(
+        "personen/<int:pk>/loeschen/",
+        organizations.PersonDeleteView.as_view(),
+        name="person_delete",
+    ),
+    path("personen/<int:pk>/auskunft/", privacy.person_export, name="person_export"),
+    path("personen/<int:pk>/anonymisieren/", privacy.person_erase, name="person_erase"),
+    path("konto/api-tokens/", tokens.token_list, name="token_list"),
+    path("konto/api-tokens/<int:pk>/widerrufen/", tokens.token_revoke, name="token_revoke"),
+]

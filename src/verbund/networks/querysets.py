@@ -12,34 +12,28 @@ class NetworkQuerySet(ScopedQuerySet):
     organization_lookup = "memberships__organization"
     network_lookup = "pk"
 
-    def visible_to(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return (super().visible_to(user) | self.filter(is_public=True)).distinct()
+    def visible_q(self, user) -> Q:
+        return super().visible_q(user) | Q(is_public=True)
 
-    def with_perm(self, user, perm):
+    def perm_q(self, user, perm) -> Q:
         from verbund.core.services import access
 
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
         lead = Q(
             memberships__role="lead",
             memberships__organization__in=access.organizations_with(user, perm),
         )
-        return self.filter(lead | Q(pk__in=access.networks_with(user, perm))).distinct()
+        return lead | Q(pk__in=access.networks_with(user, perm))
 
 
 class NetworkPartQuerySet(ScopedQuerySet):
     """Rows that belong to one network (members, agreements, goals, reviews, activities)."""
 
-    def visible_to(self, user):
+    def visible_q(self, user) -> Q:
         from verbund.networks.models import Network
 
-        return self.filter(network__in=Network.objects.visible_to(user))
+        return Q(network__in=Network.objects.visible_to(user).values("pk"))
 
-    def with_perm(self, user, perm):
+    def perm_q(self, user, perm) -> Q:
         from verbund.networks.models import Network
 
-        return self.filter(network__in=Network.objects.with_perm(user, perm))
+        return Q(network__in=Network.objects.with_perm(user, perm).values("pk"))

@@ -1,3 +1,34 @@
+from django.urls import path
+
+from verbund.networks import views
+from verbund.networks.models import Review
 
 app_name = "networks"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.NetworkListView.as_view(), name="network_list"),
+    path("neu/", views.NetworkFormView.as_view(), name="network_create"),
+    path("<int:pk>/", views.NetworkDetailView.as_view(), name="network_detail"),
+    path("<int:pk>/bearbeiten/", views.NetworkFormView.as_view(), name="network_edit"),
+    path("<int:pk>/kalender.ics", views.network_calendar, name="network_calendar"),
+    path("kalender.ics", views.my_calendar, name="my_calendar"),
+    path("aktivitaeten/<int:pk>/", views.ActivityDetailView.as_view(), name="activity_detail"),
+    path("aktivitaeten/<int:pk>/anhaenge/", views.attachment_upload, name="attachment_upload"),
+    path("anhaenge/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path("anhaenge/<int:pk>/loeschen/", views.attachment_delete, name="attachment_delete"),
+    path("<int:network>/bilanzen/neu/", views.ReviewFormView.as_view(), name="review_create"),
+    path("bilanzen/<int:pk>/bearbeiten/", views.ReviewFormView.as_view(), name="review_edit"),
+    path(
+        "bilanzen/<int:pk>/loeschen/",
+        views.part_views(Review, None, "networks.review")[1].as_view(),
+        name="review_delete",
+    ),
+]
+
+for segment, (model, form_class, action_prefix) in views.PARTS.items():
+    form_view, delete_view = views.part_views(model, form_class, action_prefix)
+    name = model._meta.model_name
+    urlpatterns += [
+        path(f"<int:network>/{segment}/neu/", form_view.as_view(), name=f"{name}_create"),
+        path(f"{segment}/<int:pk>/bearbeiten/", form_view.as_view(), name=f"{name}_edit"),
+        path(f"{segment}/<int:pk>/loeschen/", delete_view.as_view(), name=f"{name}_delete"),
+    ]

@@ -16,6 +16,13 @@ def _current(instance, name):
     return getattr(instance, field.attname)
 
 
+def _stored(instance):
+    """The row as it is in the database (forms may already have changed ``instance``)."""
+    if instance.pk is None:
+        return None
+    return type(instance)._default_manager.filter(pk=instance.pk).first()
+
+
 def save_changes(
     instance: models.Model, data: dict, user, action_prefix: str, *, extra_audit: dict | None = None
 ):
@@ -25,7 +32,8 @@ def save_changes(
     ``.changed`` is appended. Many-to-many values are lists of objects or primary keys.
     Raises ``django.core.exceptions.ValidationError`` and stores nothing on bad data.
     """
-    creating = instance.pk is None
+    stored = _stored(instance)
+    creating = stored is None
     many = {
         name: value for name, value in data.items() if instance._meta.get_field(name).many_to_many
     }
@@ -34,7 +42,7 @@ def save_changes(
         if name in many:
             continue
         field = instance._meta.get_field(name)
-        old = _current(instance, name) if not creating else None
+        old = None if creating else _current(stored, name)
         setattr(instance, name, value)
         new = getattr(instance, field.attname)
         if creating or old != new:

@@ -1,0 +1,241 @@
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from verbund.core.services import audit, editing
+from verbund.core.views.generic import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectFormView,
+    ObjectListView,
+    editable_object,
+)
+from verbund.networks import forms
+from verbund.networks.models import (
+    Activity,
+    Agreement,
+    Attachment,
+    FundingSource,
+    Goal,
+    GoalProgress,
+    Membership,
+    Network,
+    Review,
+)
+from verbund.networks.permissions import NETWORKS_EDIT
+from verbund.networks.services import calendar, networks, timeline
+
+
+class NetworkListView(ObjectListView):
+    model = Network
+    template_name = "networks/network_list.html"
+    search_fields = ("name", "short_name", "description")
+    filter_fields = ("kind",)
+    sort_options = {"name": "name", "since": "since", "kind": "kind"}
+    default_sort = "name"
+    create_url_name = "networks:network_create"
+    create_perm = NETWORKS_EDIT
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["kinds"] = Network.Kind.choices
+        return context
+
+
+class NetworkDetailView(ObjectDetailView):
+    model = Network
+    template_name = "networks/network_detail.html"
+    edit_perm = NETWORKS_EDIT
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        network = context["object"]
+        context.update(
+            memberships=network.memberships.select_related("organization").order_by(
+                "role", "organization__name"
+            ),
+            funding=network.funding_sources.select_related("organization"),
+            funding_total=networks.funding_total(network),
+            agreements=network.agreements.prefetch_related("parties"),
+            goals=network.goals.select_related("agreement"),
+            reviews=network.reviews.prefetch_related("progress__goal"),
+            upcoming=timeline.upcoming_activities(self.request.user, network=network),
+            timeline=timeline.timeline_for_network(network, self.request.user),
+        )
+        return context
+
+
+class NetworkFormView(ObjectFormView):
+    model = Network
+    perm = NETWORKS_EDIT
+    action_prefix = "networks.network"
+
+    @property
+    def form_class(self):
+        return forms.NetworkForm if "pk" in self.kwargs else forms.NetworkCreateForm
+
+    def save(self, obj, data, form):
+        if "pk" in self.kwargs:
+            return super().save(obj, data, form)
+        return networks.create_network(data, form.cleaned_data["lead"], self.request.user)
+
+
+def _network_for_edit(request, network_pk):
+    return editable_object(request.user, Network, network_pk, NETWORKS_EDIT)
+
+
+class NetworkPartFormView(ObjectFormView):
+    """Create (URL has ``network``) or edit (URL has ``pk``) one part of a network."""
+
+    perm = NETWORKS_EDIT
+
+    def get_parent_for_permission(self):
+        return get_object_or_404(
+            Network.objects.visible_to(self.request.user), pk=self.kwargs["network"]
+        )
+
+    def new_object(self):
+        return self.model(network=self.get_parent_for_permission())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = context["object"].network.get_absolute_url()
+        context["network"] = context["object"].network
+        return context
+
+
+class NetworkPartDeleteView(ObjectDeleteView):
+    perm = NETWORKS_EDIT
+
+
+class ReviewFormView(NetworkPartFormView):
+    model = Review
+    form_class = forms.ReviewForm
+    action_prefix = "networks.review"
+
+    def save(self, obj, data, form):
+        with transaction.atomic():
+            review = super().save(obj, data, form)
+            for goal, (status, progress) in form.goal_progress().items():
+                entry, _created = GoalProgress.objects.update_or_create(
+                    review=review, goal=goal, defaults={"status": status, "progress": progress}
+                )
+                if goal.status != status:
+                    editing.save_changes(
+                        goal, {"status": status}, self.request.user, "networks.goal"
+                    )
+            return review
+
+
+def part_views(model, form_class, action_prefix):
+    """The create/edit and delete views of one kind of network part."""
+    form_view = type(
+        f"{model.__name__}FormView",
+        (NetworkPartFormView,),
+        {"model": model, "form_class": form_class, "action_prefix": action_prefix},
+    )
+    delete_view = type(
+        f"{model.__name__}DeleteView",
+        (NetworkPartDeleteView,),
+        {"model": model, "action_prefix": action_prefix},
+    )
+    return form_view, delete_view
+
+
+PARTS = {
+    "mitglieder": (Membership, forms.MembershipForm, "networks.membership"),
+    "finanzierung": (FundingSource, forms.FundingSourceForm, "networks.funding"),
+    "vereinbarungen": (Agreement, forms.AgreementForm, "networks.agreement"),
+    "ziele": (Goal, forms.GoalForm, "networks.goal"),
+    "aktivitaeten": (Activity, forms.ActivityForm, "networks.activity"),
+}
+
+
+class ActivityDetailView(ObjectDetailView):
+    model = Activity
+    template_name = "networks/activity_detail.html"
+    edit_perm = NETWORKS_EDIT
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["attachment_form"] = kwargs.get("attachment_form") or forms.AttachmentForm()
+        context["attachments"] = context["object"].attachments.all()
+        return context
+
+
+@login_required
+@require_POST
+def attachment_upload(request, pk):
+    activity = editable_object(request.user, Activity, pk, NETWORKS_EDIT)
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        view = ActivityDetailView()
+        view.setup(request, pk=pk)
+        return render(
+            request,
+            "networks/activity_detail.html",
+            view.get_context_data(attachment_form=form),
+            status=400,
+        )
+    attachment = form.save(commit=False)
+    attachment.activity = activity
+    attachment.save()
+    audit.record(
+        activity,
+        "networks.activity.attachment_added",
+        user=request.user,
+        data={"title": attachment.title},
+    )
+    return redirect(activity.get_absolute_url())
+
+
+@login_required
+def attachment_download(request, pk):
+    attachment = get_object_or_404(
+        Attachment.objects.filter(activity__in=Activity.objects.visible_to(request.user)), pk=pk
+    )
+    return FileResponse(attachment.file.open("rb"), as_attachment=True)
+
+
+@login_required
+@require_POST
+def attachment_delete(request, pk):
+    attachment = get_object_or_404(Attachment, pk=pk)
+    activity = editable_object(request.user, Activity, attachment.activity_id, NETWORKS_EDIT)
+    audit.record(
+        activity,
+        "networks.activity.attachment_removed",
+        user=request.user,
+        data={"title": attachment.title},
+    )
+    attachment.file.delete(save=False)
+    attachment.delete()
+    return redirect(activity.get_absolute_url())
+
+
+def network_calendar(request, pk):
+    """ICS feed of a network's upcoming activities (signed in, or ``?token=`` API token)."""
+    from verbund.core.services import tokens
+
+    user = request.user
+    if not user.is_authenticated and request.GET.get("token"):
+        user = tokens.authenticate_token(request.GET["token"]) or user
+    if not user.is_authenticated:
+        return redirect(f"{reverse('login')}?next={request.path}")
+    network = get_object_or_404(Network.objects.visible_to(user), pk=pk)
+    body = calendar.activities_ics(
+        timeline.upcoming_activities(user, network=network), str(network)
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="netzwerk-{network.pk}.ics"'
+    return response
+
+
+@login_required
+def my_calendar(request):
+    body = calendar.activities_ics(timeline.upcoming_activities(request.user), _("Meine Netzwerke"))
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
