@@ -8,6 +8,10 @@ from verbund.api.api import api
 urlpatterns = [
     path("", include("verbund.core.urls")),
     path("netzwerke/", include("verbund.networks.urls")),
+    path("kurse/", include("verbund.courses.urls")),
+    path("bedarf/", include("verbund.needs.urls")),
+    path("beratung/", include("verbund.advice.urls")),
+    path("pruefungen/", include("verbund.exams.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,47 @@
+# verbund – the two commands of the README, plus a few helpers.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+export VERBUND_VAR_DIR ?= $(CURDIR)/var
+
+.PHONY: demo test lint format check-migrations test-postgres browsers clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+## make demo: install, migrate, load the demo data and serve at http://127.0.0.1:8000
+demo: $(STAMP)
+	$(BIN)/verbund demo
+
+## make test: lint, migrations check and the whole test suite (SQLite unless VERBUND_DATABASE_URL)
+test: lint check-migrations
+	$(BIN)/pytest -q -n 2 --dist loadfile
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench
+
+format: $(DEV_STAMP)
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+check-migrations: $(DEV_STAMP)
+	VERBUND_VAR_DIR=$$(mktemp -d) $(BIN)/verbund makemigrations --check --dry-run
+
+## make test-postgres: the suite against PostgreSQL at 127.0.0.1:5432, database test
+test-postgres: $(DEV_STAMP)
+	VERBUND_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test $(BIN)/pytest -q -n 2 --dist loadfile
+
+clean:
+	rm -rf $(VENV) var
