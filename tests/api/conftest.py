@@ -56,11 +56,6 @@ def _static_root():
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 
-@pytest.fixture(autouse=True)
-def _api_urls(settings):
-    settings.ROOT_URLCONF = "tests.api.urls"
-
-
 def client_for(user) -> ApiClient:
     if user is None:
         return ApiClient()
