@@ -1,0 +1,336 @@
+"""The course index: writing offers, searching them, checking it against the database.
+
+Concurrency: tantivy allows one writer per index directory (it holds a lock file), so one
+process (the worker that applies the change log) writes; any number of processes search.
+Readers reload automatically after each commit (tantivy watches meta.json) and a search
+always runs on one consistent snapshot; our own commits reload at once.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import tantivy
+from tantivy import Occur, Order, Query
+
+from .analyzer import Highlighter, SynonymTable
+from .query import (
+    Place,
+    SearchRequest,
+    TextQuery,
+    combine,
+    filter_queries,
+    inside_cells,
+    text_query,
+)
+from .schema import (
+    ANYWHERE,
+    FACET_FIELDS,
+    build_schema,
+    cell_nearest_km,
+    cover_circle,
+    facet_term,
+    haversine_km,
+    offer_to_document,
+    parse_point_term,
+)
+
+# Above this share of all documents, facet counts walk the facet terms' posting lists
+# against the result (cost ~ index size) instead of aggregating the result's columns
+# (cost ~ result size); measured crossover on synthetic data, see bench/search_engine.py.
+TERM_WALK_SHARE = 0.08
+# A filter that is not a facet dimension but restricts one (for disjunctive counts).
+FILTER_DIMENSION = {"start": "month"}
+DESCRIPTION_SNIPPET_CHARS = 240
+
+
+@dataclass
+class Hit:
+    id: int
+    score: float
+    title_html: str
+    description_html: str
+    next_start: date | None
+    price: float | None
+    distance_km: float | None
+
+
+@dataclass
+class SearchResult:
+    total: int
+    page: int
+    page_size: int
+    hits: list[Hit]
+    # dimension (FACET_FIELDS) -> value -> number of offers in the result
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass
+class ConsistencyReport:
+    missing: list[int]  # in the database, not in the index
+    outdated: list[int]  # in both, with another version in the index
+    extra: list[int]  # in the index, no longer in the database
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.outdated or self.extra)
+
+
+class CourseIndex:
+    """An index directory (created if absent) with its writer and searcher."""
+
+    def __init__(self, path: str | Path, synonyms: SynonymTable | None = None):
+        Path(path).mkdir(parents=True, exist_ok=True)
+        self.schema = build_schema()
+        self._index = tantivy.Index(self.schema, path=str(path), reuse=True)
+        self._index.config_reader(reload_policy="commit")
+        self._writer: tantivy.IndexWriter | None = None
+        # Applied at query time, so editing the table needs no reindex.
+        self.synonyms = synonyms or SynonymTable()
+
+    # -- writing --------------------------------------------------------------------------
+
+    def writer(self, heap_size: int = 256_000_000, threads: int = 0) -> tantivy.IndexWriter:
+        if self._writer is None:
+            self._writer = self._index.writer(heap_size=heap_size, num_threads=threads)
+        return self._writer
+
+    def upsert(self, offers: Iterable[Mapping[str, Any]], today: date | None = None) -> int:
+        """Replace (or add) the documents of these offers; visible after ``commit()``."""
+        today = today or date.today()
+        writer = self.writer()
+        count = 0
+        for offer in offers:
+            writer.delete_documents_by_term("id", int(offer["id"]))
+            writer.add_document(offer_to_document(offer, today))
+            count += 1
+        return count
+
+    def add_new(self, offers: Iterable[Mapping[str, Any]], today: date | None = None) -> int:
+        """Bulk load into an empty index: like ``upsert`` without the deletes."""
+        today = today or date.today()
+        writer = self.writer()
+        count = 0
+        for offer in offers:
+            writer.add_document(offer_to_document(offer, today))
+            count += 1
+        return count
+
+    def delete(self, offer_ids: Iterable[int]) -> None:
+        writer = self.writer()
+        for offer_id in offer_ids:
+            writer.delete_documents_by_term("id", int(offer_id))
+
+    def commit(self) -> None:
+        if self._writer is not None:
+            self._writer.commit()
+        self._index.reload()
+
+    def close(self) -> None:
+        """Finish merges and release the writer lock."""
+        if self._writer is not None:
+            self._writer.wait_merging_threads()
+            self._writer = None
+
+    # -- searching ------------------------------------------------------------------------
+
+    def searcher(self) -> tantivy.Searcher:
+        return self._index.searcher()
+
+    @property
+    def num_docs(self) -> int:
+        return self.searcher().num_docs
+
+    def search(
+        self,
+        request: SearchRequest,
+        synonyms: SynonymTable | None = None,
+    ) -> SearchResult:
+        searcher = self.searcher()
+        text = text_query(self.schema, searcher, request.text, synonyms or self.synonyms)
+        filters = filter_queries(self.schema, searcher, request)
+        query = combine(text.query, filters)
+        offset = (max(1, request.page) - 1) * request.page_size
+        sort = request.sort
+        if sort == "relevance" and text.query is None:
+            sort = "start"
+        if sort == "distance" and request.place is None:
+            raise ValueError("sorting by distance needs a place")
+
+        if sort == "distance":
+            total = searcher.search(query, 1, count=True).count
+            without_place = combine(text.query, filters, leave_out="place")
+            ranked = _nearest_first(
+                self.schema, searcher, without_place, request.place, offset + request.page_size
+            )[offset:]
+        else:
+            order = {"start": "next_start", "price": "price"}.get(sort)
+            result = searcher.search(
+                query,
+                request.page_size,
+                count=True,
+                order_by_field=order,
+                offset=offset,
+                order=Order.Asc,
+            )
+            total = result.count
+            ranked = [(float(score or 0.0), address) for score, address in result.hits]
+
+        hits = self._hits(searcher, ranked, text, request.place)
+        facets = self._facets(searcher, text, filters, request, total) if request.facets else {}
+        return SearchResult(total, request.page, request.page_size, hits, facets)
+
+    def _hits(
+        self,
+        searcher: tantivy.Searcher,
+        ranked: list[tuple[float, tantivy.DocAddress]],
+        text: TextQuery,
+        place: Place | None,
+    ) -> list[Hit]:
+        exact_terms = {t for w in text.words for t in (*w.full, *w.parts, *w.sub)}
+        fuzzy_surfaces = {w.surface for w in text.words if w.fuzzable}
+        highlighter = Highlighter(exact_terms, fuzzy_surfaces)
+        hits = []
+        for score, address in ranked:
+            doc = searcher.doc(address)
+            payload = json.loads(doc.get_first("payload"))
+            distance = None
+            if place is not None and payload["g"]:
+                distance = min(haversine_km(place.lat, place.lon, a, b) for a, b in payload["g"])
+            hits.append(
+                Hit(
+                    id=doc.get_first("id"),
+                    score=score,
+                    title_html=highlighter.highlight(payload["t"]),
+                    description_html=highlighter.highlight(payload["d"], DESCRIPTION_SNIPPET_CHARS),
+                    next_start=date.fromordinal(payload["s"]) if payload["s"] else None,
+                    price=payload["p"],
+                    distance_km=None if distance is None else round(distance, 1),
+                )
+            )
+        return hits
+
+    def _facets(
+        self,
+        searcher: tantivy.Searcher,
+        text: TextQuery,
+        filters: dict[str, Query],
+        request: SearchRequest,
+        total: int,
+    ) -> dict[str, dict[str, int]]:
+        """Offers per value of every dimension, counted inside tantivy.
+
+        With ``disjunctive_facets`` each filtered dimension is recounted without its own
+        filter, so its other values show what choosing them would give; that walks only
+        the dimension's own terms.
+        """
+        if total == 0:
+            return {}
+        query = combine(text.query, filters)
+        if total > TERM_WALK_SHARE * searcher.num_docs:
+            pairs = searcher.terms_with_prefix("facet", "", filter_query=query)
+        else:
+            aggregation = {"facet": {"terms": {"field": "facet", "size": 1_000_000}}}
+            buckets = searcher.aggregate(query, aggregation)["facet"]["buckets"]
+            pairs = [(b["key"], b["doc_count"]) for b in buckets]
+        facets: dict[str, dict[str, int]] = {name: {} for name in FACET_FIELDS}
+        _add_counts(facets, pairs)
+        if request.disjunctive_facets:
+            for name in filters:
+                dimension = FILTER_DIMENSION.get(name, name)
+                if dimension in FACET_FIELDS:
+                    others = combine(text.query, filters, leave_out=name)
+                    facets[dimension] = {}
+                    prefix = facet_term(dimension, "")
+                    _add_counts(facets, searcher.terms_with_prefix("facet", prefix, others))
+        return facets
+
+    # -- maintenance ----------------------------------------------------------------------
+
+    def indexed_versions(self) -> dict[int, int]:
+        """offer id -> indexed version, read from the fast columns."""
+        searcher = self.searcher()
+        result = searcher.search(Query.all_query(), max(1, searcher.num_docs), count=False)
+        addresses = [address for _score, address in result.hits]
+        ids = searcher.fast_field_values("id", addresses)
+        versions = searcher.fast_field_values("version", addresses)
+        return dict(zip(ids, versions, strict=True))
+
+    def consistency(self, expected: Iterable[tuple[int, int]]) -> ConsistencyReport:
+        """Compare the index with the database's (offer id, version) pairs."""
+        indexed = self.indexed_versions()
+        wanted = {int(offer_id): int(version) for offer_id, version in expected}
+        return ConsistencyReport(
+            missing=sorted(wanted.keys() - indexed.keys()),
+            outdated=sorted(i for i in wanted.keys() & indexed.keys() if wanted[i] != indexed[i]),
+            extra=sorted(indexed.keys() - wanted.keys()),
+        )
+
+    def stale_ids(self, today: date | None = None) -> list[int]:
+        """Offers whose earliest indexed start has passed: reindex them (e.g. nightly)."""
+        today = today or date.today()
+        searcher = self.searcher()
+        query = Query.range_query(
+            self.schema, "next_start", tantivy.FieldType.Unsigned, None, today.toordinal() - 1
+        )
+        count = searcher.search(query, 1, count=True).count
+        result = searcher.search(query, max(1, count), count=False)
+        return sorted(searcher.fast_field_values("id", [a for _s, a in result.hits]))
+
+
+def _add_counts(facets: dict[str, dict[str, int]], pairs: list[tuple[str, int]]) -> None:
+    for term, count in pairs:
+        if count:
+            dimension, value = term.split("=", 1)
+            facets[dimension][value] = count
+
+
+def _nearest_first(
+    schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    query: Query,
+    place: Place,
+    wanted: int,
+) -> list[tuple[float, tantivy.DocAddress]]:
+    """The first ``wanted`` matches ordered by distance of their nearest run, then relevance.
+
+    Walks the indexed points outward from the place (cells are opened lazily, in the order
+    of their nearest edge), asking tantivy for the matches at each point; location-
+    independent offers follow the located ones. Work grows with the page, not the result.
+    """
+    heap: list[tuple[float, int, str]] = []
+    for cell in (*inside_cells(place), *_edge_cells(place)):
+        heapq.heappush(heap, (cell_nearest_km(place.lat, place.lon, cell), 0, cell))
+    seen: set[tuple[int, int]] = set()
+    ranked: list[tuple[float, tantivy.DocAddress]] = []
+
+    def take(extra: Query) -> None:
+        both = Query.boolean_query([(Occur.Must, query), (Occur.Must, extra)])
+        for score, address in searcher.search(both, wanted, count=False).hits:
+            key = (address.segment_ord, address.doc)
+            if key not in seen and len(ranked) < wanted:
+                seen.add(key)
+                ranked.append((float(score), address))
+
+    while heap and len(ranked) < wanted:
+        distance, is_point, name = heapq.heappop(heap)
+        if is_point:
+            take(Query.term_query(schema, "geo_point", name, "basic"))
+            continue
+        for term, _count in searcher.terms_with_prefix("geo_point", name + "|"):
+            point_distance = haversine_km(place.lat, place.lon, *parse_point_term(term))
+            if point_distance <= place.radius_km:
+                heapq.heappush(heap, (point_distance, 1, term))
+    if len(ranked) < wanted:
+        take(Query.term_query(schema, "geo_cell", ANYWHERE, "basic"))
+    return ranked
+
+
+def _edge_cells(place: Place) -> tuple[str, ...]:
+    return cover_circle(round(place.lat, 4), round(place.lon, 4), place.radius_km)[1]

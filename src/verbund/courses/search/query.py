@@ -1,0 +1,235 @@
+"""Turning a search request into tantivy queries.
+
+Free text: every query word must match (AND), each in any of its forms (OR), weighted so
+that the kinds of match rank in this order:
+
+    exact word in the title > in keywords/topics > in the description
+    > the word as a compound part (`Technik` in `Schweißtechnik`)
+    > a synonym from the table > a one-letter typo
+
+Filters are kept per dimension so that facet counts can leave one dimension's own filter
+out ("disjunctive" facets: the counts of `format` show what choosing another format gives).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import tantivy
+from tantivy import FieldType, Occur, Query
+
+from .analyzer import SynonymTable, WordTerms, query_words
+from .schema import (
+    ANYWHERE,
+    FACET_FIELDS,
+    cover_circle,
+    facet_term,
+    haversine_km,
+    parse_point_term,
+)
+
+# Weights of the ways a query word can match a document (BM25 score x weight).
+EXACT_WEIGHTS = {"title": 3.0, "keywords": 2.0, "body": 1.0, "title_sub": 0.6, "body_sub": 0.25}
+# A derived root (`Schweißer` -> schweiß) is a looser match than the word itself.
+ROOT_WEIGHTS = {"title": 0.5, "body": 0.2, "title_sub": 0.4, "body_sub": 0.15}
+# All parts of a query compound found separately (`Schweißtechnik` ~ `Technik des Schweißens`).
+PARTS_WEIGHT = 0.3
+SYNONYM_WEIGHT = 0.6
+# Fuzzy matches score a constant, chosen below typical exact BM25 scores.
+FUZZY_WEIGHTS = {"title": 0.2, "body": 0.1}
+# Words every course could be described by: optional when the query says more than that.
+GENERIC_WORDS = frozenset(
+    ("kurs", "kurse", "lehrgang", "seminar", "schulung", "weiterbildung", "fortbildung")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    lat: float
+    lon: float
+    radius_km: float
+
+
+@dataclass
+class SearchRequest:
+    text: str = ""
+    # dimension (a key of schema.FACET_FIELDS) -> accepted values (any of them)
+    filters: Mapping[str, Collection[str]] = field(default_factory=dict)
+    place: Place | None = None
+    start_from: date | None = None  # some run starts on or after this day
+    start_to: date | None = None  # ... and on or before this day
+    max_price: float | None = None
+    sort: str = "relevance"  # relevance | start | price | distance
+    page: int = 1
+    page_size: int = 20
+    facets: bool = True
+    disjunctive_facets: bool = True
+
+
+def _term(schema: tantivy.Schema, field_name: str, term: str, weight: float) -> Query:
+    return Query.boost_query(Query.term_query(schema, field_name, term, "freq"), weight)
+
+
+def _should(queries: Sequence[Query]) -> Query:
+    return (
+        queries[0]
+        if len(queries) == 1
+        else Query.boolean_query([(Occur.Should, q) for q in queries])
+    )
+
+
+def _must(queries: Sequence[Query]) -> Query:
+    return (
+        queries[0] if len(queries) == 1 else Query.boolean_query([(Occur.Must, q) for q in queries])
+    )
+
+
+def word_query(schema: tantivy.Schema, word: WordTerms, fuzzy: bool) -> Query:
+    alternatives = [
+        _term(schema, name, term, weight)
+        for term in sorted(word.full)
+        for name, weight in EXACT_WEIGHTS.items()
+    ]
+    roots = sorted(word.sub - set(word.parts) - word.full)
+    alternatives += [
+        _term(schema, name, root, weight) for root in roots for name, weight in ROOT_WEIGHTS.items()
+    ]
+    if len(word.parts) >= 2:
+        each_part = [
+            _should([Query.term_query(schema, name, part, "freq") for name in EXACT_WEIGHTS])
+            for part in word.parts
+        ]
+        alternatives.append(Query.boost_query(_must(each_part), PARTS_WEIGHT))
+    if fuzzy:
+        alternatives += [
+            Query.boost_query(Query.fuzzy_term_query(schema, name, word.surface, 1, True), weight)
+            for name, weight in FUZZY_WEIGHTS.items()
+        ]
+    return _should(alternatives)
+
+
+@dataclass
+class TextQuery:
+    query: Query | None
+    words: list[WordTerms]  # including synonym words, for highlighting
+
+
+def _needs_fuzzy(searcher: tantivy.Searcher, word: WordTerms) -> bool:
+    """Typo tolerance for long words that are unknown or absent from the index.
+
+    A known word that the index holds is taken as meant: fuzzing it would let `Kursen`
+    find `Kuren`, a different word one letter away.
+    """
+    if not word.fuzzable:
+        return False
+    if not word.known:
+        return True
+    return not any(searcher.doc_freq(f, t) for t in word.full for f in ("title", "body"))
+
+
+def text_query(
+    schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    text: str,
+    synonyms: SynonymTable | None,
+) -> TextQuery:
+    words = query_words(text)
+
+    def word_query_of(word: WordTerms) -> Query:
+        return word_query(schema, word, _needs_fuzzy(searcher, word))
+
+    highlight_words = list(words)
+    required: list[Query] = []
+    optional: list[Query] = []
+    position = 0
+    while position < len(words):
+        length, alternatives = synonyms.match(words, position) if synonyms else (0, [])
+        if length:
+            original = _must([word_query_of(w) for w in words[position : position + length]])
+            replacements = [
+                Query.boost_query(_must([word_query_of(w) for w in phrase]), SYNONYM_WEIGHT)
+                for phrase in alternatives
+            ]
+            required.append(_should([original, *replacements]))
+            highlight_words += [w for phrase in alternatives for w in phrase]
+            position += length
+            continue
+        word = words[position]
+        target = optional if word.full & GENERIC_WORDS else required
+        target.append(word_query_of(word))
+        position += 1
+    if not required:
+        required, optional = optional, []
+    if not required:
+        return TextQuery(None, highlight_words)
+    clauses = [(Occur.Must, q) for q in required] + [(Occur.Should, q) for q in optional]
+    query = clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
+    return TextQuery(query, highlight_words)
+
+
+def place_query(schema: tantivy.Schema, searcher: tantivy.Searcher, place: Place) -> Query:
+    """Offers with a run within the radius, plus every location-independent offer."""
+    return _should(
+        [
+            Query.term_set_query(schema, "geo_cell", [*inside_cells(place), ANYWHERE]),
+            Query.term_set_query(schema, "geo_point", [t for t, _ in edge_points(searcher, place)]),
+        ]
+    )
+
+
+def inside_cells(place: Place) -> tuple[str, ...]:
+    return cover_circle(round(place.lat, 4), round(place.lon, 4), place.radius_km)[0]
+
+
+def edge_points(searcher: tantivy.Searcher, place: Place) -> list[tuple[str, float]]:
+    """Point terms in the cells on the circle's edge that lie within the radius."""
+    found = []
+    for cell in cover_circle(round(place.lat, 4), round(place.lon, 4), place.radius_km)[1]:
+        for term, _count in searcher.terms_with_prefix("geo_point", cell + "|"):
+            distance = haversine_km(place.lat, place.lon, *parse_point_term(term))
+            if distance <= place.radius_km:
+                found.append((term, distance))
+    return found
+
+
+def filter_queries(
+    schema: tantivy.Schema, searcher: tantivy.Searcher, request: SearchRequest
+) -> dict[str, Query]:
+    """One query per active filter dimension (facet dimensions plus place/start/price)."""
+    filters: dict[str, Query] = {}
+    for dimension, values in request.filters.items():
+        if dimension not in FACET_FIELDS:
+            raise ValueError(f"unknown filter dimension {dimension!r}")
+        if values:
+            terms = [facet_term(dimension, v) for v in values]
+            filters[dimension] = Query.term_set_query(schema, "facet", terms)
+    if request.place is not None:
+        filters["place"] = place_query(schema, searcher, request.place)
+    if request.start_from is not None or request.start_to is not None:
+        filters["start"] = Query.range_query(
+            schema,
+            "run_start",
+            FieldType.Unsigned,
+            request.start_from.toordinal() if request.start_from else None,
+            request.start_to.toordinal() if request.start_to else None,
+        )
+    if request.max_price is not None:
+        filters["price"] = Query.range_query(
+            schema, "price", FieldType.Float, None, float(request.max_price)
+        )
+    return filters
+
+
+def combine(text: Query | None, filters: Mapping[str, Query], leave_out: str = "") -> Query:
+    clauses = [(Occur.Must, text)] if text is not None else []
+    # Filters only restrict: a zero constant score keeps them out of the ranking.
+    clauses += [
+        (Occur.Must, Query.const_score_query(q, 0.0))
+        for name, q in filters.items()
+        if name != leave_out
+    ]
+    if not clauses:
+        return Query.all_query()
+    return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
