@@ -235,3 +235,28 @@ def test_lists_are_scoped_like_the_ui(world, coordinator_a, member_b):
             ids = {item["id"] for item in client_for(user).get(name).json()["items"]}
             assert resource.own(world, mine).pk in ids, name
             assert resource.own(world, theirs).pk not in ids, name
+
+
+def test_moving_a_person_needs_the_right_in_the_new_organization(world, coordinator_a):
+    api = client_for(coordinator_a)
+    person = world.a.person
+
+    assert (
+        api.patch(f"people/{person.pk}", {"organization": world.b.organization.pk}).status_code
+        == 403
+    )
+    cleared = api.patch(f"people/{person.pk}", {"organization": None})
+    assert cleared.status_code == 422 and "organization" in cleared.json()["errors"]
+    person.refresh_from_db()
+    assert person.organization == world.a.organization
+
+
+def test_a_network_team_grant_is_enough(world, outsider):
+    """networks.edit from a team of the network itself (not of the lead organization)."""
+    from tests import factories
+
+    factories.grant(outsider, ["networks.edit"], network=world.a.network)
+    api = client_for(outsider)
+
+    assert api.patch(f"goals/{world.a.goal.pk}", {"status": "in_progress"}).status_code == 200
+    assert api.patch(f"goals/{world.b.goal.pk}", {"status": "in_progress"}).status_code == 404
