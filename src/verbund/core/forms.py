@@ -24,6 +24,10 @@ class ModelForm(forms.ModelForm):
     class Meta:
         formfield_callback = staticmethod(_formfield)
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
 
 class OrganizationForm(ModelForm):
     class Meta(ModelForm.Meta):

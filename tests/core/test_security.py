@@ -1,0 +1,75 @@
+import os
+import subprocess
+import sys
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from tests import factories
+
+
+def test_security_headers_and_csp(client, db):
+    response = client.get(reverse("login"))
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "'unsafe-inline'" not in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_passwords_are_hashed_with_argon2_in_production():
+    from verbund import settings as production
+
+    assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "verbund.settings",
+        "VERBUND_VAR_DIR": str(tmp_path),
+        "VERBUND_DEBUG": "0",
+        "VERBUND_ALLOWED_HOSTS": "verbund.example.org",
+        "VERBUND_SECRET_KEY": "k" * 20 + "Zq9!x#Lm2@Vb7$Nc4%Rt8&Yw1*Pe6(Ju3)Hs5",
+    }
+    env.pop("VERBUND_HTTPS", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "verbund", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.django_db
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3)
+def test_login_is_throttled_after_repeated_failures(client):
+    factories.user("anika")
+    url = reverse("login")
+    for _attempt in range(3):
+        client.post(url, {"username": "anika", "password": "falsch"})
+    response = client.post(url, {"username": "anika", "password": "Verbund-Test-2026"})
+    assert response.status_code == 429
+    assert "Zu viele fehlgeschlagene Anmeldeversuche" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_login_works_and_lands_on_dashboard(client):
+    factories.user("anika")
+    response = client.post(
+        reverse("login"), {"username": "anika", "password": "Verbund-Test-2026"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("core:dashboard")
+
+
+@pytest.mark.django_db
+def test_password_reset_sends_mail(client, mailoutbox):
+    factories.user("anika")
+    client.post(reverse("password_reset"), {"email": "anika@example.org"})
+    assert len(mailoutbox) == 1
+    assert "/konto/reset/" in mailoutbox[0].body
