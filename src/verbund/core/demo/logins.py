@@ -1,0 +1,164 @@
+"""The demo logins: one per role, all fictitious people, one easy password.
+
+This list is the single source: ``verbund demo`` prints it, the demo step creates the
+accounts from it, the README mirrors it and the tests check it.
+"""
+
+from typing import NamedTuple
+
+# Demo only: accounts are created with create_user, so password validators do not apply.
+DEMO_PASSWORD = "verbund-demo"
+
+
+class TeamGrant(NamedTuple):
+    """A team the demo user belongs to: of an organization or of a network (demo keys)."""
+
+    name: str
+    permissions: tuple[str, ...]
+    organization: str | None = None
+    network: str | None = None
+
+
+class DemoLogin(NamedTuple):
+    username: str
+    first_name: str
+    last_name: str
+    role: str  # shown in the logins table (German, like the UI)
+    try_this: str
+    organization: str | None  # demo organization key
+    function: str = ""
+    teams: tuple[TeamGrant, ...] = ()
+    is_superuser: bool = False
+
+    @property
+    def permissions(self) -> set[str]:
+        return {perm for team in self.teams for perm in team.permissions}
+
+
+DEMO_LOGINS: tuple[DemoLogin, ...] = (
+    DemoLogin(
+        "admin",
+        "Ada",
+        "Brinkmann",
+        "Administration (Superuser)",
+        "Alles sehen und bearbeiten, Django-Admin unter /admin/",
+        None,
+        "Plattformbetrieb",
+        is_superuser=True,
+    ),
+    DemoLogin(
+        "koordination",
+        "Johanna",
+        "Rieke",
+        "Verbundkoordination MehrWert (PSG)",
+        "MehrWert: Mitglieder, Ziele, Finanzierung, Aktivitäten pflegen",
+        "psg",
+        "Verbundkoordination MehrWert",
+        teams=(
+            TeamGrant("Verbundkoordination", ("networks.edit",), network="mehrwert"),
+            TeamGrant("Projektleitung", ("organizations.edit", "teams.manage"), organization="psg"),
+        ),
+    ),
+    DemoLogin(
+        "kammerberatung",
+        "Malte",
+        "Behrens",
+        "Ausbildungsberatung HWK Hannover",
+        "Partnerschaft mit der CMA Normandie, Auslandsmobilität, Betriebe beraten",
+        "hwk-hannover",
+        "Ausbildungsberater",
+        teams=(
+            TeamGrant(
+                "Ausbildungsberatung",
+                ("networks.edit", "organizations.edit"),
+                organization="hwk-hannover",
+            ),
+        ),
+    ),
+    DemoLogin(
+        "pruefungswesen",
+        "Sevgi",
+        "Arslan",
+        "Prüfungswesen IHK Braunschweig",
+        "Gemeinsamer Prüferpool, Prüfungstermine planen, Prüfer zuordnen",
+        "ihk-braunschweig",
+        "Sachbearbeitung Prüfungswesen",
+        teams=(
+            TeamGrant("Prüfungswesen", ("exams.plan",), organization="ihk-braunschweig"),
+            TeamGrant("Gemeinsamer Prüferpool", ("exams.plan",), network="ihk-kooperation"),
+        ),
+    ),
+    DemoLogin(
+        "beratungsbuero",
+        "Tobias",
+        "Kranich",
+        "Beratung im MehrWert-Büro Holzminden",
+        "Beratungsfälle erfassen, passende Angebote empfehlen",
+        "lk-holzminden",
+        "Weiterbildungsberater MehrWert-Büro",
+        teams=(
+            TeamGrant(
+                "MehrWert-Büro Holzminden", ("advice.counsel",), organization="lk-holzminden"
+            ),
+        ),
+    ),
+    DemoLogin(
+        "anbieter",
+        "Nadine",
+        "Ostermann",
+        "Bildungsanbieter (VHS Hameln-Pyrmont)",
+        "Eigene Kursangebote und Termine pflegen, ungedeckten Bedarf sehen",
+        "vhs-hameln-pyrmont",
+        "Programmbereich berufliche Bildung",
+        teams=(
+            TeamGrant(
+                "Programmplanung",
+                ("courses.edit_own", "organizations.edit"),
+                organization="vhs-hameln-pyrmont",
+            ),
+        ),
+    ),
+    DemoLogin(
+        "betrieb",
+        "Lukas",
+        "Demir",
+        "Betrieb (F. Hesterberg & Söhne)",
+        "Angebote suchen, Verbundpartner finden, zu Veranstaltungen anmelden",
+        "hesterberg",
+        "Ausbildungsleitung",
+        teams=(TeamGrant("Ausbildung", ("organizations.edit",), organization="hesterberg"),),
+    ),
+    DemoLogin(
+        "pruefer",
+        "Birgit",
+        "Hallmann",
+        "Prüferin im IHK-Prüferpool",
+        "Verfügbarkeit angeben, Einsätze sehen, Entschädigung abrechnen",
+        "otto-bennemann-schule",
+        "Lehrerin, ehrenamtliche Prüferin",
+    ),
+    DemoLogin(
+        "gast",
+        "Emil",
+        "Sander",
+        "Öffentlicher Besucher (ohne Organisation)",
+        "Kurse und Veranstaltungen suchen, öffentliche Netzwerke ansehen",
+        None,
+        "",
+    ),
+)
+
+
+def format_logins_table(site_url: str = "") -> str:
+    """The logins as a plain-text table for the terminal."""
+    header = ("Benutzername", "Passwort", "Rolle", "Ausprobieren")
+    rows = [(login.username, DEMO_PASSWORD, login.role, login.try_this) for login in DEMO_LOGINS]
+    widths = [max(len(row[index]) for row in [header, *rows]) for index in range(3)]
+    lines = []
+    for row in [header, *rows]:
+        cells = [cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)]
+        lines.append("  ".join([*cells, row[3]]).rstrip())
+    lines.insert(1, "  ".join("-" * width for width in [*widths, len(header[3])]))
+    if site_url:
+        lines.insert(0, f"Anmelden unter {site_url.rstrip('/')}/konto/login/\n")
+    return "\n".join(lines)

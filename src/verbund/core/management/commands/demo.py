@@ -1,0 +1,91 @@
+"""``verbund demo``: one command from an empty directory to a running demo.
+
+Migrates, seeds the reference data, loads the demo, collects static files and serves
+with gunicorn (a production server; static files through whitenoise) over plain HTTP on
+127.0.0.1:8000. The server process gets VERBUND_HTTPS=0 and VERBUND_DEBUG=0 so that
+cookies work without TLS while everything else behaves as in production.
+"""
+
+import os
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from verbund.core.demo import load_demo
+from verbund.core.demo.logins import format_logins_table
+
+
+class Command(BaseCommand):
+    help = "Set up and serve the demo: migrate, seed, load demo data, collectstatic, gunicorn."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument(
+            "--no-serve", action="store_true", help="Prepare everything, but do not serve."
+        )
+
+    def handle(self, *args, host, port, workers, no_serve, **options):
+        verbosity = max(0, options["verbosity"] - 1)
+        self.stdout.write("Migrating the database …")
+        call_command("migrate", interactive=False, verbosity=verbosity)
+        call_command("seed_reference", verbosity=verbosity, stdout=self.stdout)
+        load_demo(self.stdout)
+        self.stdout.write("Collecting static files …")
+        call_command("collectstatic", interactive=False, verbosity=verbosity)
+
+        url = f"http://{host}:{port}/"
+        self.stdout.write("")
+        self.stdout.write(format_logins_table(url))
+        self.stdout.write("")
+        self.stdout.write(f"Data directory: {settings.VAR_DIR}")
+        self.stdout.write("Password-reset mails are printed to this console.")
+        if no_serve:
+            self.stdout.write(
+                self.style.SUCCESS(f"Demo ready; serve it with: verbund demo ({url})")
+            )
+            return
+        self.stdout.write(self.style.SUCCESS(f"Serving the demo at {url} (Ctrl+C stops it)"))
+        self.stdout.flush()
+        self._serve(host, port, workers)
+
+    def _serve(self, host: str, port: int, workers: int) -> None:
+        if not _module_available("gunicorn"):
+            raise CommandError("gunicorn is not installed (pip install gunicorn)")
+        env = dict(os.environ)
+        env.update(
+            {
+                "DJANGO_SETTINGS_MODULE": os.environ.get(
+                    "DJANGO_SETTINGS_MODULE", "verbund.settings"
+                ),
+                "VERBUND_VAR_DIR": str(settings.VAR_DIR),
+                "VERBUND_HTTPS": "0",
+                "VERBUND_DEBUG": "0",
+                "VERBUND_SITE_URL": env.get("VERBUND_SITE_URL", f"http://{host}:{port}"),
+            }
+        )
+        if "VERBUND_ALLOWED_HOSTS" not in env and host not in settings.ALLOWED_HOSTS:
+            env["VERBUND_ALLOWED_HOSTS"] = ",".join([*settings.ALLOWED_HOSTS, host])
+        argv = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "verbund.wsgi:application",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "-",
+        ]
+        # Replace this process: signals (Ctrl+C, kill) reach gunicorn's master directly.
+        os.execve(sys.executable, argv, env)
+
+
+def _module_available(name: str) -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(name) is not None
