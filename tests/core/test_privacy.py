@@ -13,16 +13,15 @@ def test_every_model_with_personal_data_declares_export_and_erasure(db):
     assert privacy.undeclared_models() == []
 
 
-def test_undeclared_model_is_detected(db):
-    from django.db import models
+def test_detection_sees_references_and_personal_fields(db):
+    from django.contrib.contenttypes.models import ContentType
 
-    class Probe(models.Model):
-        email = models.EmailField()
+    from verbund.core.models import Organization, Region
 
-        class Meta:
-            app_label = "core"
-
-    assert privacy.holds_personal_data(Probe)
+    assert privacy.holds_personal_data(ApiToken)  # refers to a user
+    assert privacy.holds_personal_data(Organization)  # has email/phone fields
+    assert not privacy.holds_personal_data(Region)
+    assert not privacy.holds_personal_data(ContentType)
 
 
 @pytest.fixture
