@@ -140,10 +140,11 @@ class ObjectFormView(LoginRequiredMixin, TemplateView):
         obj = self.get_object()
         form = self.get_form(obj)
         if form.is_valid():
+            model_fields = {field.name for field in self.model._meta.get_fields()}
             data = {
                 name: form.cleaned_data[name]
                 for name in form._meta.fields
-                if name in form.cleaned_data
+                if name in form.cleaned_data and name in model_fields
             }
             try:
                 saved = self.save(obj, data, form)
