@@ -31,9 +31,11 @@ def outsider(db):
 
 @pytest.fixture
 def coordinator_a(org_a, network_a):
-    """Member of org A with networks.edit and organizations.edit for org A."""
+    """Member of org A with networks.edit, organizations.edit and teams.manage for org A."""
     account = factories.user("anika", organization=org_a)
-    factories.grant(account, ["networks.edit", "organizations.edit"], organization=org_a)
+    factories.grant(
+        account, ["networks.edit", "organizations.edit", "teams.manage"], organization=org_a
+    )
     return account
 
 

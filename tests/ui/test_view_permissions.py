@@ -74,6 +74,8 @@ PAGES = [
         (302, 404, 403, 404),
     ),
     ("tokens", lambda o: reverse("core:token_list"), (302, 200, 200, None)),
+    ("teams", url_of("core:team_list", "organization"), (302, 403, 200, 403)),
+    ("team_create", url_of("core:team_create", "organization"), (302, 403, 200, 403)),
     ("networks", lambda o: reverse("networks:network_list"), (302, 200, 200, None)),
     ("network_create", lambda o: reverse("networks:network_create"), (302, 403, 200, None)),
     ("network", lambda o: o["network"].get_absolute_url(), (302, 404, 200, 404)),
@@ -146,3 +148,21 @@ def test_posting_to_another_organizations_network_changes_nothing(client, world,
     assert response.status_code == 404
     network_b.refresh_from_db()
     assert network_b.name != "Übernommen"
+
+
+def test_team_form_grants_permissions_to_members(client, world, coordinator_a, org_a):
+    from verbund.core.models import Team
+    from verbund.core.services import access
+
+    paula = world["a"]["person"].user
+    client.force_login(coordinator_a)
+    response = client.post(
+        reverse("core:team_create", args=[org_a.pk]),
+        {"name": "Datenschutz", "permissions": ["privacy.manage"], "members": [paula.pk]},
+    )
+    assert response.status_code == 302
+    team = Team.objects.get(name="Datenschutz")
+    assert list(team.members.all()) == [paula]
+    access.forget(paula)
+    assert access.has_perm(paula, "privacy.manage", world["a"]["person"])
+    assert not access.has_perm(paula, "privacy.manage", world["b"]["person"])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from verbund.core.views import dashboard, organizations, privacy, search, tokens
+from verbund.core.views import dashboard, organizations, privacy, search, teams, tokens
 
 app_name = "core"
 urlpatterns = [
@@ -40,6 +40,18 @@ urlpatterns = [
     ),
     path("personen/<int:pk>/auskunft/", privacy.person_export, name="person_export"),
     path("personen/<int:pk>/anonymisieren/", privacy.person_erase, name="person_erase"),
+    path("organisationen/<int:pk>/teams/", teams.team_list, name="team_list"),
+    path("organisationen/<int:pk>/teams/neu/", teams.team_form, name="team_create"),
+    path(
+        "organisationen/<int:pk>/teams/<int:team_pk>/bearbeiten/",
+        teams.team_form,
+        name="team_edit",
+    ),
+    path(
+        "organisationen/<int:pk>/teams/<int:team_pk>/loeschen/",
+        teams.team_delete,
+        name="team_delete",
+    ),
     path("konto/api-tokens/", tokens.token_list, name="token_list"),
     path("konto/api-tokens/<int:pk>/widerrufen/", tokens.token_revoke, name="token_revoke"),
 ]

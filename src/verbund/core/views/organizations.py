@@ -1,6 +1,7 @@
 from verbund.core.forms import OrganizationForm, PersonForm
 from verbund.core.models import Organization, Person
-from verbund.core.permissions import ORGANIZATIONS_EDIT
+from verbund.core.permissions import ORGANIZATIONS_EDIT, TEAMS_MANAGE
+from verbund.core.services.access import has_perm
 from verbund.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -42,6 +43,7 @@ class OrganizationDetailView(ObjectDetailView):
                 network__in=_visible_networks(user)
             ).select_related("network"),
             timeline=timeline_for_organization(organization, user),
+            may_manage_teams=has_perm(user, TEAMS_MANAGE, organization),
         )
         return context
 
@@ -65,8 +67,6 @@ class PersonDetailView(ObjectDetailView):
     edit_perm = ORGANIZATIONS_EDIT
 
     def get_context_data(self, **kwargs):
-        from verbund.core.services.access import has_perm
-
         context = super().get_context_data(**kwargs)
         context["may_manage_privacy"] = has_perm(
             self.request.user, "privacy.manage", context["object"]
