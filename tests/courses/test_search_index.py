@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from verbund.courses.search import CourseIndex, Place, SearchRequest
+from verbund.courses.search import CourseIndex, Place, SearchRequest, SynonymTable
 
 TODAY = date(2026, 1, 10)
 HAMELN = (52.1039, 9.3562)
@@ -178,3 +178,13 @@ def test_consistency_lists_missing_outdated_and_extra(index):
 def test_stale_ids_are_offers_whose_next_start_has_passed(index):
     assert index.stale_ids(today=TODAY) == []
     assert index.stale_ids(today=date(2026, 3, 3)) == [1, 2, 3, 4, 6]
+
+
+def test_cached_facet_counts_follow_commits_and_synonym_edits(index):
+    assert search(index).facets["format"] == {"praesenz": 4, "online": 2}
+    index.upsert([offer(7, runs=[run(fmt="online")])], today=TODAY)
+    index.commit()
+    assert search(index).facets["format"] == {"praesenz": 4, "online": 3}
+    assert search(index, text="Lehrgang").facets == {}
+    index.synonyms = SynonymTable([["Lehrgang", "Buchhaltung"]])
+    assert search(index, text="Lehrgang").facets["topic"] == {"buchhaltung": 1}

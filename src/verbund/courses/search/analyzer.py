@@ -247,6 +247,8 @@ class SynonymTable:
                 self._phrases.append((tuple(w.full for w in phrase), group_no))
         # Longest phrases first so `Deutsch als Zweitsprache` beats `Deutsch`.
         self._phrases.sort(key=lambda item: -len(item[0]))
+        # Identifies the table's content, e.g. in cache keys of results computed with it.
+        self.fingerprint = hash(tuple(self._phrases))
 
     @classmethod
     def from_mapping(cls, mapping: Mapping[str, Iterable[str]]) -> SynonymTable:

@@ -45,6 +45,7 @@ from .schema import (
 # against the result (cost ~ index size) instead of aggregating the result's columns
 # (cost ~ result size); measured crossover on synthetic data, see bench/search_engine.py.
 TERM_WALK_SHARE = 0.08
+FACET_CACHE_SIZE = 256
 # A filter that is not a facet dimension but restricts one (for disjunctive counts).
 FILTER_DIMENSION = {"start": "month"}
 DESCRIPTION_SNIPPET_CHARS = 240
@@ -85,8 +86,17 @@ class ConsistencyReport:
 class CourseIndex:
     """An index directory (created if absent) with its writer and searcher."""
 
-    def __init__(self, path: str | Path, synonyms: SynonymTable | None = None):
+    def __init__(
+        self, path: str | Path, synonyms: SynonymTable | None = None, facet_cache: bool = True
+    ):
         Path(path).mkdir(parents=True, exist_ok=True)
+        self._meta = Path(path) / "meta.json"
+        # Facet counts of broad queries (the landing page, common words) cost a walk over
+        # the whole facet column; they are kept until the next commit (any process).
+        self._facet_cache: dict[tuple, dict[str, dict[str, int]]] | None = (
+            {} if facet_cache else None
+        )
+        self._facet_cache_stamp: tuple[int, int] | None = None
         self.schema = build_schema()
         self._index = tantivy.Index(self.schema, path=str(path), reuse=True)
         self._index.config_reader(reload_policy="commit")
@@ -135,6 +145,8 @@ class CourseIndex:
         if self._writer is not None:
             self._writer.commit()
         self._index.reload()
+        if self._facet_cache is not None:
+            self._facet_cache.clear()
 
     def close(self) -> None:
         """Finish merges and release the writer lock."""
@@ -187,7 +199,9 @@ class CourseIndex:
             ranked = [(float(score or 0.0), address) for score, address in result.hits]
 
         hits = self._hits(searcher, ranked, text, request.place)
-        facets = self._facets(searcher, text, filters, request, total) if request.facets else {}
+        facets = {}
+        if request.facets:
+            facets = self._cached_facets(searcher, text, filters, request, total)
         return SearchResult(total, request.page, request.page_size, hits, facets)
 
     def _hits(
@@ -219,6 +233,30 @@ class CourseIndex:
                 )
             )
         return hits
+
+    def _cached_facets(
+        self,
+        searcher: tantivy.Searcher,
+        text: TextQuery,
+        filters: dict[str, Query],
+        request: SearchRequest,
+        total: int,
+    ) -> dict[str, dict[str, int]]:
+        broad = total > TERM_WALK_SHARE * searcher.num_docs
+        if self._facet_cache is None or not broad:
+            return self._facets(searcher, text, filters, request, total)
+        stat = self._meta.stat()
+        if self._facet_cache_stamp != (stat.st_mtime_ns, stat.st_size):
+            self._facet_cache.clear()
+            self._facet_cache_stamp = (stat.st_mtime_ns, stat.st_size)
+        # Synonyms change the result, so an edited table must not hit old entries.
+        synonyms = text.synonyms.fingerprint if text.synonyms else None
+        key = (_facet_key(request), synonyms)
+        if key not in self._facet_cache:
+            if len(self._facet_cache) >= FACET_CACHE_SIZE:
+                self._facet_cache.pop(next(iter(self._facet_cache)))
+            self._facet_cache[key] = self._facets(searcher, text, filters, request, total)
+        return self._facet_cache[key]
 
     def _facets(
         self,
@@ -286,6 +324,19 @@ class CourseIndex:
         count = searcher.search(query, 1, count=True).count
         result = searcher.search(query, max(1, count), count=False)
         return sorted(searcher.fast_field_values("id", [a for _s, a in result.hits]))
+
+
+def _facet_key(request: SearchRequest) -> tuple:
+    filters = tuple(sorted((k, tuple(sorted(map(str, v)))) for k, v in request.filters.items()))
+    return (
+        request.text.strip().lower(),
+        filters,
+        request.place,
+        request.start_from,
+        request.start_to,
+        request.max_price,
+        request.disjunctive_facets,
+    )
 
 
 def _add_counts(facets: dict[str, dict[str, int]], pairs: list[tuple[str, int]]) -> None:

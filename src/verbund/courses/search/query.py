@@ -114,6 +114,7 @@ def word_query(schema: tantivy.Schema, word: WordTerms, fuzzy: bool) -> Query:
 class TextQuery:
     query: Query | None
     words: list[WordTerms]  # including synonym words, for highlighting
+    synonyms: SynonymTable | None = None
 
 
 def _needs_fuzzy(searcher: tantivy.Searcher, word: WordTerms) -> bool:
@@ -163,10 +164,10 @@ def text_query(
     if not required:
         required, optional = optional, []
     if not required:
-        return TextQuery(None, highlight_words)
+        return TextQuery(None, highlight_words, synonyms)
     clauses = [(Occur.Must, q) for q in required] + [(Occur.Should, q) for q in optional]
     query = clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
-    return TextQuery(query, highlight_words)
+    return TextQuery(query, highlight_words, synonyms)
 
 
 def place_query(schema: tantivy.Schema, searcher: tantivy.Searcher, place: Place) -> Query:
