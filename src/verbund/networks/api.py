@@ -6,7 +6,6 @@ treated like the object of the request: 404 when the caller cannot see it, 403 w
 see it but may not edit it. Other unknown ids are 422 field errors.
 """
 
-from django.db import transaction
 from django.db.models import Q
 from ninja import PatchDict, Query, Router, Status
 from ninja.pagination import paginate
@@ -46,6 +45,7 @@ from verbund.networks.api_schemas import (
 )
 from verbund.networks.models import Activity, Agreement, Goal, Membership, Network
 from verbund.networks.permissions import NETWORKS_EDIT
+from verbund.networks.services import networks as network_service
 
 router = Router()
 
@@ -92,14 +92,7 @@ def create_network(request, payload: NetworkCreate):
     )
     lead = data.pop("lead_organization")
     require_any(request, can(Organization, request, NETWORKS_EDIT, lead))
-    with transaction.atomic():
-        network = save(Network(), data, request, "networks.network")
-        save(
-            Membership(),
-            {"network": network, "organization": lead, "role": Membership.Role.LEAD},
-            request,
-            "networks.membership",
-        )
+    network = network_service.create_network(data, lead, request.auth)
     return Status(201, network)
 
 
