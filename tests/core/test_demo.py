@@ -1,0 +1,223 @@
+"""The demo: the five seed networks as reported, idempotent loading, working demo logins."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import authenticate
+from django.utils import timezone
+
+from verbund.core.demo import MARKER_NETWORK_NAME, load_demo, register_step, registered_steps
+from verbund.core.demo.logins import DEMO_LOGINS, DEMO_PASSWORD, format_logins_table
+from verbund.core.demo.registry import _STEPS
+from verbund.core.models import Organization, Person, Team
+from verbund.core.permissions import PERMISSIONS
+from verbund.core.services import access
+from verbund.networks.models import Activity, Agreement, Membership, Network, Review
+
+D = datetime.date
+
+
+@pytest.fixture
+def demo(db):
+    assert load_demo(io.StringIO()) is True
+    return {network.short_name: network for network in Network.objects.all()}
+
+
+def _members(network, role=None):
+    rows = network.memberships.select_related("organization")
+    if role:
+        rows = rows.filter(role=role)
+    return {membership.organization.name for membership in rows}
+
+
+def _activity(network, title_part):
+    return network.activities.get(title__contains=title_part)
+
+
+def test_five_networks_with_their_kinds(demo):
+    kinds = dict(Network.objects.values_list("name", "kind"))
+    assert kinds == {
+        "Kammerpartnerschaft Handwerkskammer Hannover – CMA Normandie": "partnerschaft",
+        "Partnerschaft Landkreis Harz – Territoire de Belfort": "partnerschaft",
+        MARKER_NETWORK_NAME: "weiterbildungsverbund",
+        "Kammerkooperation IHK Braunschweig – IHK Lüneburg-Wolfsburg": "kammerkooperation",
+        "In|Die RegionRuhr": "initiative",
+    }
+
+
+def test_normandie_partnership(demo):
+    net = demo["HWK Hannover – CMA Normandie"]
+    assert net.since.year == 1984  # 40 years before the 2024 visit
+    assert _members(net, Membership.Role.LEAD) == {"Handwerkskammer Hannover"}
+    assert "Chambre de Métiers et de l'Artisanat de Normandie" in _members(
+        net, Membership.Role.PARTNER_ABROAD
+    )
+    visit = net.activities.get(kind=Activity.Kind.DELEGATION, start__year=2024)
+    assert (visit.start, visit.end) == (D(2024, 9, 24), D(2024, 9, 26))
+    workshop = _activity(net, "Le Havre")
+    assert "Pädagogische Innovationen" in workshop.title
+    assert "Internationale Mobilität für Auszubildende" in workshop.title
+    assert workshop.place.endswith("Le Havre") and workshop.region.code == "76"
+    assert visit.start <= workshop.start <= visit.end
+
+
+def test_harz_belfort_partnership(demo):
+    net = demo["Harz – Belfort"]
+    assert net.since == D(1994, 1, 1)
+    halberstadt = net.memberships.get(organization__name="Landkreis Halberstadt")
+    harz = net.memberships.get(organization__name="Landkreis Harz")
+    assert halberstadt.since.year == 1994 and halberstadt.until < harz.since
+    members = _members(net)
+    for name in (
+        "Département du Territoire de Belfort",
+        "IUT de Belfort-Montbéliard",
+        "Université de technologie de Belfort-Montbéliard",
+        "Hochschule Harz",
+        "Industrie- und Handelskammer Magdeburg",
+        "KoBa Jobcenter Harz",
+        "VHS-Bildungswerk GmbH",
+    ):
+        assert name in members
+    visit = net.activities.get(kind=Activity.Kind.DELEGATION, start__year=2016)
+    assert visit.start.month == 4 and visit.end == D(2016, 4, 15)
+    assert "Belfort" in visit.place
+    assert _activity(net, "Zitadelle").start == D(2016, 4, 15)
+    exchange = net.activities.get(kind=Activity.Kind.EXCHANGE, start__year=2016)
+    assert exchange.start <= D(2016, 9, 8) <= exchange.end
+    assert {org.short_name for org in exchange.organizations.all()} >= {"EPIDE", "KoBa Harz"}
+    forum = _activity(net, "Wirtschaftsforum Harz")
+    assert (forum.start.year, forum.start.month) == (2016, 11)
+
+
+def test_mehrwert_members_funding_and_activities(demo):
+    net = demo["MehrWert"]
+    districts = _members(net, Membership.Role.MEMBER)
+    assert len(districts) == 7
+    for name in ("Holzminden", "Hameln-Pyrmont", "Schaumburg", "Nienburg", "Diepholz"):
+        assert any(name in district for district in districts)
+    assert {"Landkreis Cloppenburg", "Landkreis Vechta"} <= districts
+    assert _members(net, Membership.Role.SPONSOR) == {
+        "Handwerkskammer Hannover Projekt- und Servicegesellschaft mbH"
+    }
+    funding = list(net.funding_sources.all())
+    assert sum(source.share_percent for source in funding) == Decimal("100")
+    bmas = next(source for source in funding if "BMAS" in source.funder)
+    assert bmas.share_percent == Decimal("70")
+    assert Decimal("900000") < bmas.amount < Decimal("1000000")  # "fast eine Million"
+    districts_share = sum(s.share_percent for s in funding if s.organization_id)
+    assert districts_share == Decimal("30")
+    assert sum(source.amount for source in funding) == net.budget
+    assert net.activities.get(kind=Activity.Kind.WORKSHOP, start__year=2022)
+    assert net.activities.filter(kind=Activity.Kind.SURVEY).exists()
+    titles = " ".join(net.goals.values_list("title", flat=True))
+    for word in ("Qualifizierungsbedarf", "Beratungsbüros", "datenbank", "Angebote"):
+        assert word in titles
+
+
+def test_ihk_cooperation(demo):
+    net = demo["IHK BS – IHK LG-WOB"]
+    agreement = Agreement.objects.get(network=net)
+    assert agreement.decided_on == D(2018, 9, 24)
+    assert agreement.signed_on is None or agreement.signed_on >= agreement.decided_on
+    assert agreement.parties.count() == 2
+    titles = set(agreement.goals.values_list("title", flat=True))
+    assert len(titles) == 8
+    assert any("Back Office" in title for title in titles)
+    assert any("Prüferschulungen" in title for title in titles)
+    report = net.activities.get(kind=Activity.Kind.REPORT)
+    assert (report.start, report.end) == (D(2018, 10, 1), D(2018, 12, 31))
+    assert Review.objects.filter(network=net).count() >= 1
+
+
+def test_ruhr_initiative_and_evening_event(demo):
+    net = demo["In|Die RegionRuhr"]
+    members = _members(net)
+    for name in ("Bochum", "Castrop-Rauxel", "Dortmund", "Hagen", "Herne"):
+        assert f"Stadt {name}" in members
+    assert {"Ennepe-Ruhr-Kreis", "F. Hesterberg & Söhne"} <= members
+    assert any("Ennepe-Ruhr" in name and "Wirtschaftsförderung" in name for name in members)
+    assert any("SIHK" in org.short_name for org in Organization.objects.filter(name__in=members))
+    event = _activity(net, "Wirtschaft trifft Wirtschaft: Verbundausbildung")
+    assert event.start == D(2024, 6, 20) and event.start.weekday() == 3  # a Thursday
+    assert (event.start_time, event.end_time) == (datetime.time(17, 30), datetime.time(20, 0))
+    assert "Ennepetal" in event.place
+
+
+def test_every_network_has_upcoming_activities(demo):
+    today = timezone.localdate()
+    for network in demo.values():
+        assert network.activities.filter(start__gte=today).exists(), network
+
+
+def test_demo_people_are_not_the_seeds_real_people(demo):
+    real = {"Gehre", "Prietz", "Weiß", "Hannachi", "Skiebe", "Bouquet", "Meier", "Miesen"}
+    real |= {"Frese", "Drees", "Westermann", "Bertrand"}
+    assert not Person.objects.filter(last_name__in=real).exists()
+
+
+def test_load_demo_is_idempotent(demo):
+    def snapshot():
+        return (
+            Network.objects.count(),
+            Organization.objects.count(),
+            Membership.objects.count(),
+            Activity.objects.count(),
+            Person.objects.count(),
+            Team.objects.count(),
+        )
+
+    before = snapshot()
+    output = io.StringIO()
+    assert load_demo(output) is False
+    assert "already" in output.getvalue()
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("login", DEMO_LOGINS, ids=lambda login: login.username)
+def test_demo_logins_authenticate_with_their_role_permissions(demo, login):
+    user = authenticate(username=login.username, password=DEMO_PASSWORD)
+    assert user is not None and user.is_active
+    assert user.is_superuser == login.is_superuser
+    person = Person.objects.get(user=user)
+    assert (person.organization is None) == (login.organization is None)
+    held = {perm for team in Team.objects.filter(members=user) for perm in team.permissions}
+    assert login.permissions <= held
+    for perm in login.permissions & set(PERMISSIONS):
+        assert access.has_perm(user, perm), perm
+    if not login.is_superuser and "networks.edit" not in login.permissions:
+        assert not access.has_perm(user, "networks.edit")
+
+
+def test_coordinator_may_edit_mehrwert_only(demo):
+    user = authenticate(username="koordination", password=DEMO_PASSWORD)
+    assert access.has_perm(user, "networks.edit", demo["MehrWert"])
+    assert not access.has_perm(user, "networks.edit", demo["IHK BS – IHK LG-WOB"])
+    advisor = authenticate(username="kammerberatung", password=DEMO_PASSWORD)
+    assert access.has_perm(advisor, "networks.edit", demo["HWK Hannover – CMA Normandie"])
+
+
+def test_logins_table_lists_every_login():
+    table = format_logins_table("http://127.0.0.1:8000/")
+    assert "http://127.0.0.1:8000/konto/login/" in table
+    for login in DEMO_LOGINS:
+        assert login.username in table
+    assert len({login.username for login in DEMO_LOGINS}) == len(DEMO_LOGINS)
+
+
+@pytest.mark.django_db
+def test_registry_runs_steps_in_order_and_rolls_back_on_failure():
+    names = [step.name for step in registered_steps()]
+    assert names.index("reference") < names.index("organizations") < names.index("people")
+
+    @register_step(999, "test: failing step")
+    def failing(ctx):
+        raise ValueError("boom")
+
+    try:
+        with pytest.raises(RuntimeError, match="failing step"):
+            load_demo(io.StringIO())
+    finally:
+        del _STEPS["test: failing step"]
+    assert not Network.objects.exists()  # nothing half-loaded
