@@ -80,11 +80,6 @@ def test_compound_parts_find_the_compound_ranked_below_whole_words(make_index):
     assert ids(index, "Schweißtechnik") == [1]
 
 
-def test_compound_query_finds_its_parts_written_apart(make_index):
-    index = make_index(offer(1, "Technik des Schweißens"), offer(2, "Technik"))
-    assert ids(index, "Schweißtechnik") == [1]
-
-
 def test_synonyms_work_in_both_directions(make_index):
     index = make_index(
         offer(1, "Excel für Einsteiger"),

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from verbund.courses.search import CourseIndex, Place, SearchRequest, SynonymTable
+from verbund.courses.search import index as search_index
 
 TODAY = date(2026, 1, 10)
 HAMELN = (52.1039, 9.3562)
@@ -188,3 +189,20 @@ def test_cached_facet_counts_follow_commits_and_synonym_edits(index):
     assert search(index, text="Lehrgang").facets == {}
     index.synonyms = SynonymTable([["Lehrgang", "Buchhaltung"]])
     assert search(index, text="Lehrgang").facets["topic"] == {"buchhaltung": 1}
+
+
+def test_facets_of_a_huge_result_are_counted_on_a_sample(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_index, "EXACT_FACETS_UP_TO", 100)
+    monkeypatch.setattr(search_index, "FACET_SAMPLE_SIZE", 300)
+    index = CourseIndex(tmp_path / "index", facet_cache=False)
+    formats = ["online" if i % 4 == 0 else "praesenz" for i in range(1000)]
+    index.upsert([offer(i, runs=[run(fmt=f)]) for i, f in enumerate(formats, 1)], today=TODAY)
+    index.commit()
+    sampled = search(index)
+    assert sampled.total == 1000 and not sampled.facets_exact
+    assert 150 <= sampled.facets["format"]["online"] <= 350  # 250 really
+    assert 600 <= sampled.facets["format"]["praesenz"] <= 900  # 750 really
+    exact = search(index, exact_facets=True)
+    assert exact.facets_exact and exact.facets["format"] == {"online": 250, "praesenz": 750}
+    small = search(index, text="Schweißen", filters={"format": ["online"]})
+    assert small.facets_exact and small.facets["format"] == {"online": 250, "praesenz": 750}

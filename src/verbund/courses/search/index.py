@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +33,7 @@ from .query import (
 from .schema import (
     ANYWHERE,
     FACET_FIELDS,
+    SAMPLE_BUCKETS,
     build_schema,
     cell_nearest_km,
     cover_circle,
@@ -45,6 +47,8 @@ from .schema import (
 # against the result (cost ~ index size) instead of aggregating the result's columns
 # (cost ~ result size); measured crossover on synthetic data, see bench/search_engine.py.
 TERM_WALK_SHARE = 0.08
+EXACT_FACETS_UP_TO = 50_000
+FACET_SAMPLE_SIZE = 20_000
 FACET_CACHE_SIZE = 256
 # A filter that is not a facet dimension but restricts one (for disjunctive counts).
 FILTER_DIMENSION = {"start": "month"}
@@ -70,6 +74,7 @@ class SearchResult:
     hits: list[Hit]
     # dimension (FACET_FIELDS) -> value -> number of offers in the result
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    facets_exact: bool = True  # False: a huge result counted on a sample (show "ca.")
 
 
 @dataclass
@@ -93,7 +98,7 @@ class CourseIndex:
         self._meta = Path(path) / "meta.json"
         # Facet counts of broad queries (the landing page, common words) cost a walk over
         # the whole facet column; they are kept until the next commit (any process).
-        self._facet_cache: dict[tuple, dict[str, dict[str, int]]] | None = (
+        self._facet_cache: dict[tuple, tuple[dict[str, dict[str, int]], bool]] | None = (
             {} if facet_cache else None
         )
         self._facet_cache_stamp: tuple[int, int] | None = None
@@ -199,10 +204,10 @@ class CourseIndex:
             ranked = [(float(score or 0.0), address) for score, address in result.hits]
 
         hits = self._hits(searcher, ranked, text, request.place)
-        facets = {}
+        facets, exact = {}, True
         if request.facets:
-            facets = self._cached_facets(searcher, text, filters, request, total)
-        return SearchResult(total, request.page, request.page_size, hits, facets)
+            facets, exact = self._cached_facets(searcher, text, filters, request, total)
+        return SearchResult(total, request.page, request.page_size, hits, facets, exact)
 
     def _hits(
         self,
@@ -241,7 +246,7 @@ class CourseIndex:
         filters: dict[str, Query],
         request: SearchRequest,
         total: int,
-    ) -> dict[str, dict[str, int]]:
+    ) -> tuple[dict[str, dict[str, int]], bool]:
         broad = total > TERM_WALK_SHARE * searcher.num_docs
         if self._facet_cache is None or not broad:
             return self._facets(searcher, text, filters, request, total)
@@ -265,22 +270,34 @@ class CourseIndex:
         filters: dict[str, Query],
         request: SearchRequest,
         total: int,
-    ) -> dict[str, dict[str, int]]:
-        """Offers per value of every dimension, counted inside tantivy.
+    ) -> tuple[dict[str, dict[str, int]], bool]:
+        """Offers per value of every dimension, counted inside tantivy, and whether exact.
 
-        With ``disjunctive_facets`` each filtered dimension is recounted without its own
-        filter, so its other values show what choosing them would give; that walks only
-        the dimension's own terms.
+        Counting costs about 0.2 us per matching offer, so a result above
+        ``EXACT_FACETS_UP_TO`` offers is counted on a fixed sample of about
+        ``FACET_SAMPLE_SIZE`` of them and scaled up, unless ``request.exact_facets``.
+        With ``disjunctive_facets`` each filtered dimension is recounted (exactly) without
+        its own filter, so its other values show what choosing them would give; that walks
+        only the dimension's own terms.
         """
         if total == 0:
-            return {}
+            return {}, True
         query = combine(text.query, filters)
-        if total > TERM_WALK_SHARE * searcher.num_docs:
+        scale, exact = 1.0, True
+        if request.exact_facets and total > TERM_WALK_SHARE * searcher.num_docs:
             pairs = searcher.terms_with_prefix("facet", "", filter_query=query)
         else:
+            buckets_used = SAMPLE_BUCKETS
+            if total > EXACT_FACETS_UP_TO and not request.exact_facets:
+                buckets_used = math.ceil(SAMPLE_BUCKETS * FACET_SAMPLE_SIZE / total)
+            if buckets_used < SAMPLE_BUCKETS:
+                sample = [str(bucket) for bucket in range(buckets_used)]
+                sampled = Query.term_set_query(self.schema, "sample", sample)
+                query = Query.boolean_query([(Occur.Must, query), (Occur.Must, sampled)])
+                scale, exact = SAMPLE_BUCKETS / buckets_used, False
             aggregation = {"facet": {"terms": {"field": "facet", "size": 1_000_000}}}
             buckets = searcher.aggregate(query, aggregation)["facet"]["buckets"]
-            pairs = [(b["key"], b["doc_count"]) for b in buckets]
+            pairs = [(b["key"], min(total, round(b["doc_count"] * scale))) for b in buckets]
         facets: dict[str, dict[str, int]] = {name: {} for name in FACET_FIELDS}
         _add_counts(facets, pairs)
         if request.disjunctive_facets:
@@ -291,7 +308,7 @@ class CourseIndex:
                     facets[dimension] = {}
                     prefix = facet_term(dimension, "")
                     _add_counts(facets, searcher.terms_with_prefix("facet", prefix, others))
-        return facets
+        return facets, exact
 
     # -- maintenance ----------------------------------------------------------------------
 
@@ -336,6 +353,7 @@ def _facet_key(request: SearchRequest) -> tuple:
         request.start_to,
         request.max_price,
         request.disjunctive_facets,
+        request.exact_facets,
     )
 
 

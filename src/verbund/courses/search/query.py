@@ -34,8 +34,6 @@ from .schema import (
 EXACT_WEIGHTS = {"title": 3.0, "keywords": 2.0, "body": 1.0, "title_sub": 0.6, "body_sub": 0.25}
 # A derived root (`Schweißer` -> schweiß) is a looser match than the word itself.
 ROOT_WEIGHTS = {"title": 0.5, "body": 0.2, "title_sub": 0.4, "body_sub": 0.15}
-# All parts of a query compound found separately (`Schweißtechnik` ~ `Technik des Schweißens`).
-PARTS_WEIGHT = 0.3
 SYNONYM_WEIGHT = 0.6
 # Fuzzy matches score a constant, chosen below typical exact BM25 scores.
 FUZZY_WEIGHTS = {"title": 0.2, "body": 0.1}
@@ -66,6 +64,7 @@ class SearchRequest:
     page_size: int = 20
     facets: bool = True
     disjunctive_facets: bool = True
+    exact_facets: bool = False  # True: never count a huge result on a sample
 
 
 def _term(schema: tantivy.Schema, field_name: str, term: str, weight: float) -> Query:
@@ -96,12 +95,6 @@ def word_query(schema: tantivy.Schema, word: WordTerms, fuzzy: bool) -> Query:
     alternatives += [
         _term(schema, name, root, weight) for root in roots for name, weight in ROOT_WEIGHTS.items()
     ]
-    if len(word.parts) >= 2:
-        each_part = [
-            _should([Query.term_query(schema, name, part, "freq") for name in EXACT_WEIGHTS])
-            for part in word.parts
-        ]
-        alternatives.append(Query.boost_query(_must(each_part), PARTS_WEIGHT))
     if fuzzy:
         alternatives += [
             Query.boost_query(Query.fuzzy_term_query(schema, name, word.surface, 1, True), weight)

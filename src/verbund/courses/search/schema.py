@@ -66,6 +66,7 @@ NO_DATE = 9_999_999  # sorts after every real day ordinal
 CELL_LAT_DEG = 0.1
 CELL_LON_DEG = 0.15
 EARTH_RADIUS_KM = 6371.0088
+SAMPLE_BUCKETS = 64
 
 
 def build_schema() -> tantivy.Schema:
@@ -77,6 +78,8 @@ def build_schema() -> tantivy.Schema:
     # All filter/facet values in one field as "dimension=value" terms: one column to count
     # (one pass instead of one per dimension) and one term dictionary to walk.
     builder.add_text_field("facet", tokenizer_name="raw", fast=True, index_option="basic")
+    # A fixed pseudo-random bucket per offer, to count facets of huge results on a sample.
+    builder.add_text_field("sample", tokenizer_name="raw", index_option="basic")
     builder.add_float_field("price", indexed=True, fast=True)
     builder.add_unsigned_field("next_start", indexed=True, fast=True)
     builder.add_unsigned_field("run_start", indexed=True, fast=True)
@@ -84,6 +87,11 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("geo_point", tokenizer_name="raw", index_option="basic")
     builder.add_bytes_field("payload", stored=True)
     return builder.build()
+
+
+def sample_bucket(offer_id: int) -> int:
+    # Fibonacci hashing spreads consecutive ids evenly over the buckets.
+    return (offer_id * 11400714819323198485 >> 58) % SAMPLE_BUCKETS
 
 
 def facet_term(dimension: str, value: object) -> str:
@@ -219,6 +227,7 @@ def offer_to_document(offer: Mapping[str, Any], today: date) -> tantivy.Document
     doc = tantivy.Document()
     doc.add_unsigned("id", int(offer["id"]))
     doc.add_unsigned("version", int(offer.get("version") or 0))
+    doc.add_text("sample", str(sample_bucket(int(offer["id"]))))
 
     title_full, title_sub = analyze_text(offer.get("title") or "")
     keyword_text = " ".join([*(offer.get("keywords") or ()), *(offer.get("topics") or ())])
