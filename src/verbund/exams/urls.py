@@ -1,2 +1,57 @@
+from django.urls import path
+
+from verbund.exams.views import compensation, periods, plan, pool
+
 app_name = "exams"
-urlpatterns: list = []
+urlpatterns = [
+    path("", periods.PeriodListView.as_view(), name="period_list"),
+    path("zeitraeume/neu/", periods.PeriodFormView.as_view(), name="period_create"),
+    path("zeitraeume/<int:pk>/", periods.PeriodDetailView.as_view(), name="period_detail"),
+    path("zeitraeume/<int:pk>/bearbeiten/", periods.PeriodFormView.as_view(), name="period_edit"),
+    path("zeitraeume/<int:pk>/import/", periods.sittings_import, name="sittings_import"),
+    path("zeitraeume/<int:pk>/abfrage/", periods.poll_open, name="poll_open"),
+    path("zeitraeume/<int:pk>/abfrage/stand/", periods.poll_status, name="poll_status"),
+    path("zeitraeume/<int:pk>/verfuegbarkeit/", periods.my_availability, name="my_availability"),
+    path("zeitraeume/<int:pk>/planen/", plan.run_start, name="run_start"),
+    path("zeitraeume/<int:pk>/pruefer/", plan.plan_by_examiner, name="plan_by_examiner"),
+    path("zeitraeume/<int:pk>/offen/", plan.unfilled_list, name="unfilled_list"),
+    path("zeitraeume/<int:pk>/veroeffentlichen/", plan.publish, name="publish"),
+    path(
+        "zeitraeume/<int:period>/termine/neu/",
+        periods.SittingFormView.as_view(),
+        name="sitting_create",
+    ),
+    path("termine/<int:pk>/", periods.SittingDetailView.as_view(), name="sitting_detail"),
+    path("termine/<int:pk>/bearbeiten/", periods.SittingFormView.as_view(), name="sitting_edit"),
+    path("termine/<int:pk>/zuordnen/", plan.sitting_assign, name="sitting_assign"),
+    path("laeufe/<int:pk>/", plan.run_detail, name="run_detail"),
+    path("laeufe/<int:pk>/fortschritt/", plan.run_progress, name="run_progress"),
+    path("einsaetze/<int:pk>/sperre/", plan.assignment_lock, name="assignment_lock"),
+    path("einsaetze/<int:pk>/entfernen/", plan.assignment_remove, name="assignment_remove"),
+    path("einsaetze/<int:pk>/absagen/", plan.assignment_decline, name="assignment_decline"),
+    path("einsaetze/<int:assignment>/abrechnen/", compensation.claim_create, name="claim_create"),
+    path("meine-termine/", plan.my_sittings, name="my_sittings"),
+    path("meine-termine.ics", plan.my_sittings_ics, name="my_sittings_ics"),
+    path("verfuegbarkeit/<str:token>/", periods.availability, name="availability"),
+    path("pruefer/", pool.ExaminerListView.as_view(), name="examiner_list"),
+    path("pruefer/neu/", pool.ExaminerFormView.as_view(), name="examiner_create"),
+    path("pruefer/<int:pk>/", pool.ExaminerDetailView.as_view(), name="examiner_detail"),
+    path("pruefer/<int:pk>/bearbeiten/", pool.ExaminerFormView.as_view(), name="examiner_edit"),
+    path(
+        "pruefer/<int:examiner>/befangenheit/neu/",
+        pool.ConflictFormView.as_view(),
+        name="conflict_create",
+    ),
+    path("befangenheiten/<int:pk>/loeschen/", pool.conflict_delete, name="conflict_delete"),
+    path("ausschuesse/", pool.BoardListView.as_view(), name="board_list"),
+    path("ausschuesse/neu/", pool.BoardFormView.as_view(), name="board_create"),
+    path("ausschuesse/<int:pk>/", pool.BoardDetailView.as_view(), name="board_detail"),
+    path("ausschuesse/<int:pk>/bearbeiten/", pool.BoardFormView.as_view(), name="board_edit"),
+    path("ausschuesse/<int:pk>/besetzung/", pool.board_members, name="board_members"),
+    path("entschaedigung/saetze/", compensation.RateListView.as_view(), name="rate_list"),
+    path("entschaedigung/saetze/neu/", compensation.RateFormView.as_view(), name="rate_create"),
+    path("entschaedigung/saetze/<int:pk>/", compensation.RateFormView.as_view(), name="rate_edit"),
+    path("entschaedigung/antraege/", compensation.claim_list, name="claim_list"),
+    path("entschaedigung/antraege/<int:pk>/", compensation.claim_decide, name="claim_decide"),
+    path("entschaedigung/export.<str:fmt>", compensation.claim_export, name="claim_export"),
+]

@@ -1,0 +1,194 @@
+"""Exam periods, the availability poll, candidates and sittings."""
+
+import datetime
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from verbund.core.models import Organization
+from verbund.core.personal_data import NoPersonalData, PersonalData
+from verbund.exams.models.pool import Board, Examiner, Occupation, _scope
+from verbund.exams.querysets import ChamberNetworkQuerySet, ExaminerPartQuerySet, PeriodPartQuerySet
+from verbund.networks.models import Network
+
+
+class ExamPeriod(models.Model):
+    """A period of final exams (e.g. "Sommer 2027") planned by one chamber for the pool."""
+
+    name = models.CharField(_("Name"), max_length=120)
+    chamber = models.ForeignKey(
+        Organization,
+        verbose_name=_("Planende Kammer"),
+        on_delete=models.PROTECT,
+        related_name="exam_periods",
+    )
+    network = models.ForeignKey(
+        Network,
+        verbose_name=_("Gemeinsamer Prüferpool"),
+        on_delete=models.PROTECT,
+        related_name="exam_periods",
+    )
+    start = models.DateField(_("Beginn"))
+    end = models.DateField(_("Ende"))
+    poll_deadline = models.DateField(_("Rückmeldung zur Verfügbarkeit bis"), null=True, blank=True)
+    solved_at = models.DateTimeField(_("Zuletzt geplant"), null=True, blank=True)
+    published_at = models.DateTimeField(_("Veröffentlicht"), null=True, blank=True)
+    plan_summary = models.JSONField(_("Kennzahlen des Plans"), default=dict, blank=True)
+
+    objects = ChamberNetworkQuerySet.as_manager()
+    PERSONAL_DATA = NoPersonalData("a period of exams, no person in it")
+
+    class Meta:
+        ordering = ["-start"]
+        verbose_name = _("Prüfungszeitraum")
+        verbose_name_plural = _("Prüfungszeiträume")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("exams:period_detail", args=[self.pk])
+
+    def permission_scope(self):
+        return _scope(self.chamber_id, self.network_id)
+
+    def dates(self) -> list[datetime.date]:
+        """The weekdays of the period (the poll's calendar)."""
+        days, day = [], self.start
+        while day <= self.end:
+            if day.weekday() < 5:
+                days.append(day)
+            day += datetime.timedelta(days=1)
+        return days
+
+
+class Availability(models.Model):
+    """One examiner's answer to the availability poll of one period (personal token link)."""
+
+    period = models.ForeignKey(ExamPeriod, on_delete=models.CASCADE, related_name="availabilities")
+    examiner = models.ForeignKey(Examiner, on_delete=models.CASCADE, related_name="availabilities")
+    token = models.CharField(max_length=64, unique=True)
+    dates = models.JSONField(_("Verfügbare Tage"), default=list, blank=True)
+    answered_at = models.DateTimeField(_("Beantwortet"), null=True, blank=True)
+
+    objects = ExaminerPartQuerySet.as_manager()
+    PERSONAL_DATA = PersonalData(
+        person_lookup="examiner__person",
+        fields=("period", "dates", "answered_at"),
+        on_erase="delete",
+    )
+
+    class Meta:
+        verbose_name = _("Verfügbarkeit")
+        verbose_name_plural = _("Verfügbarkeiten")
+        constraints = [
+            models.UniqueConstraint(fields=["period", "examiner"], name="exams_one_poll_answer")
+        ]
+
+    def __str__(self):
+        return f"{self.examiner} – {self.period}"
+
+    def get_absolute_url(self):
+        return reverse("exams:availability", args=[self.token])
+
+    def permission_scope(self):
+        return self.examiner.permission_scope()
+
+    def available_dates(self) -> list[datetime.date]:
+        return [datetime.date.fromisoformat(value) for value in self.dates]
+
+
+class Candidate(models.Model):
+    """An apprentice taking an exam, with the training company (for conflict checks)."""
+
+    number = models.CharField(_("Prüflingsnummer"), max_length=30, unique=True)
+    first_name = models.CharField(_("Vorname"), max_length=100)
+    last_name = models.CharField(_("Nachname"), max_length=100)
+    company = models.ForeignKey(
+        Organization,
+        verbose_name=_("Ausbildungsbetrieb"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="exam_candidates",
+    )
+
+    PERSONAL_DATA = PersonalData(
+        fields=("number", "first_name", "last_name", "company"),
+        anonymise={"first_name": "", "last_name": ""},
+        reason="exam records are kept; the name is removed",
+    )
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("Prüfling")
+        verbose_name_plural = _("Prüflinge")
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name} ({self.number})"
+
+
+class Sitting(models.Model):
+    """One exam day of a board: where, which occupation, how many seats per group."""
+
+    period = models.ForeignKey(
+        ExamPeriod, on_delete=models.CASCADE, related_name="sittings", verbose_name=_("Zeitraum")
+    )
+    code = models.CharField(_("Kennung"), max_length=40)
+    board = models.ForeignKey(
+        Board, on_delete=models.PROTECT, related_name="sittings", verbose_name=_("Ausschuss")
+    )
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.PROTECT, related_name="sittings", verbose_name=_("Beruf")
+    )
+    date = models.DateField(_("Datum"))
+    start_time = models.TimeField(_("Beginn"), default=datetime.time(8, 0))
+    end_time = models.TimeField(_("Ende"), default=datetime.time(16, 0))
+    place = models.CharField(_("Ort"), max_length=200)
+    lat = models.FloatField(_("Breite"))
+    lon = models.FloatField(_("Länge"))
+    seats_employer = models.PositiveSmallIntegerField(_("Plätze Arbeitgeber"), default=1)
+    seats_employee = models.PositiveSmallIntegerField(_("Plätze Arbeitnehmer"), default=1)
+    seats_teacher = models.PositiveSmallIntegerField(_("Plätze Lehrkräfte"), default=1)
+    candidates = models.ManyToManyField(
+        Candidate, verbose_name=_("Prüflinge"), blank=True, related_name="sittings"
+    )
+
+    objects = PeriodPartQuerySet.as_manager()
+    PERSONAL_DATA = NoPersonalData("candidates are in Candidate")
+
+    class Meta:
+        ordering = ["date", "code"]
+        verbose_name = _("Prüfungstermin")
+        verbose_name_plural = _("Prüfungstermine")
+        constraints = [
+            models.UniqueConstraint(fields=["period", "code"], name="exams_sitting_code_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.date:%d.%m.%Y} {self.occupation.name}"
+
+    def get_absolute_url(self):
+        return reverse("exams:sitting_detail", args=[self.pk])
+
+    def permission_scope(self):
+        return self.period.permission_scope()
+
+    def seats(self) -> dict[str, int]:
+        return {
+            "employer": self.seats_employer,
+            "employee": self.seats_employee,
+            "teacher": self.seats_teacher,
+        }
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from verbund.exams.services import composition
+
+        errors = composition.seat_errors(self.seats())
+        if self.period_id and self.date and not self.period.start <= self.date <= self.period.end:
+            errors.append(_("Das Datum liegt außerhalb des Prüfungszeitraums."))
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,72 @@
+"""Tell examiners about their sittings: mail with an ICS file (icalendar)."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+BERLIN = ZoneInfo(settings.TIME_ZONE)
+
+
+def assignments_ics(assignments, name: str) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//verbund//Prüfungstermine//DE")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    for assignment in assignments:
+        sitting = assignment.sitting
+        event = Event()
+        event.add("uid", f"exam-assignment-{assignment.pk}@verbund")
+        event.add(
+            "summary",
+            _("Prüfung %(occupation)s (%(board)s)")
+            % {"occupation": sitting.occupation.name, "board": sitting.board.code},
+        )
+        event.add("dtstart", datetime.combine(sitting.date, sitting.start_time, BERLIN))
+        event.add("dtend", datetime.combine(sitting.date, sitting.end_time, BERLIN))
+        event.add("location", sitting.place)
+        event.add("description", f"{assignment.get_group_display()} – {sitting.board.name}")
+        event.add("url", settings.SITE_URL.rstrip("/") + reverse("exams:my_sittings"))
+        event.add("dtstamp", timezone.now())
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def mail_assignments(examiner, assignments) -> bool:
+    """One mail with all of ``assignments`` and an ICS attachment; False without address."""
+    email = examiner.person.email
+    if not email or not assignments:
+        return False
+    lines = [
+        _("Guten Tag %(name)s,") % {"name": examiner.person.full_name},
+        "",
+        _("Sie sind für folgende Prüfungstermine eingeplant:"),
+    ]
+    for assignment in assignments:
+        sitting = assignment.sitting
+        lines.append(
+            f"- {sitting.date:%d.%m.%Y} {sitting.start_time:%H:%M}, {sitting.place}: "
+            f"{sitting.occupation.name} ({assignment.get_group_display()})"
+        )
+    lines += [
+        "",
+        _("Falls Sie einen Termin nicht wahrnehmen können, sagen Sie bitte hier ab:"),
+        settings.SITE_URL.rstrip("/") + reverse("exams:my_sittings"),
+    ]
+    message = EmailMessage(
+        subject=_("Ihre Prüfungstermine"),
+        body="\n".join(lines),
+        to=[email],
+    )
+    message.attach(
+        "pruefungstermine.ics",
+        assignments_ics(assignments, _("Prüfungstermine")),
+        "text/calendar",
+    )
+    message.send()
+    return True

@@ -1,0 +1,190 @@
+"""Pages of the examiner pool and the examination boards."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from verbund.core.services import audit
+from verbund.core.views.generic import (
+    ObjectDetailView,
+    ObjectFormView,
+    ObjectListView,
+    editable_object,
+)
+from verbund.exams import forms
+from verbund.exams.models import Board, Conflict, Examiner
+from verbund.exams.permissions import EXAMS_PLAN
+from verbund.exams.services import pool
+from verbund.networks.models import Network
+
+
+class ExaminerListView(ObjectListView):
+    model = Examiner
+    template_name = "exams/examiner_list.html"
+    search_fields = ("person__last_name", "person__first_name", "home_town")
+    filter_fields = ("group", "occupations__code")
+    sort_options = {"name": "person__last_name", "until": "appointed_until", "group": "group"}
+    default_sort = "name"
+    create_url_name = "exams:examiner_create"
+    create_perm = EXAMS_PLAN
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("person", "chamber", "company")
+            .prefetch_related("occupations")
+            .distinct()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["groups"] = Examiner._meta.get_field("group").choices
+        for examiner in context["object_list"]:
+            examiner.expires_soon = pool.expires_soon(examiner)
+        return context
+
+
+class ExaminerDetailView(ObjectDetailView):
+    model = Examiner
+    template_name = "exams/examiner_detail.html"
+    edit_perm = EXAMS_PLAN
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        examiner = context["object"]
+        context.update(
+            expires_soon=pool.expires_soon(examiner),
+            conflicts=examiner.conflicts.select_related("candidate", "organization"),
+            boards=examiner.board_seats.select_related("board"),
+            trainings=examiner.trainings.all(),
+            occupations=examiner.occupations.all(),
+        )
+        return context
+
+
+class ExaminerFormView(ObjectFormView):
+    model = Examiner
+    form_class = forms.ExaminerForm
+    perm = EXAMS_PLAN
+    action_prefix = "exams.examiner"
+
+
+class ConflictFormView(ObjectFormView):
+    """Declare a conflict for an examiner (create only; delete from the examiner page)."""
+
+    model = Conflict
+    form_class = forms.ConflictForm
+    perm = EXAMS_PLAN
+    action_prefix = "exams.conflict"
+
+    def get_object(self):
+        self.examiner = editable_object(
+            self.request.user, Examiner, self.kwargs["examiner"], EXAMS_PLAN
+        )
+        return Conflict(examiner=self.examiner)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["creating"] = True
+        context["cancel_url"] = self.examiner.get_absolute_url()
+        return context
+
+
+@login_required
+def conflict_delete(request, pk):
+    conflict = editable_object(request.user, Conflict, pk, EXAMS_PLAN)
+    if request.method == "POST":
+        examiner = conflict.examiner
+        audit.record(
+            examiner, "exams.conflict.deleted", user=request.user, data={"kind": conflict.kind}
+        )
+        conflict.delete()
+        messages.success(request, _("Befangenheit entfernt."))
+        return redirect(examiner)
+    return render(
+        request,
+        "core/object_confirm_delete.html",
+        {"object": conflict, "cancel_url": conflict.examiner.get_absolute_url()},
+    )
+
+
+class BoardListView(ObjectListView):
+    model = Board
+    template_name = "exams/board_list.html"
+    search_fields = ("code", "name", "occupation__name")
+    sort_options = {"code": "code", "name": "name"}
+    default_sort = "code"
+    create_url_name = "exams:board_create"
+    create_perm = EXAMS_PLAN
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("chamber", "occupation", "network")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for board in context["object_list"]:
+            board.problems = pool.board_status(board)
+        return context
+
+
+class BoardDetailView(ObjectDetailView):
+    model = Board
+    template_name = "exams/board_detail.html"
+    edit_perm = EXAMS_PLAN
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        board = context["object"]
+        members = board.members.select_related("examiner__person")
+        staff = (
+            Examiner.objects.with_perm(self.request.user, EXAMS_PLAN).exists()
+            or context["may_edit"]
+        )
+        context.update(
+            problems=pool.board_status(board),
+            members=members if staff else [],
+            staff=staff,
+        )
+        return context
+
+
+class BoardFormView(ObjectFormView):
+    model = Board
+    form_class = forms.BoardForm
+    perm = EXAMS_PLAN
+    action_prefix = "exams.board"
+
+
+@login_required
+def board_members(request, pk):
+    """Set members and deputies at once; §40 is checked before anything is saved."""
+    board = editable_object(request.user, Board, pk, EXAMS_PLAN)
+    current = board.members.all()
+    initial = {
+        "members": [m.examiner_id for m in current if m.role == "member"],
+        "deputies": [m.examiner_id for m in current if m.role == "deputy"],
+    }
+    form = forms.BoardMembersForm(board, request.POST or None, initial=initial)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        errors = pool.set_board_members(
+            board,
+            list(form.cleaned_data["members"]),
+            list(form.cleaned_data["deputies"]),
+            request.user,
+        )
+        if not errors:
+            messages.success(request, _("Besetzung gespeichert; sie entspricht § 40 BBiG."))
+            return redirect(board)
+    return render(
+        request,
+        "exams/board_members.html",
+        {"object": board, "form": form, "rule_errors": errors},
+        status=400 if errors else 200,
+    )
+
+
+def pools_of(user):
+    return Network.objects.visible_to(user).filter(kind=Network.Kind.KAMMERKOOPERATION)
