@@ -1,0 +1,165 @@
+"""Examiner assignment with OR-Tools: solve, re-solve part of a plan, re-plan a decline.
+
+How a plan is made (the lexicographic goals of exams.md):
+
+1. min-cost max-flow (flow.py) fills the most seats any lawful plan can fill — an exact,
+   proven bound — with the fairest load and shortest travel ignoring continuity;
+2. CP-SAT (blocks.py) then re-optimises blocks of boards: continuity first, then load,
+   then travel, never filling fewer seats, until the time limit.
+
+The UI workflow maps onto three calls: ``solve`` (optionally with locked assignments the
+planner fixed by hand), ``resolve`` (re-plan only some sittings, keep everything else) and
+``decline`` (an examiner drops out: only that seat changes).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Collection, Iterable
+
+from .blocks import Progress, improve
+from .eligibility import (
+    Problem,
+    Slot,
+    Staffing,
+    build_problem,
+    busy_days,
+    loads,
+    make_plan,
+    resolve_locks,
+)
+from .flow import consolidate, merge, seats_filled
+from .model import Assignment, Instance, Plan
+
+# Share of the time limit kept back for building the plan and its reasons at the end.
+FINISH_RESERVE = 0.03
+
+
+def solve(
+    instance: Instance,
+    *,
+    locked: Iterable[Assignment] = (),
+    forbidden: Iterable[tuple[str, str]] = (),
+    time_limit: float = 60.0,
+    seed: int = 0,
+    progress: Progress | None = None,
+) -> Plan:
+    """A plan for every seat of ``instance``.
+
+    ``locked`` assignments are kept as they are (LockError if one breaks a hard rule);
+    ``forbidden`` lists (sitting id, examiner id) pairs never to use, e.g. declines.
+    """
+    return _solve(instance, locked, forbidden, None, time_limit, seed, progress)
+
+
+def resolve(
+    instance: Instance,
+    plan: Plan,
+    sittings: Collection[str],
+    *,
+    locked: Iterable[Assignment] = (),
+    forbidden: Iterable[tuple[str, str]] = (),
+    time_limit: float = 30.0,
+    seed: int = 0,
+    progress: Progress | None = None,
+) -> Plan:
+    """Re-plan only ``sittings``; every other assignment of ``plan`` is kept.
+
+    Inside ``sittings``, ``locked`` assignments are kept too; the rest is planned anew.
+    """
+    wanted = set(sittings)
+    keep = [a for a in plan.assignments if a.sitting not in wanted]
+    locks = list(dict.fromkeys([*keep, *locked]))
+    return _solve(instance, locks, forbidden, wanted, time_limit, seed, progress)
+
+
+def decline(
+    instance: Instance,
+    plan: Plan,
+    sitting: str,
+    examiner: str,
+    *,
+    forbidden: Iterable[tuple[str, str]] = (),
+) -> Plan:
+    """``examiner`` declines ``sitting``: refill only that seat, everything else unchanged.
+
+    The replacement is the best eligible examiner who is free that day and below
+    max_sittings: already on the board first, then within fair share, then nearest.
+    """
+    started = time.monotonic()
+    problem = build_problem(instance, {*forbidden, (sitting, examiner)})
+    gone = [a for a in plan.assignments if (a.sitting, a.examiner) == (sitting, examiner)]
+    if not gone:
+        raise ValueError(f"{examiner} is not assigned to sitting {sitting}")
+    kept = [a for a in plan.assignments if a not in gone]
+    staffing = _staffing(resolve_locks(problem, kept))
+    slot: Slot = (problem.sitting_index[sitting], gone[0].group)
+    choice = _replacement(problem, staffing, slot)
+    if choice is not None:
+        staffing.setdefault(slot, []).append(choice)
+    unfilled = sum(problem.seats.values()) - seats_filled(staffing)
+    # Nothing else may change, so this single choice is the optimum of the re-plan.
+    return make_plan(problem, staffing, unfilled, "OPTIMAL", time.monotonic() - started)
+
+
+def _replacement(problem: Problem, staffing: Staffing, slot: Slot) -> int | None:
+    load = loads(problem, staffing)
+    busy = busy_days(problem, staffing)
+    day, board = problem.date(slot), problem.board(slot)
+    on_board = {ei for s, people in staffing.items() if problem.board(s) == board for ei in people}
+    options = [
+        ei
+        for ei in problem.candidates[slot]
+        if day not in busy.get(ei, ()) and load[ei] < problem.examiners[ei].max_sittings
+    ]
+    if not options:
+        return None
+    return min(
+        options,
+        key=lambda ei: (
+            ei not in on_board,
+            load[ei] + 1 > problem.fair[ei],
+            problem.travel[ei, slot[0]],
+            problem.examiners[ei].id,
+        ),
+    )
+
+
+def _staffing(pairs: Iterable[tuple[Slot, int]]) -> Staffing:
+    staffing: Staffing = {}
+    for slot, ei in pairs:
+        staffing.setdefault(slot, []).append(ei)
+    return staffing
+
+
+def _solve(
+    instance: Instance,
+    locked: Iterable[Assignment],
+    forbidden: Iterable[tuple[str, str]],
+    only_sittings: set[str] | None,
+    time_limit: float,
+    seed: int,
+    progress: Progress | None,
+) -> Plan:
+    started = time.monotonic()
+    deadline = started + time_limit * (1 - FINISH_RESERVE)
+    problem = build_problem(instance, forbidden)
+    fixed = _staffing(resolve_locks(problem, locked))
+    slots = [
+        slot
+        for slot in problem.seats
+        if only_sittings is None or problem.sittings[slot[0]].id in only_sittings
+    ]
+    if progress:
+        progress(0.0, "filling seats (min-cost max-flow)")
+    filled, flow_value = consolidate(problem, fixed, slots)
+    staffing = merge(fixed, filled)
+    bound = sum(problem.seats.values()) - seats_filled(fixed) - flow_value
+
+    proven = False
+    if time.monotonic() < deadline:
+        staffing, proven = improve(problem, staffing, fixed, slots, deadline, seed, progress)
+    status = "OPTIMAL" if proven else "FEASIBLE"
+    if progress:
+        progress(1.0, "done")
+    return make_plan(problem, staffing, bound, status, time.monotonic() - started)
