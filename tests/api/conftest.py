@@ -48,14 +48,6 @@ class ApiClient:
         return self.request("patch", path, data)
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _static_root():
-    """WhiteNoise warns (an error under our filterwarnings) if STATIC_ROOT is missing."""
-    from django.conf import settings
-
-    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-
-
 def client_for(user) -> ApiClient:
     if user is None:
         return ApiClient()

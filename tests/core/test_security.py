@@ -73,3 +73,9 @@ def test_password_reset_sends_mail(client, mailoutbox):
     client.post(reverse("password_reset"), {"email": "anika@example.org"})
     assert len(mailoutbox) == 1
     assert "/konto/reset/" in mailoutbox[0].body
+
+
+def test_csp_has_no_placeholder_nonce(client, db):
+    """A literal 'nonce' source is invalid; django-csp adds 'nonce-…' only when a page uses it."""
+    csp = client.get(reverse("login"))["Content-Security-Policy"]
+    assert "'nonce'" not in csp
