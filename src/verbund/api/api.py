@@ -24,3 +24,4 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/", core_router)
 api.add_router("/", networks_router)
+api.add_router("/", "verbund.exams.api.router")

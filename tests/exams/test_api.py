@@ -1,0 +1,116 @@
+"""API of the exam department: every endpoint as anonymous, without permission, permitted,
+and for another cooperation's object; solve and check speak exactly exams.md's JSON."""
+
+import json
+
+import pytest
+from django.test import Client
+
+from tests import factories
+from verbund.core.services import tokens
+from verbund.exams.services import instance as instances
+from verbund.exams.services import planning
+from verbund.exams.solver.model import instance_to_dict
+
+API = "/api/v1"
+
+
+def call(user, method, path, data=None):
+    headers = {}
+    if user is not None:
+        _token, plaintext = tokens.create_token(user, "pytest")
+        headers = {"Authorization": f"Bearer {plaintext}"}
+    client = Client()
+    if method == "get":
+        return client.get(API + path, headers=headers)
+    return client.post(
+        API + path, json.dumps(data), content_type="application/json", headers=headers
+    )
+
+
+@pytest.fixture
+def outsider(db):
+    return factories.user("olga")
+
+
+READS = [
+    ("examiners", lambda p: "/exams/examiners", None),
+    ("examiner", lambda p: f"/exams/examiners/{p.examiners[0].pk}", "detail"),
+    ("boards", lambda p: "/exams/boards", None),
+    ("board", lambda p: f"/exams/boards/{p.board.pk}", "detail"),
+    ("sittings", lambda p: f"/exams/sittings?period={p.period.pk}", None),
+    ("sitting", lambda p: f"/exams/sittings/{p.sittings[0].pk}", "detail"),
+    ("plan", lambda p: f"/exams/periods/{p.period.pk}/plan", "detail"),
+]
+
+
+@pytest.mark.parametrize("name,path,kind", READS, ids=[r[0] for r in READS])
+def test_reads_are_scoped(pool_a, pool_c, planner, member, outsider, name, path, kind):
+    assert call(None, "get", path(pool_a)).status_code == 401
+    permitted = call(planner, "get", path(pool_a))
+    assert permitted.status_code == 200
+    if kind == "detail":
+        assert call(outsider, "get", path(pool_a)).status_code == 404
+        assert call(planner, "get", path(pool_c)).status_code == 404
+    else:
+        assert call(outsider, "get", path(pool_a)).json()["count"] == 0
+        assert permitted.json()["count"] > 0
+        other = call(planner, "get", path(pool_c)).json()
+        assert all(
+            item.get("network", pool_a.network.pk) == pool_a.network.pk for item in other["items"]
+        )
+
+
+def test_examiner_list_hides_other_pools(pool_a, pool_c, planner, member):
+    ids = {
+        item["id"] for item in call(planner, "get", "/exams/examiners?limit=500").json()["items"]
+    }
+    assert ids == {e.pk for e in pool_a.examiners}
+    # A colleague at the chamber without an exam permission sees no personal data.
+    assert call(member, "get", "/exams/examiners").json()["count"] == 0
+
+
+def test_plan_needs_plan_permission(pool_a, member):
+    response = call(member, "get", f"/exams/periods/{pool_a.period.pk}/plan")
+    assert response.status_code == 403
+
+
+def test_stored_plan_in_exams_md_format(pool_a, planner):
+    planning.start_run(pool_a.period, planner, time_limit=2)
+    plan = call(planner, "get", f"/exams/periods/{pool_a.period.pk}/plan").json()
+    assert len(plan["assignments"]) == 9
+    assert set(plan["assignments"][0]) == {"sitting", "examiner", "group", "locked", "published"}
+    assert plan["unfilled"] == []
+
+
+def _instance_json(pool):
+    return instance_to_dict(instances.build(pool.period).instance)
+
+
+def test_solve_and_check(pool_a, planner, outsider):
+    instance = _instance_json(pool_a)
+    assert call(None, "post", "/exams/solve", instance).status_code == 401
+    assert call(outsider, "post", "/exams/solve", instance).status_code == 403
+    response = call(planner, "post", "/exams/solve?time_limit=2", instance)
+    assert response.status_code == 200
+    plan = response.json()
+    assert set(plan) == {"assignments", "unfilled", "objective", "bound", "solver"}
+    assert len(plan["assignments"]) == 9
+
+    checked = call(planner, "post", "/exams/check", {"instance": instance, "plan": plan})
+    assert checked.json() == {"valid": True, "violations": []}
+    broken = dict(plan, assignments=plan["assignments"][1:] + [plan["assignments"][0]] * 2)
+    result = call(planner, "post", "/exams/check", {"instance": instance, "plan": broken}).json()
+    assert not result["valid"] and result["violations"]
+    assert (
+        call(outsider, "post", "/exams/check", {"instance": instance, "plan": plan}).status_code
+        == 403
+    )
+
+
+def test_solve_rejects_unlawful_instance(pool_a, planner):
+    instance = _instance_json(pool_a)
+    instance["sittings"][0]["seats"] = {"employer": 2, "employee": 1, "teacher": 1}
+    response = call(planner, "post", "/exams/solve", instance)
+    assert response.status_code == 422
+    assert "§40" in json.dumps(response.json(), ensure_ascii=False)
