@@ -78,7 +78,8 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Compatibility forms may decompose to capitals (`𝒩` -> `N`), hence lower() again.
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 @lru_cache(maxsize=200_000)

@@ -8,7 +8,6 @@ always runs on one consistent snapshot; our own commits reload at once.
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 from collections.abc import Iterable, Mapping
@@ -27,20 +26,16 @@ from .query import (
     TextQuery,
     combine,
     filter_queries,
-    inside_cells,
+    nearest_first,
     text_query,
 )
 from .schema import (
-    ANYWHERE,
     FACET_FIELDS,
     SAMPLE_BUCKETS,
     build_schema,
-    cell_nearest_km,
-    cover_circle,
     facet_term,
     haversine_km,
     offer_to_document,
-    parse_point_term,
 )
 
 # Above this share of all documents, facet counts walk the facet terms' posting lists
@@ -187,7 +182,7 @@ class CourseIndex:
         if sort == "distance":
             total = searcher.search(query, 1, count=True).count
             without_place = combine(text.query, filters, leave_out="place")
-            ranked = _nearest_first(
+            ranked = nearest_first(
                 self.schema, searcher, without_place, request.place, offset + request.page_size
             )[offset:]
         else:
@@ -362,48 +357,3 @@ def _add_counts(facets: dict[str, dict[str, int]], pairs: list[tuple[str, int]])
         if count:
             dimension, value = term.split("=", 1)
             facets[dimension][value] = count
-
-
-def _nearest_first(
-    schema: tantivy.Schema,
-    searcher: tantivy.Searcher,
-    query: Query,
-    place: Place,
-    wanted: int,
-) -> list[tuple[float, tantivy.DocAddress]]:
-    """The first ``wanted`` matches ordered by distance of their nearest run, then relevance.
-
-    Walks the indexed points outward from the place (cells are opened lazily, in the order
-    of their nearest edge), asking tantivy for the matches at each point; location-
-    independent offers follow the located ones. Work grows with the page, not the result.
-    """
-    heap: list[tuple[float, int, str]] = []
-    for cell in (*inside_cells(place), *_edge_cells(place)):
-        heapq.heappush(heap, (cell_nearest_km(place.lat, place.lon, cell), 0, cell))
-    seen: set[tuple[int, int]] = set()
-    ranked: list[tuple[float, tantivy.DocAddress]] = []
-
-    def take(extra: Query) -> None:
-        both = Query.boolean_query([(Occur.Must, query), (Occur.Must, extra)])
-        for score, address in searcher.search(both, wanted, count=False).hits:
-            key = (address.segment_ord, address.doc)
-            if key not in seen and len(ranked) < wanted:
-                seen.add(key)
-                ranked.append((float(score), address))
-
-    while heap and len(ranked) < wanted:
-        distance, is_point, name = heapq.heappop(heap)
-        if is_point:
-            take(Query.term_query(schema, "geo_point", name, "basic"))
-            continue
-        for term, _count in searcher.terms_with_prefix("geo_point", name + "|"):
-            point_distance = haversine_km(place.lat, place.lon, *parse_point_term(term))
-            if point_distance <= place.radius_km:
-                heapq.heappush(heap, (point_distance, 1, term))
-    if len(ranked) < wanted:
-        take(Query.term_query(schema, "geo_cell", ANYWHERE, "basic"))
-    return ranked
-
-
-def _edge_cells(place: Place) -> tuple[str, ...]:
-    return cover_circle(round(place.lat, 4), round(place.lon, 4), place.radius_km)[1]

