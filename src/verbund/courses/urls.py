@@ -1,2 +1,35 @@
+from django.urls import path
+
+from verbund.courses.views import catalog, provider, public, synonyms
+
 app_name = "courses"
-urlpatterns: list = []
+urlpatterns = [
+    path("", public.course_search, name="search"),
+    path("angebote/<int:pk>/", public.offer_detail, name="offer_detail"),
+    path("meine/", provider.my_offers, name="my_offers"),
+    path("angebote/neu/", provider.OfferFormView.as_view(), name="offer_create"),
+    path("angebote/<int:pk>/bearbeiten/", provider.OfferFormView.as_view(), name="offer_edit"),
+    path("angebote/<int:pk>/kopieren/", provider.offer_copy, name="offer_copy"),
+    path(
+        "angebote/<int:pk>/archivieren/",
+        provider.offer_status,
+        {"status": "archived"},
+        name="offer_archive",
+    ),
+    path(
+        "angebote/<int:pk>/aktivieren/",
+        provider.offer_status,
+        {"status": "active"},
+        name="offer_activate",
+    ),
+    path("angebote/<int:pk>/loeschen/", provider.offer_delete, name="offer_delete"),
+    path("angebote/<int:offer_pk>/termine/neu/", provider.run_form, name="run_create"),
+    path("termine/<int:pk>/bearbeiten/", provider.run_form, name="run_edit"),
+    path("termine/<int:pk>/loeschen/", provider.run_delete, name="run_delete"),
+    path("import/", catalog.import_upload, name="import"),
+    path("export/<int:provider_pk>/<str:kind>/", catalog.export_download, name="export"),
+    path("synonyme/", synonyms.synonym_list, name="synonym_list"),
+    path("synonyme/neu/", synonyms.synonym_form, name="synonym_create"),
+    path("synonyme/<int:pk>/bearbeiten/", synonyms.synonym_form, name="synonym_edit"),
+    path("synonyme/<int:pk>/loeschen/", synonyms.synonym_delete, name="synonym_delete"),
+]

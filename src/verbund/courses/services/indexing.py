@@ -1,0 +1,264 @@
+"""Keeping the tantivy index beside the database current.
+
+Every change of an offer or its runs writes an ``IndexChange`` row in the same transaction
+(``log_change``). When the transaction commits, ``apply_pending`` reads the rows after the
+position this replica has reached and updates the index; a rolled-back transaction leaves
+no row and so never touches the index. Each app server keeps its own replica directory
+and position file, so several servers stay current from one change log (DESIGN.md).
+
+``rebuild`` writes a fresh index; ``check`` compares index and database (engine helper).
+"""
+
+import datetime
+import fcntl
+import logging
+import shutil
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import Max, Prefetch
+from django.utils import timezone
+
+from verbund.courses import conf
+from verbund.courses.models import IndexChange, Offer, Run
+from verbund.courses.search import ConsistencyReport, CourseIndex
+
+logger = logging.getLogger(__name__)
+
+POSITION_FILE = "changelog-position"
+LOCK_FILE = "writer.lock"
+BATCH = 2000
+# Incremental updates are small; a small writer heap keeps the web process lean.
+SMALL_HEAP = 32_000_000
+
+_indexes: dict[Path, CourseIndex] = {}
+
+
+def get_index(path: Path | None = None) -> CourseIndex:
+    """This process's handle on the index replica (one per directory, reused)."""
+    path = Path(path or conf.index_path())
+    if path not in _indexes:
+        try:
+            _indexes[path] = CourseIndex(path)
+        except ValueError as error:
+            # An index written by an older engine (other schema): `verbund courses reindex`.
+            raise IndexUnavailable(str(error)) from error
+    return _indexes[path]
+
+
+class IndexUnavailable(Exception):
+    """The index cannot be opened (e.g. schema changed); rebuild it with reindex."""
+
+
+def forget_index(path: Path | None = None) -> None:
+    path = Path(path or conf.index_path())
+    index = _indexes.pop(path, None)
+    if index is not None:
+        index.close()
+
+
+# -- the change log ---------------------------------------------------------------------
+
+
+def log_change(offer: Offer, op: str = IndexChange.Op.UPSERT) -> None:
+    """Record that ``offer`` changed; call inside the transaction that changes it."""
+    IndexChange.objects.create(offer_id=offer.pk, version=offer.version, op=op)
+    if conf.index_on_commit():
+        transaction.on_commit(_apply_quietly)
+
+
+def log_bulk(offer_ids_versions: Iterable[tuple[int, int]], op=IndexChange.Op.UPSERT) -> None:
+    IndexChange.objects.bulk_create(
+        [IndexChange(offer_id=pk, version=v, op=op) for pk, v in offer_ids_versions],
+        batch_size=BATCH,
+    )
+    if conf.index_on_commit():
+        transaction.on_commit(_apply_quietly)
+
+
+def _apply_quietly() -> None:
+    """A failed index update must not fail the request; the change stays in the log."""
+    try:
+        apply_pending()
+    except Exception:
+        logger.exception("Updating the course index failed; it will catch up on the next change")
+
+
+@contextmanager
+def _writer_lock(path: Path) -> Iterator[None]:
+    path.mkdir(parents=True, exist_ok=True)
+    with (path / LOCK_FILE).open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def read_position(path: Path | None = None) -> int:
+    try:
+        return int((Path(path or conf.index_path()) / POSITION_FILE).read_text())
+    except (FileNotFoundError, ValueError):
+        return 0
+
+
+def _write_position(path: Path, position: int) -> None:
+    temporary = path / f"{POSITION_FILE}.tmp"
+    temporary.write_text(str(position))
+    temporary.replace(path / POSITION_FILE)
+
+
+def apply_pending(path: Path | None = None, today: datetime.date | None = None) -> int:
+    """Bring this replica up to the end of the change log; returns the changes applied."""
+    path = Path(path or conf.index_path())
+    with _writer_lock(path):
+        position = read_position(path)
+        changes = list(
+            IndexChange.objects.filter(pk__gt=position).order_by("pk").values_list("pk", "offer_id")
+        )
+        if not changes:
+            return 0
+        offer_ids = {offer_id for _pk, offer_id in changes}
+        index = get_index(path)
+        index.writer(heap_size=SMALL_HEAP, threads=1)
+        write_offers(index, sorted(offer_ids), today)
+        index.commit()
+        index.close()
+        _write_position(path, changes[-1][0])
+        return len(changes)
+
+
+def offer_documents(offers: Iterable[Offer], today: datetime.date) -> Iterator[dict]:
+    for offer in offers:
+        yield offer_document(offer, today)
+
+
+def write_offers(index: CourseIndex, offer_ids: list[int], today=None) -> None:
+    """Upsert the searchable ones of these offers, delete the rest from the index."""
+    today = today or timezone.localdate()
+    for start in range(0, len(offer_ids), BATCH):
+        chunk = offer_ids[start : start + BATCH]
+        searchable = list(for_index(Offer.objects.searchable(today).filter(pk__in=chunk)))
+        found = {offer.pk for offer in searchable}
+        index.delete([pk for pk in chunk if pk not in found])
+        index.upsert(offer_documents(searchable, today), today=today)
+
+
+def for_index(queryset):
+    """The queryset with what ``offer_document`` reads, fetched in a few queries."""
+    return queryset.select_related("provider").prefetch_related(
+        "topics", Prefetch("runs", queryset=Run.objects.select_related("region"))
+    )
+
+
+def offer_document(offer: Offer, today: datetime.date) -> dict:
+    """The plain dict the engine indexes (shape: ``verbund.courses.search`` docstring)."""
+    topics = list(offer.topics.all())
+    price = float(offer.price) if offer.price is not None else None
+    runs = []
+    for run in offer.runs.all():
+        start = run.start_date
+        if run.flexible_start and (run.end_date is None or run.end_date >= today):
+            start = None  # one can still join: counts as upcoming
+        elif start is None:
+            continue
+        runs.append(
+            {
+                "start_date": start,
+                "format": run.format or offer.format,
+                "instruction_code": offer.instruction_code,
+                "time_of_day": run.time_of_day or offer.time_of_day or None,
+                "region_id": str(run.region_id) if run.region_id else None,
+                "lat": run.lat,
+                "lon": run.lon,
+                "price_eur": price,
+            }
+        )
+    return {
+        "id": offer.pk,
+        "version": offer.version,
+        "title": offer.title,
+        "description": offer.description,
+        "keywords": list(offer.keywords or []),
+        "topics": [topic.label_de for topic in topics],
+        "topic_ids": [topic.code for topic in topics],
+        "provider_id": str(offer.provider_id),
+        "target_groups": list(offer.target_groups or []),
+        "language": offer.language,
+        "certificate": offer.certificate or None,
+        "funding": list(offer.funding or []),
+        "price_eur": price,
+        "format": offer.format,
+        "runs": runs,
+    }
+
+
+# -- rebuild and check ------------------------------------------------------------------
+
+
+def rebuild(path: Path | None = None, progress=None, today=None) -> int:
+    """Write a fresh index of every searchable offer beside the old one, then swap."""
+    path = Path(path or conf.index_path())
+    today = today or timezone.localdate()
+    fresh = path.with_name(path.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    with _writer_lock(path):
+        # Changes logged from here on are applied after the swap (they may repeat work).
+        position = IndexChange.objects.aggregate(last=Max("pk"))["last"] or 0
+        index = CourseIndex(fresh)
+        index.writer()
+        ids = list(Offer.objects.searchable(today).order_by("pk").values_list("pk", flat=True))
+        count = 0
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start : start + BATCH]
+            offers = for_index(Offer.objects.filter(pk__in=chunk).order_by("pk"))
+            count += index.add_new(offer_documents(offers, today), today=today)
+            if progress:
+                progress(len(chunk))
+        index.commit()
+        index.close()
+        del index
+        forget_index(path)
+        old = path.with_name(path.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if path.exists():
+            lock = path / LOCK_FILE
+            path.rename(old)
+            fresh.rename(path)
+            lock.touch()
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            fresh.rename(path)
+        _write_position(path, position)
+    apply_pending(path, today)
+    return count
+
+
+def expected_versions(today=None) -> Iterator[tuple[int, int]]:
+    return Offer.objects.searchable(today).values_list("pk", "version").order_by().iterator(10_000)
+
+
+def check(path: Path | None = None, today=None) -> ConsistencyReport:
+    """Every difference between the index and what the database says should be indexed."""
+    index = get_index(path)
+    return index.consistency(expected_versions(today))
+
+
+def refresh(path: Path | None = None, today=None) -> int:
+    """Daily: reindex offers whose runs started since indexing and drop newly hidden ones."""
+    path = Path(path or conf.index_path())
+    today = today or timezone.localdate()
+    with _writer_lock(path):
+        index = get_index(path)
+        report = index.consistency(expected_versions(today))
+        ids = sorted(set(index.stale_ids(today)) | set(report.extra) | set(report.missing))
+        ids += report.outdated
+        if not ids:
+            return 0
+        index.writer(heap_size=SMALL_HEAP, threads=1)
+        write_offers(index, sorted(set(ids)), today)
+        index.commit()
+        index.close()
+        return len(set(ids))

