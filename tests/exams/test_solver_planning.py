@@ -1,0 +1,166 @@
+"""Solving, locks, partial re-solve, declines and the reasons for unfilled seats."""
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from tests.exams.solver_cases import DAY1, DAY2, case, examiner, sitting
+from verbund.exams.solver import cpsat
+from verbund.exams.solver.checker import check
+from verbund.exams.solver.eligibility import LockError
+from verbund.exams.solver.greedy import greedy
+from verbund.exams.solver.model import Assignment
+
+FAST = 5.0  # seconds; the tiny cases are proven optimal in well under a second
+
+
+def test_solves_the_base_case_with_one_board_crew():
+    instance = case()
+    plan = cpsat.solve(instance, time_limit=FAST)
+    assert check(instance, plan) == []
+    assert plan.unfilled == ()
+    assert plan.objective["unfilled"] == 0
+    assert plan.bound == {"unfilled": 0}
+    # the same three people on both sittings of the board
+    assert plan.objective["board_changes"] == 0
+    assert plan.solver["status"] == "OPTIMAL"
+
+
+def test_prefers_continuity_over_travel():
+    far = dataclasses.replace(examiner("A2", "employer"), home=case().sittings[0].location)
+    # A1 can sit both days; A2 lives next door but only on day 2 -> A1 both times
+    examiners = [
+        examiner("A1", "employer"),
+        dataclasses.replace(far, available=(DAY2,)),
+        examiner("N1", "employee"),
+        examiner("T1", "teacher"),
+    ]
+    plan = cpsat.solve(case(examiners=examiners), time_limit=FAST)
+    employers = {a.examiner for a in plan.assignments if a.group == "employer"}
+    assert employers == {"A1"}
+
+
+def test_locked_assignments_are_kept():
+    instance = case()
+    locked = [Assignment("S1", "A2", "employer"), Assignment("S2", "T2", "teacher")]
+    plan = cpsat.solve(instance, locked=locked, time_limit=FAST)
+    assert set(locked) <= set(plan.assignments)
+    assert check(instance, plan) == []
+
+
+def test_unlawful_lock_is_refused_with_reason():
+    instance = case()
+    with pytest.raises(LockError) as caught:
+        cpsat.solve(instance, locked=[Assignment("S1", "N1", "employer")], time_limit=FAST)
+    assert caught.value.errors == ["locked S1/N1: N1 is a employee, not a employer"]
+
+
+def test_decline_replans_only_that_seat():
+    instance = case()
+    plan = cpsat.solve(instance, time_limit=FAST)
+    gone = next(a for a in plan.assignments if a.sitting == "S1" and a.group == "employer")
+    after = cpsat.decline(instance, plan, "S1", gone.examiner)
+    removed = set(plan.assignments) - set(after.assignments)
+    added = set(after.assignments) - set(plan.assignments)
+    assert removed == {gone}
+    assert len(added) == 1
+    (replacement,) = added
+    assert (replacement.sitting, replacement.group) == ("S1", "employer")
+    assert replacement.examiner != gone.examiner
+    assert check(instance, after) == []
+
+
+def test_decline_without_replacement_reports_the_seat():
+    examiners = [examiner("A1", "employer"), examiner("N1", "employee"), examiner("T1", "teacher")]
+    instance = case(examiners=examiners)
+    plan = cpsat.solve(instance, time_limit=FAST)
+    after = cpsat.decline(instance, plan, "S2", "T1")
+    assert len(after.assignments) == len(plan.assignments) - 1
+    assert [(u.sitting, u.group) for u in after.unfilled] == [("S2", "teacher")]
+    assert after.unfilled[0].reason == "every qualified teacher available on 2027-05-11 declined"
+    assert check(instance, after) == []
+
+
+def test_resolve_changes_only_the_chosen_sittings():
+    instance = case(sittings=[sitting("S1", DAY1), sitting("S2", DAY2), sitting("S3", DAY2)])
+    plan = cpsat.solve(instance, time_limit=FAST)
+    # the planner edits S2 by hand: wants A2 there, and re-plans S2 around it
+    after = cpsat.resolve(
+        instance, plan, {"S2"}, locked=[Assignment("S2", "A2", "employer")], time_limit=FAST
+    )
+    untouched = {a for a in plan.assignments if a.sitting != "S2"}
+    assert untouched <= set(after.assignments)
+    assert Assignment("S2", "A2", "employer") in after.assignments
+    assert check(instance, after) == []
+
+
+def test_forbidden_pairs_are_never_used():
+    instance = case()
+    plan = cpsat.solve(instance, forbidden=[("S1", "A1"), ("S2", "A1")], time_limit=FAST)
+    assert all(a.examiner != "A1" for a in plan.assignments)
+    assert plan.unfilled == ()
+
+
+def unfilled_reasons(instance):
+    plan = cpsat.solve(instance, time_limit=FAST)
+    assert check(instance, plan) == []
+    assert greedy(instance).objective["unfilled"] >= plan.objective["unfilled"]
+    return {(u.sitting, u.group): u.reason for u in plan.unfilled}
+
+
+def test_reason_no_teacher_available():
+    examiners = [
+        examiner("A1", "employer"),
+        examiner("N1", "employee"),
+        examiner("T1", "teacher", available=(DAY2,)),
+    ]
+    reasons = unfilled_reasons(case(examiners=examiners))
+    assert reasons == {("S1", "teacher"): "no qualified teacher available on 2027-05-10"}
+
+
+def test_reason_everybody_at_max_sittings():
+    examiners = [
+        examiner("A1", "employer", max_sittings=1),
+        examiner("N1", "employee"),
+        examiner("T1", "teacher"),
+    ]
+    reasons = unfilled_reasons(case(examiners=examiners))
+    assert list(reasons.values()) == [
+        f"all qualified employers available on {day} already at max_sittings"
+        for day in [
+            d for d in (DAY1, DAY2) if (("S1" if d == DAY1 else "S2"), "employer") in reasons
+        ]
+    ]
+    assert len(reasons) == 1
+
+
+def test_reason_conflict_of_interest():
+    examiners = [
+        examiner("A1", "employer"),
+        examiner("N1", "employee", company="C0042"),
+        examiner("N2", "employee", relatives=("P-S1",)),
+        examiner("T1", "teacher"),
+    ]
+    reasons = unfilled_reasons(case(examiners=examiners))
+    assert reasons == {
+        ("S1", "employee"): "conflict of interest with every available qualified employee",
+        ("S2", "employee"): "conflict of interest with every available qualified employee",
+    } or reasons == {
+        ("S1", "employee"): "conflict of interest with every available qualified employee"
+    }
+
+
+def test_reason_appointment_ended():
+    examiners = [
+        examiner("A1", "employer", appointed_until=dt.date(2027, 5, 10)),
+        examiner("N1", "employee"),
+        examiner("T1", "teacher"),
+    ]
+    reasons = unfilled_reasons(case(examiners=examiners))
+    assert reasons == {
+        (
+            "S2",
+            "employer",
+        ): "no qualified employer available on 2027-05-11 is appointed on that date"
+    }

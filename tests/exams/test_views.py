@@ -1,0 +1,157 @@
+"""Every exam page as anonymous, signed in without permission, permitted, and on another
+cooperation's object (NetBox-style)."""
+
+import pytest
+from django.urls import reverse
+
+from tests import factories
+from verbund.exams.models import Assignment, Availability
+from verbund.exams.services import planning
+
+
+@pytest.fixture
+def outsider(db):
+    return factories.user("olga")
+
+
+@pytest.fixture
+def world(pool_a, pool_c, planner):
+    for pool in (pool_a, pool_c):
+        planning.start_run(pool.period, None, time_limit=1)
+    return {"a": pool_a, "c": pool_c}
+
+
+def first_assignment(pool):
+    return Assignment.objects.filter(sitting__period=pool.period).first()
+
+
+def url(name, key=None):
+    return lambda p: reverse(f"exams:{name}", args=[key(p)] if key else [])
+
+
+# name, url from a pool, expected (anonymous, outsider, permitted, other pool's object)
+PAGES = [
+    ("period_list", url("period_list"), (302, 200, 200, None)),
+    ("period_create", url("period_create"), (302, 403, 200, None)),
+    ("period_detail", url("period_detail", lambda p: p.period.pk), (302, 404, 200, 404)),
+    ("period_edit", url("period_edit", lambda p: p.period.pk), (302, 404, 200, 404)),
+    ("sittings_import", url("sittings_import", lambda p: p.period.pk), (302, 404, 200, 404)),
+    ("poll_status", url("poll_status", lambda p: p.period.pk), (302, 404, 200, 404)),
+    ("plan_by_examiner", url("plan_by_examiner", lambda p: p.period.pk), (302, 404, 200, 404)),
+    ("unfilled_list", url("unfilled_list", lambda p: p.period.pk), (302, 404, 200, 404)),
+    ("sitting_create", url("sitting_create", lambda p: p.period.pk), (302, 404, 200, 404)),
+    ("sitting_detail", url("sitting_detail", lambda p: p.sittings[0].pk), (302, 404, 200, 404)),
+    ("sitting_edit", url("sitting_edit", lambda p: p.sittings[0].pk), (302, 404, 200, 404)),
+    ("run_detail", url("run_detail", lambda p: p.period.runs.first().pk), (302, 404, 200, 404)),
+    ("run_progress", url("run_progress", lambda p: p.period.runs.first().pk), (302, 404, 200, 404)),
+    ("examiner_list", url("examiner_list"), (302, 200, 200, None)),
+    ("examiner_create", url("examiner_create"), (302, 403, 200, None)),
+    ("examiner_detail", url("examiner_detail", lambda p: p.examiners[0].pk), (302, 404, 200, 404)),
+    ("examiner_edit", url("examiner_edit", lambda p: p.examiners[0].pk), (302, 404, 200, 404)),
+    ("conflict_create", url("conflict_create", lambda p: p.examiners[0].pk), (302, 404, 200, 404)),
+    ("board_list", url("board_list"), (302, 200, 200, None)),
+    ("board_create", url("board_create"), (302, 403, 200, None)),
+    ("board_detail", url("board_detail", lambda p: p.board.pk), (302, 404, 200, 404)),
+    ("board_edit", url("board_edit", lambda p: p.board.pk), (302, 404, 200, 404)),
+    ("board_members", url("board_members", lambda p: p.board.pk), (302, 404, 200, 404)),
+    ("my_sittings", url("my_sittings"), (302, 200, 200, None)),
+    ("my_sittings_ics", url("my_sittings_ics"), (302, 200, 200, None)),
+    ("rate_list", url("rate_list"), (302, 200, 200, None)),
+    ("claim_list", url("claim_list"), (302, 403, 403, None)),
+]
+
+
+@pytest.mark.parametrize("name,url,expected", PAGES, ids=[page[0] for page in PAGES])
+def test_page_permissions(client, world, planner, outsider, name, url, expected):
+    anonymous, without, permitted, other = expected
+    response = client.get(url(world["a"]))
+    assert response.status_code == anonymous
+    assert reverse("login") in response["Location"]
+    client.force_login(outsider)
+    assert client.get(url(world["a"])).status_code == without
+    client.force_login(planner)
+    assert client.get(url(world["a"])).status_code == permitted
+    if other is not None:
+        assert client.get(url(world["c"])).status_code == other
+
+
+# The member works at the chamber without an exam permission: periods are visible to them
+# (403), assignments are personal data and invisible (404).
+POSTS = [
+    ("run_start", lambda p: reverse("exams:run_start", args=[p.period.pk]), 403),
+    ("publish", lambda p: reverse("exams:publish", args=[p.period.pk]), 403),
+    ("poll_open", lambda p: reverse("exams:poll_open", args=[p.period.pk]), 403),
+    ("lock", lambda p: reverse("exams:assignment_lock", args=[first_assignment(p).pk]), 404),
+    ("remove", lambda p: reverse("exams:assignment_remove", args=[first_assignment(p).pk]), 404),
+]
+
+
+@pytest.mark.parametrize("name,url,for_member", POSTS, ids=[p[0] for p in POSTS])
+def test_actions_need_plan_permission(
+    client, world, planner, member, outsider, name, url, for_member
+):
+    assert client.post(url(world["a"]), {"locked": "1"}).status_code == 302
+    client.force_login(outsider)
+    assert client.post(url(world["a"]), {"locked": "1"}).status_code == 404
+    client.force_login(member)
+    assert client.post(url(world["a"]), {"locked": "1"}).status_code == for_member
+    client.force_login(planner)
+    assert client.post(url(world["c"]), {"locked": "1"}).status_code == 404
+    assert client.post(url(world["a"]), {"locked": "1"}).status_code == 302
+
+
+def test_lock_from_the_sitting_page_is_audited(client, world, planner):
+    client.force_login(planner)
+    row = first_assignment(world["a"])
+    client.post(reverse("exams:assignment_lock", args=[row.pk]), {"locked": "1"})
+    row.refresh_from_db()
+    assert row.locked
+
+
+def test_manual_edit_shows_the_broken_rule(client, world, planner):
+    client.force_login(planner)
+    pool = world["a"]
+    sitting = pool.sittings[0]
+    employer = next(e for e in pool.examiners if e.group == "employer")
+    response = client.post(
+        reverse("exams:sitting_assign", args=[sitting.pk]),
+        {"group": "teacher", "examiner": employer.pk},
+    )
+    assert response.status_code == 400
+    assert "Verletzte Regel" in response.content.decode()
+
+
+def test_availability_token_reaches_only_its_own_examiner(client, world):
+    pool = world["a"]
+    mine = Availability.objects.filter(period=pool.period).first()
+    response = client.get(reverse("exams:availability", args=[mine.token]))
+    assert response.status_code == 200
+    assert mine.examiner.person.full_name in response.content.decode()
+    day = pool.sittings[0].date.isoformat()
+    response = client.post(reverse("exams:availability", args=[mine.token]), {"dates": [day]})
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    assert mine.dates == [day]
+    others = Availability.objects.exclude(pk=mine.pk)
+    assert all(len(other.dates) == 3 for other in others)
+    assert client.get(reverse("exams:availability", args=["guessed"])).status_code == 404
+
+
+def test_examiner_sees_own_sittings_and_declines(client, world, planner, examiner_user):
+    pool = world["a"]
+    client.force_login(planner)
+    client.post(reverse("exams:publish", args=[pool.period.pk]))
+    client.force_login(examiner_user)
+    page = client.get(reverse("exams:my_sittings"))
+    mine = Assignment.objects.filter(examiner__person__user=examiner_user, declined_at=None)
+    assert mine.exists()
+    assert mine.first().sitting.occupation.name in page.content.decode()
+    other = Assignment.objects.exclude(examiner__person__user=examiner_user).first()
+    assert client.post(reverse("exams:assignment_decline", args=[other.pk])).status_code == 404
+    response = client.post(reverse("exams:assignment_decline", args=[mine.first().pk]))
+    assert response.status_code == 302
+    assert (
+        Assignment.objects.filter(examiner__person__user=examiner_user)
+        .exclude(declined_at=None)
+        .exists()
+    )
