@@ -1,0 +1,361 @@
+"""Qualification-needs surveys: waves, questionnaires, invitations, responses and needs.
+
+A wave belongs to one network. Companies answer through a personal token link (no
+account needed); interviews with person groups are responses of their own, linked to the
+company. Analysis, gaps and matching live in ``services/``.
+"""
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from verbund.core.models import Organization, Person, Region, Topic
+from verbund.core.personal_data import NoPersonalData, PersonalData
+from verbund.needs import choices
+from verbund.needs.querysets import WavePartQuerySet, WaveQuerySet
+
+
+class Wave(models.Model):
+    """One survey round of a network (Befragungswelle)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("In Vorbereitung")
+        OPEN = "open", _("Läuft")
+        CLOSED = "closed", _("Abgeschlossen")
+
+    network = models.ForeignKey(
+        "networks.Network",
+        verbose_name=_("Netzwerk"),
+        on_delete=models.CASCADE,
+        related_name="needs_waves",
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    intro = models.TextField(_("Einleitung für die Befragten"), blank=True)
+    opens_on = models.DateField(_("Beginn"), null=True, blank=True)
+    closes_on = models.DateField(_("Ende"), null=True, blank=True)
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    questions = models.JSONField(
+        _("Gewählte Fragen"),
+        default=list,
+        blank=True,
+        help_text=_("Kürzel der optionalen Standardfragen, die der Fragebogen enthält."),
+    )
+    include_cases = models.BooleanField(
+        _("Beratungsfälle einbeziehen"),
+        default=True,
+        help_text=_("Bedarfe aus Beratungsfällen des Netzwerks im Zeitraum zählen mit."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = WaveQuerySet.as_manager()
+    PERSONAL_DATA = NoPersonalData("survey settings")
+
+    class Meta:
+        ordering = ["-opens_on", "-pk"]
+        verbose_name = _("Befragungswelle")
+        verbose_name_plural = _("Befragungswellen")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("needs:wave_detail", args=[self.pk])
+
+    def permission_scope(self):
+        return self.network.permission_scope()
+
+    @property
+    def accepts_answers(self) -> bool:
+        """Answers may be given and corrected while the wave is open and not past its end."""
+        if self.status != self.Status.OPEN:
+            return False
+        return self.closes_on is None or timezone.localdate() <= self.closes_on
+
+
+class CustomQuestion(models.Model):
+    """A question the coordinator adds to a wave's questionnaire, in German, English, French."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Freitext")
+        NUMBER = "number", _("Zahl")
+        CHOICE = "choice", _("Auswahl (eine Antwort)")
+        MULTI = "multi", _("Auswahl (mehrere Antworten)")
+
+    wave = models.ForeignKey(
+        Wave, verbose_name=_("Welle"), on_delete=models.CASCADE, related_name="custom_questions"
+    )
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices, default=Kind.TEXT)
+    text_de = models.CharField(_("Frage (deutsch)"), max_length=300)
+    text_en = models.CharField(_("Frage (englisch)"), max_length=300, blank=True)
+    text_fr = models.CharField(_("Frage (französisch)"), max_length=300, blank=True)
+    options = models.JSONField(
+        _("Antwortmöglichkeiten"),
+        default=list,
+        blank=True,
+        help_text=_("Je Antwort ein Eintrag {de, en, fr}."),
+    )
+    required = models.BooleanField(_("Pflichtfrage"), default=False)
+
+    objects = WavePartQuerySet.as_manager()
+    PERSONAL_DATA = NoPersonalData("question texts")
+
+    class Meta:
+        ordering = ["wave", "order", "pk"]
+        verbose_name = _("Eigene Frage")
+        verbose_name_plural = _("Eigene Fragen")
+
+    def __str__(self):
+        return self.text_de
+
+    def get_absolute_url(self):
+        return reverse("needs:questionnaire", args=[self.wave_id])
+
+    def permission_scope(self):
+        return self.wave.permission_scope()
+
+    def text_in(self, language: str) -> str:
+        return getattr(self, f"text_{language}", "") or self.text_de
+
+
+class Invitation(models.Model):
+    """A company invited to a wave; its token is the personal link to its response."""
+
+    wave = models.ForeignKey(
+        Wave, verbose_name=_("Welle"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("Betrieb"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="needs_invitations",
+    )
+    company_name = models.CharField(_("Betrieb"), max_length=255)
+    district = models.ForeignKey(
+        Region,
+        verbose_name=_("Landkreis"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sector = models.CharField(
+        _("Wirtschaftszweig"), max_length=1, choices=Organization.WzSection.choices, blank=True
+    )
+    size_class = models.CharField(
+        _("Größenklasse"), max_length=10, choices=Organization.SizeClass.choices, blank=True
+    )
+    contact = models.ForeignKey(
+        Person,
+        verbose_name=_("Ansprechperson"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="needs_invitations",
+    )
+    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    token = models.CharField(max_length=64, unique=True)
+    language = models.CharField(_("Sprache"), max_length=2, default="de")
+    sent_at = models.DateTimeField(_("Einladung versandt"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("Zuletzt erinnert"), null=True, blank=True)
+    reminders = models.PositiveSmallIntegerField(_("Erinnerungen"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = WavePartQuerySet.as_manager()
+    PERSONAL_DATA = PersonalData(
+        person_lookup="contact",
+        fields=("company_name", "contact_name", "email", "sent_at"),
+        on_erase="anonymise",
+        anonymise={"contact": None, "contact_name": "", "email": ""},
+        reason="the invitation stays for the response rate; the contact is removed",
+    )
+
+    class Meta:
+        ordering = ["company_name", "pk"]
+        verbose_name = _("Einladung")
+        verbose_name_plural = _("Einladungen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wave", "organization"],
+                condition=models.Q(organization__isnull=False),
+                name="invitation_once_per_organization",
+            )
+        ]
+
+    def __str__(self):
+        return self.company_name
+
+    def get_absolute_url(self):
+        return reverse("needs:invitation_list", args=[self.wave_id])
+
+    def permission_scope(self):
+        return self.wave.permission_scope()
+
+    def survey_path(self) -> str:
+        return reverse("needs:survey", args=[self.token])
+
+
+class Response(models.Model):
+    """One answered questionnaire: by a company (token link) or an interview with a person group."""
+
+    class Kind(models.TextChoices):
+        SURVEY = "survey", _("Fragebogen")
+        INTERVIEW = "interview", _("Interview")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Zwischengespeichert")
+        SUBMITTED = "submitted", _("Abgeschickt")
+
+    wave = models.ForeignKey(
+        Wave, verbose_name=_("Welle"), on_delete=models.CASCADE, related_name="responses"
+    )
+    invitation = models.OneToOneField(
+        Invitation,
+        verbose_name=_("Einladung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="response",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("Betrieb"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="needs_responses",
+    )
+    # Which company the answer counts for in the privacy rules ("o<org>", "i<invitation>").
+    company_key = models.CharField(max_length=24, db_index=True)
+    kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices, default=Kind.SURVEY)
+    person_group = models.CharField(
+        _("Personengruppe"),
+        max_length=12,
+        choices=choices.PersonGroup.choices,
+        default=choices.PersonGroup.OWNER,
+    )
+    district = models.ForeignKey(
+        Region,
+        verbose_name=_("Landkreis"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    sector = models.CharField(
+        _("Wirtschaftszweig"), max_length=1, choices=Organization.WzSection.choices, blank=True
+    )
+    size_class = models.CharField(
+        _("Größenklasse"), max_length=10, choices=Organization.SizeClass.choices, blank=True
+    )
+    funding_awareness = models.JSONField(_("Bekannte Förderprogramme"), default=list, blank=True)
+    obstacles = models.JSONField(_("Hindernisse"), default=list, blank=True)
+    free_text = models.TextField(_("Anmerkungen"), blank=True)
+    custom_answers = models.JSONField(_("Antworten auf eigene Fragen"), default=dict, blank=True)
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    submitted_at = models.DateTimeField(_("Abgeschickt am"), null=True, blank=True)
+    interviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Interview geführt von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = WavePartQuerySet.as_manager()
+    PERSONAL_DATA = PersonalData(
+        user_lookup="interviewer",
+        fields=("wave", "person_group", "created_at"),
+        on_erase="anonymise",
+        anonymise={"interviewer": None},
+        reason="the answers describe a company; only the interviewer reference is personal",
+    )
+
+    class Meta:
+        ordering = ["-updated_at", "pk"]
+        verbose_name = _("Antwort")
+        verbose_name_plural = _("Antworten")
+        indexes = [models.Index(fields=["wave", "status"])]
+
+    def __str__(self):
+        name = self.organization or (self.invitation.company_name if self.invitation else "")
+        return f"{name} ({self.get_person_group_display()})"
+
+    def get_absolute_url(self):
+        return reverse("needs:response_detail", args=[self.pk])
+
+    def permission_scope(self):
+        return self.wave.permission_scope()
+
+
+class NeedFields(models.Model):
+    """What one need says (domain/needs.md); shared by survey answers and advisory cases."""
+
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("Thema"), on_delete=models.PROTECT, related_name="+"
+    )
+    target_group = models.CharField(
+        _("Zielgruppe"), max_length=12, choices=choices.TargetGroup.choices
+    )
+    employees = models.PositiveIntegerField(
+        _("Anzahl betroffener Beschäftigter"), default=1, validators=[MinValueValidator(1)]
+    )
+    urgency = models.PositiveSmallIntegerField(
+        _("Dringlichkeit"), choices=choices.Urgency.choices, default=choices.Urgency.MONTHS_12
+    )
+    format = models.CharField(
+        _("Gewünschtes Format"), max_length=10, choices=choices.Format.choices, blank=True
+    )
+    time_budget_days = models.DecimalField(
+        _("Zeitbudget (Tage pro Jahr)"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    time_of_day = models.CharField(
+        _("Lage der Zeit"), max_length=8, choices=choices.TimeOfDay.choices, blank=True
+    )
+    budget_per_person = models.DecimalField(
+        _("Budget pro Person (EUR)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    details = models.CharField(_("Was genau?"), max_length=500, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Need(NeedFields):
+    response = models.ForeignKey(
+        Response, verbose_name=_("Antwort"), on_delete=models.CASCADE, related_name="needs"
+    )
+
+    PERSONAL_DATA = NoPersonalData("a company's qualification need")
+
+    class Meta:
+        ordering = ["response", "pk"]
+        verbose_name = _("Bedarf")
+        verbose_name_plural = _("Bedarfe")
+
+    def __str__(self):
+        return f"{self.topic} – {self.get_target_group_display()}"

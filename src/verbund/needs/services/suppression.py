@@ -1,0 +1,203 @@
+"""Statistical disclosure control for survey tables: a pure function, no Django.
+
+A table is the roll-up lattice of one grouping: every cell key is a tuple of dimension
+values where ``TOTAL`` stands for "all" (the margins), so a table by district x topic has
+the inner cells, a total per district, a total per topic and the grand total.
+
+Rules (domain/needs.md):
+
+1. primary suppression: fewer than ``MIN_COMPANIES`` responding companies, or one company
+   holding more than ``DOMINANCE_SHARE`` of the cell's employees concerned;
+2. complementary suppression: the employees concerned add up along every line of the
+   table (inner cells -> their margin). A line with exactly one hidden cell would give it
+   away by subtraction, so a further cell of that line is hidden. Afterwards an exact
+   linear-algebra audit checks that no hidden cell follows from any combination of the
+   published numbers (the cells of a line and the margins), and hides more where one does.
+
+Company counts are not additive (one company may have needs in several cells), so the
+employees concerned and the number of needs are the quantities the audit protects.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import product
+
+import numpy as np
+
+TOTAL = "*"
+MIN_COMPANIES = 5  # never show a cell with fewer responding companies
+DOMINANCE_SHARE = 0.85  # nor one where a single company holds more than 85 % of the employees
+
+VISIBLE = "visible"
+PRIMARY = "primary"  # below the threshold or dominated
+SECONDARY = "secondary"  # hidden so that a primary cell cannot be computed back
+
+
+@dataclass
+class Cell:
+    key: tuple
+    companies: int = 0
+    employees: int = 0
+    needs: int = 0
+    top_employees: int = 0  # the largest single company's employees in this cell
+    status: str = VISIBLE
+
+    @property
+    def hidden(self) -> bool:
+        return self.status != VISIBLE
+
+    @property
+    def is_margin(self) -> bool:
+        return TOTAL in self.key
+
+
+@dataclass
+class Table:
+    dims: tuple[str, ...]
+    cells: dict[tuple, Cell] = field(default_factory=dict)
+
+    @property
+    def grand_total(self) -> Cell:
+        return self.cells.get((TOTAL,) * len(self.dims)) or Cell((TOTAL,) * len(self.dims))
+
+    def inner(self) -> list[Cell]:
+        return [cell for cell in self.cells.values() if not cell.is_margin]
+
+
+def build_table(
+    contributions: Iterable[tuple[str, tuple, int, int]], dims: tuple[str, ...]
+) -> Table:
+    """Roll up ``(company, key, employees, needs)`` rows into the full lattice of ``dims``."""
+    size = len(dims)
+    per_company: dict[tuple, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    needs: dict[tuple, int] = defaultdict(int)
+    masks = list(product((False, True), repeat=size))
+    for company, key, employees, count in contributions:
+        for mask in masks:
+            cell_key = tuple(
+                TOTAL if hide else value for hide, value in zip(mask, key, strict=True)
+            )
+            per_company[cell_key][company] += employees
+            needs[cell_key] += count
+    table = Table(dims)
+    for key, companies in per_company.items():
+        table.cells[key] = Cell(
+            key=key,
+            companies=len(companies),
+            employees=sum(companies.values()),
+            needs=needs[key],
+            top_employees=max(companies.values()),
+        )
+    if not table.cells:
+        table.cells[(TOTAL,) * size] = Cell((TOTAL,) * size)
+    return table
+
+
+def is_sensitive(cell: Cell, min_companies=MIN_COMPANIES, dominance=DOMINANCE_SHARE) -> bool:
+    if cell.companies < min_companies:
+        return True
+    return cell.employees > 0 and cell.top_employees > dominance * cell.employees
+
+
+def lines(table: Table) -> list[tuple[Cell, list[Cell]]]:
+    """Every additive relation: ``(margin, cells that add up to it)``."""
+    groups: dict[tuple, list[Cell]] = defaultdict(list)
+    for key, cell in table.cells.items():
+        for position, value in enumerate(key):
+            if value != TOTAL:
+                parent = key[:position] + (TOTAL,) + key[position + 1 :]
+                groups[(position, parent)].append(cell)
+    return [(table.cells[parent], members) for (_pos, parent), members in groups.items()]
+
+
+def _cheapest(candidates: list[Cell]) -> Cell | None:
+    """The visible cell whose loss costs least: inner cells before margins, small first."""
+    visible = [cell for cell in candidates if not cell.hidden]
+    if not visible:
+        return None
+    return min(
+        visible, key=lambda c: (c.is_margin, c.key.count(TOTAL), c.employees, c.needs, str(c.key))
+    )
+
+
+def _complete_lines(table: Table, relations) -> None:
+    changed = True
+    while changed:
+        changed = False
+        for margin, members in relations:
+            group = [margin, *members]
+            if sum(cell.hidden for cell in group) == 1:
+                extra = _cheapest(members) or _cheapest([margin])
+                if extra is not None:
+                    extra.status = SECONDARY
+                    changed = True
+
+
+def determined_cells(table: Table, relations=None) -> list[Cell]:
+    """Hidden cells whose value follows exactly from the published numbers."""
+    relations = relations if relations is not None else lines(table)
+    hidden = [cell for cell in table.cells.values() if cell.hidden]
+    if not hidden:
+        return []
+    index = {cell.key: number for number, cell in enumerate(hidden)}
+    rows = []
+    for margin, members in relations:
+        row = np.zeros(len(hidden))
+        for cell in members:
+            if cell.key in index:
+                row[index[cell.key]] += 1
+        if margin.key in index:
+            row[index[margin.key]] -= 1
+        if row.any():
+            rows.append(row)
+    if not rows:
+        return []
+    matrix = np.array(rows)
+    rank = np.linalg.matrix_rank(matrix)
+    found = []
+    for cell in hidden:
+        unit = np.zeros(len(hidden))
+        unit[index[cell.key]] = 1
+        if np.linalg.matrix_rank(np.vstack([matrix, unit])) == rank:
+            found.append(cell)
+    return found
+
+
+def suppress(
+    table: Table, min_companies: int = MIN_COMPANIES, dominance: float = DOMINANCE_SHARE
+) -> Table:
+    """Mark every cell of ``table`` visible, primary or secondary (in place; returns it)."""
+    for cell in table.cells.values():
+        cell.status = PRIMARY if is_sensitive(cell, min_companies, dominance) else VISIBLE
+    relations = lines(table)
+    _complete_lines(table, relations)
+    # The line rule suffices for one dimension; with more, combinations of lines could
+    # still pin a hidden cell down, so audit exactly and widen until none is determined.
+    while len(table.dims) > 1:
+        pinned = determined_cells(table, relations)
+        if not pinned:
+            break
+        target = pinned[0]
+        for margin, members in relations:
+            if target in members or target is margin:
+                extra = _cheapest(members) or _cheapest([margin])
+                if extra is not None:
+                    extra.status = SECONDARY
+                    break
+        else:  # nothing left to hide next to it: hide everything that is still shown
+            for cell in table.cells.values():
+                cell.status = cell.status if cell.hidden else SECONDARY
+        _complete_lines(table, relations)
+    return table
+
+
+def protected_table(
+    contributions: Iterable[tuple[str, tuple, int, int]],
+    dims: tuple[str, ...],
+    min_companies: int = MIN_COMPANIES,
+    dominance: float = DOMINANCE_SHARE,
+) -> Table:
+    return suppress(build_table(contributions, dims), min_companies, dominance)

@@ -1,0 +1,239 @@
+"""Analysis pages: dashboard with drill-down, charts, comparison, exports, gap report."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from verbund.core.models import Organization, Region, Topic
+from verbund.core.services import access
+from verbund.needs import choices
+from verbund.needs.models import Wave
+from verbund.needs.services import analysis, charts, exports, gaps
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def visible_wave(request, pk) -> Wave:
+    return get_object_or_404(Wave.objects.visible_to(request.user).select_related("network"), pk=pk)
+
+
+def _dim(request, name="group", default="district"):
+    value = request.GET.get(name, default)
+    return value if value in choices.DIMENSIONS else default
+
+
+def _filter_options(wave):
+    return {
+        "district": [(r.pk, r.name) for r in wave.network.regions.order_by("name")]
+        or [
+            (r.pk, r.name) for r in Region.objects.filter(pk__in=wave.responses.values("district"))
+        ],
+        "sector": list(Organization.WzSection.choices),
+        "size": list(Organization.SizeClass.choices),
+        "topic": [(t.pk, t.label) for t in Topic.objects.all()],
+        "target_group": list(choices.TargetGroup.choices),
+    }
+
+
+def _download(content, content_type, filename):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def dashboard(request, pk):
+    wave = visible_wave(request, pk)
+    filters = analysis.Filters.from_mapping(request.GET)
+    group = _dim(request)
+    cross_dim = request.GET.get("cross")
+    table = analysis.by_dimension(wave, group, filters)
+    following = analysis.next_dimension(group, filters)
+    for row in table["rows"]:
+        if following and not row["hidden"]:
+            params = {**filters.active(), group: row["key"][0], "group": following}
+            row["drill_url"] = "?" + urlencode(params)
+    chart_params = urlencode({**filters.active(), "group": group})
+    cross = None
+    if cross_dim in choices.DIMENSIONS and cross_dim != group:
+        cross = analysis.cross(wave, group, cross_dim, filters)
+    others = Wave.objects.visible_to(request.user).filter(network=wave.network).exclude(pk=wave.pk)
+    return render(
+        request,
+        "needs/dashboard.html",
+        {
+            "wave": wave,
+            "table": table,
+            "group": group,
+            "cross": cross,
+            "cross_dim": cross_dim,
+            "dimensions": [(dim, choices.DIMENSION_LABELS[dim]) for dim in choices.DIMENSIONS],
+            "filters": filters.active(),
+            "options": _filter_options(wave),
+            "chart_query": chart_params,
+            "export_query": urlencode(filters.active()),
+            "summary": analysis.summary(wave),
+            "other_waves": others,
+        },
+    )
+
+
+@login_required
+def chart(request, pk):
+    wave = visible_wave(request, pk)
+    filters = analysis.Filters.from_mapping(request.GET)
+    table = analysis.by_dimension(wave, _dim(request), filters)
+    svg = charts.bar_chart(table["rows"], table["label"], _("Betroffene Beschäftigte"))
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Cache-Control"] = "private, max-age=60"
+    return response
+
+
+@login_required
+def export_xlsx(request, pk):
+    wave = visible_wave(request, pk)
+    content = exports.analysis_xlsx(wave, analysis.Filters.from_mapping(request.GET))
+    return _download(content, XLSX, f"bedarfsanalyse-{wave.pk}.xlsx")
+
+
+@login_required
+def export_pdf(request, pk):
+    wave = visible_wave(request, pk)
+    content = exports.analysis_pdf(wave, analysis.Filters.from_mapping(request.GET))
+    return _download(content, "application/pdf", f"bedarfsanalyse-{wave.pk}.pdf")
+
+
+def _compared(request, pk):
+    wave = visible_wave(request, pk)
+    other_pk = request.GET.get("with", "")
+    if not other_pk.isdigit():
+        return wave, None
+    return wave, visible_wave(request, int(other_pk))
+
+
+@login_required
+def compare(request, pk):
+    wave, other = _compared(request, pk)
+    group = _dim(request)
+    rows = analysis.compare(other, wave, group) if other else []
+    return render(
+        request,
+        "needs/compare.html",
+        {
+            "wave": wave,
+            "other": other,
+            "rows": rows,
+            "group": group,
+            "dimensions": [(dim, choices.DIMENSION_LABELS[dim]) for dim in choices.DIMENSIONS],
+            "other_waves": Wave.objects.visible_to(request.user).exclude(pk=wave.pk),
+        },
+    )
+
+
+@login_required
+def compare_chart(request, pk):
+    wave, other = _compared(request, pk)
+    if other is None:
+        raise Http404
+    group = _dim(request)
+    rows = analysis.compare(other, wave, group)
+    svg = charts.comparison_chart(
+        rows, str(choices.DIMENSION_LABELS[group]), (str(other), str(wave))
+    )
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+def _horizon(request):
+    value = request.GET.get("horizon", "12")
+    return int(value) if value.isdigit() and int(value) in gaps.HORIZONS else 12
+
+
+def _gap_rows(request, wave, districts=None):
+    by_group = request.GET.get("by_target_group", "1") != "0"
+    return gaps.gap_report(wave, by_target_group=by_group, districts=districts)
+
+
+@login_required
+def gap_page(request, pk):
+    wave = visible_wave(request, pk)
+    horizon = _horizon(request)
+    shown, withheld = gaps.published(_gap_rows(request, wave))
+    shown = [row for row in shown if row.horizon == horizon]
+    return render(
+        request,
+        "needs/gaps.html",
+        {
+            "wave": wave,
+            "items": list(exports.gap_rows_for_export(shown[:200])),
+            "total": len(shown),
+            "withheld": withheld,
+            "horizon": horizon,
+            "horizons": gaps.HORIZONS,
+            "query": urlencode(
+                {"horizon": horizon, "by_target_group": request.GET.get("by_target_group", "1")}
+            ),
+        },
+    )
+
+
+@login_required
+def gap_xlsx(request, pk):
+    wave = visible_wave(request, pk)
+    return _download(
+        exports.gaps_xlsx(wave, _gap_rows(request, wave)), XLSX, f"luecken-{wave.pk}.xlsx"
+    )
+
+
+@login_required
+def gap_pdf(request, pk):
+    wave = visible_wave(request, pk)
+    content = exports.gaps_pdf(wave, _gap_rows(request, wave), _horizon(request))
+    return _download(content, "application/pdf", f"luecken-{wave.pk}.pdf")
+
+
+PROVIDER_KINDS = (
+    Organization.Kind.PROVIDER,
+    Organization.Kind.SCHOOL,
+    Organization.Kind.UNIVERSITY,
+)
+
+
+def provider_waves(user):
+    """(provider organization, wave) pairs: waves of networks the user's provider belongs to."""
+    providers = Organization.objects.filter(
+        pk__in=access.member_organization_ids(user), kind__in=PROVIDER_KINDS
+    )
+    pairs = []
+    for provider in providers.select_related("region"):
+        for wave in Wave.objects.filter(
+            network__memberships__organization=provider,
+            status__in=[Wave.Status.OPEN, Wave.Status.CLOSED],
+        ).distinct():
+            pairs.append((provider, wave))
+    return pairs
+
+
+@login_required
+def provider_gaps(request):
+    """A provider sees the gaps within reach of its own place, for fitting offers."""
+    horizon = _horizon(request)
+    sections = []
+    for provider, wave in provider_waves(request.user):
+        districts = gaps.provider_districts(provider, wave)
+        shown, withheld = gaps.published(_gap_rows(request, wave, districts))
+        shown = [row for row in shown if row.horizon == horizon]
+        sections.append(
+            {
+                "provider": provider,
+                "wave": wave,
+                "items": list(exports.gap_rows_for_export(shown[:50])),
+                "withheld": withheld,
+            }
+        )
+    return render(
+        request,
+        "needs/provider_gaps.html",
+        {"sections": sections, "horizon": horizon, "horizons": gaps.HORIZONS},
+    )
