@@ -111,25 +111,34 @@ def generate(
     for item in generate_offers(count, seed=seed, start_day=start_day, providers=len(providers)):
         batch.append(item)
         if len(batch) >= BATCH:
-            written += _write(batch, providers, topics, regions, first_id)
+            written += write_items(batch, providers, topics, regions, first_id)
             batch = []
             if progress:
                 progress(BATCH)
     if batch:
-        written += _write(batch, providers, topics, regions, first_id)
+        written += write_items(batch, providers, topics, regions, first_id)
         if progress:
             progress(len(batch))
     return written
 
 
+def lookups() -> tuple[dict, dict]:
+    """(topic code -> pk, official region code -> pk) for ``write_items``."""
+    topics = {t.code: t.pk for t in Topic.objects.all()}
+    regions = {r.code: r.pk for r in Region.objects.filter(country="DE").exclude(kind="gemeinde")}
+    return topics, regions
+
+
 @transaction.atomic
-def _write(items, providers, topics, regions, first_id) -> int:
+def write_items(items, providers, topics, regions, first_id, prefix=SYNTHETIC_PREFIX) -> int:
+    """Write generator dicts; ``provider_id`` n is ``providers[n - 1]``, region ids are
+    the generator's (see REGION_CODES) or official codes."""
     offers = []
     for item in items:
         offers.append(
             Offer(
                 provider=providers[(int(item["provider_id"]) - 1) % len(providers)],
-                external_id=f"{SYNTHETIC_PREFIX}{first_id + item['id'] - 1}",
+                external_id=f"{prefix}{first_id + item['id'] - 1}",
                 title=item["title"],
                 description=item["description"],
                 keywords=item["keywords"],
@@ -149,7 +158,7 @@ def _write(items, providers, topics, regions, first_id) -> int:
     through = Offer.topics.through
     for offer, item in zip(offers, items, strict=True):
         for raw in item["runs"]:
-            region = REGION_CODES.get(raw["region_id"] or "")
+            region = REGION_CODES.get(raw["region_id"] or "", raw["region_id"])
             runs.append(
                 Run(
                     offer_id=offer.pk,
