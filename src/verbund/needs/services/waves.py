@@ -108,7 +108,7 @@ def send_invitations(wave: Wave, user, invitations=None) -> int:
 
 
 def due_for_reminder(wave: Wave, now=None):
-    """Invitations mailed before, still without a submitted answer, not reminded lately."""
+    """Invitations mailed a week ago or earlier, still unanswered, not reminded lately."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=REMINDER_INTERVAL_DAYS)
     submitted = Response.objects.filter(
@@ -117,7 +117,7 @@ def due_for_reminder(wave: Wave, now=None):
     return (
         wave.invitations.exclude(email="")
         .exclude(pk__in=submitted)
-        .filter(sent_at__isnull=False, sent_at__lte=now)
+        .filter(sent_at__isnull=False, sent_at__lte=cutoff)
         .exclude(reminded_at__gt=cutoff)
     )
 
