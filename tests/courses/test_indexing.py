@@ -60,10 +60,13 @@ def test_failed_transaction_leaves_index_untouched(
     offers, staff_a, django_capture_on_commit_callbacks
 ):
     welding = offers["welding"]
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            offer_service.save_offer(welding, {"title": "Umbenannt"}, staff_a)
-            raise RuntimeError("rollback")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        offer_service.save_offer(welding, {"title": "Umbenannt"}, staff_a)
+        raise RuntimeError("rollback")
     assert callbacks == []
     welding.refresh_from_db()
     assert welding.title == "Schweißen für Einsteiger"
