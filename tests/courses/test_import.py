@@ -1,0 +1,228 @@
+"""Imports: every broken file is reported row by row and leaves the database unchanged."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+from openpyxl import Workbook
+
+from verbund.courses.models import Offer, Run
+from verbund.courses.services import catalog, indexing, openqcat
+
+HEADER = "offer_id;provider;title;description;city;start_date;end_date;format;price_eur;run_id;topics;funding"
+GOOD = [
+    "S-1;{p};Schweißen MAG;Grundkurs;Holzminden;2030-03-02;2030-03-06;praesenz;1.290,50;R1;schweissen;bildungsgutschein",
+    "S-1;{p};Schweißen MAG;Grundkurs;Hameln;02.06.2030;06.06.2030;praesenz;1.290,50;R2;schweissen;bildungsgutschein",
+    "E-1;{p};Excel kompakt;Pivot und Formeln;;2030-04-01;2030-04-02;online;120;R3;;",
+]
+
+
+def csv_bytes(provider, rows=GOOD, header=HEADER, encoding="utf-8", delimiter=";"):
+    lines = [header, *[row.format(p=provider.name) for row in rows]]
+    text = "\r\n".join(line.replace(";", delimiter) for line in lines) + "\r\n"
+    return text.encode(encoding)
+
+
+def run_import(data, name="angebote.csv", provider=None, **options):
+    return catalog.import_file(data, name, provider=provider, **options)
+
+
+def messages(report):
+    return [str(error) for error in report.errors]
+
+
+def test_valid_csv_with_bom_german_dates_and_decimal_comma(provider_a, topic):
+    report = run_import(b"\xef\xbb\xbf" + csv_bytes(provider_a), provider=provider_a)
+    assert report.ok and report.written, messages(report)
+    welding = Offer.objects.get(external_id="S-1")
+    assert str(welding.price) == "1290.50"
+    assert welding.funding == ["bildungsgutschein"]
+    assert list(welding.topics.values_list("code", flat=True)) == ["schweissen"]
+    assert sorted(str(r.start_date) for r in welding.runs.all()) == ["2030-03-02", "2030-06-02"]
+    assert welding.runs.get(external_id="R1").lat == pytest.approx(51.83, abs=0.05)
+    # Reimport updates in place (version bumped) and replaces the runs.
+    report = run_import(csv_bytes(provider_a, GOOD[:1]), provider=provider_a)
+    welding.refresh_from_db()
+    assert report.updated == 1 and welding.version == 2 and welding.runs.count() == 1
+
+
+def test_windows_1252_and_comma_separator(provider_a):
+    rows = [GOOD[2].replace("Excel kompakt", "Übungen für Köche")]
+    data = csv_bytes(provider_a, rows, encoding="cp1252", delimiter=",")
+    report = run_import(data, provider=provider_a)
+    assert report.ok, messages(report)
+    assert Offer.objects.get(external_id="E-1").title == "Übungen für Köche"
+
+
+def test_wrong_encoding_is_rejected(provider_a):
+    report = run_import(csv_bytes(provider_a).decode().encode("utf-16"), provider=provider_a)
+    assert "UTF-16" in messages(report)[0]
+    assert not Offer.objects.exists()
+
+
+def test_missing_and_extra_columns(provider_a):
+    header = HEADER.replace("price_eur;", "").replace("funding", "foerderung")
+    rows = [row.replace(";1.290,50;", ";").replace(";120;", ";") for row in GOOD]
+    report = run_import(csv_bytes(provider_a, rows, header=header), provider=provider_a)
+    text = messages(report)[0]
+    assert "Pflichtspalten fehlen: price_eur" in text
+    assert "Unbekannte Spalten: foerderung" in text
+    assert not Offer.objects.exists()
+
+
+def test_every_bad_row_is_reported_with_line_column_reason(provider_a):
+    rows = [
+        GOOD[0],
+        GOOD[1].replace("02.06.2030", "31.02.2030"),  # line 3: no such date
+        GOOD[2].replace(";120;", ";zwölf;"),  # line 4: bad price
+        GOOD[0],  # line 5: duplicate run R1
+        "X-1;{p};Ohne Ort;Text;;2030-01-01;2029-12-01;praesenz;-5;;Töpfern;gutschein",
+    ]
+    report = run_import(csv_bytes(provider_a, rows), provider=provider_a)
+    found = messages(report)
+    assert "Zeile 3, start_date: „31.02.2030“ ist kein Datum (JJJJ-MM-TT oder TT.MM.JJJJ)." in found
+    assert "Zeile 4, price_eur: „zwölf“ ist kein Betrag." in found
+    assert "Zeile 5, run_id: Doppelter Termin für Angebot „S-1“." in found
+    line6 = [m for m in found if m.startswith("Zeile 6")]
+    assert any("city: Pflichtfeld ist leer." in m for m in line6)
+    assert any("price_eur: Der Preis darf nicht negativ sein." in m for m in line6)
+    assert any("topics: Unbekanntes Thema „Töpfern“." in m for m in line6)
+    assert any("funding: „gutschein“ ist unbekannt." in m for m in line6)
+    assert not report.written and not Offer.objects.exists() and not Run.objects.exists()
+    # --skip-invalid writes the valid offers only
+    report = run_import(csv_bytes(provider_a, rows), provider=provider_a, skip_invalid=True)
+    assert report.written and list(Offer.objects.values_list("external_id", flat=True)) == ["S-1"]
+
+
+def test_conflicting_offer_data_and_foreign_provider(provider_a, provider_b):
+    rows = [GOOD[0], GOOD[1].replace("Grundkurs", "Aufbaukurs")]
+    report = run_import(csv_bytes(provider_a, rows), provider=provider_a)
+    assert "andere Angebotsdaten als in Zeile 2" in messages(report)[0]
+    report = run_import(csv_bytes(provider_b, GOOD[:1]), provider=provider_a)
+    assert "passt nicht zu Kreisvolkshochschule Holzminden" in messages(report)[0]
+    assert not Offer.objects.exists()
+
+
+def test_xlsx_import_with_real_dates_and_numbers(provider_a):
+    import datetime
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER.split(";"))
+    sheet.append(
+        ["X-1", provider_a.name, "CNC-Drehen", "Kurs", "Holzminden", datetime.date(2030, 1, 5),
+         datetime.date(2030, 1, 9), "Präsenz", 850.5, "R9", "", ""]
+    )  # fmt: skip
+    sheet.append(
+        ["X-2", provider_a.name, "Defekt", "Kurs", "Holzminden", "bald", "", "x", "", "", "", ""]
+    )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    report = run_import(buffer.getvalue(), "angebote.xlsx", provider=provider_a)
+    found = messages(report)
+    assert "Zeile 3, start_date: „bald“ ist kein Datum (JJJJ-MM-TT oder TT.MM.JJJJ)." in found
+    assert "Zeile 3, end_date: Pflichtfeld ist leer." in found
+    assert any(m.startswith("Zeile 3, format: „x“ ist unbekannt.") for m in found)
+    report = run_import(buffer.getvalue(), "angebote.xlsx", provider=provider_a, skip_invalid=True)
+    offer = Offer.objects.get(external_id="X-1")
+    assert offer.format == "praesenz" and str(offer.price) == "850.50"
+
+
+def test_very_large_file_is_validated_and_written(provider_a):
+    rows = [
+        f"L-{n};{{p}};Lehrgang {n};Beschreibung;Holzminden;2030-03-02;2030-03-06;praesenz;100;;;"
+        for n in range(6000)
+    ]
+    rows.append("L-x;{p};Kaputt;Text;Holzminden;gestern;2030-03-06;praesenz;100;;;")
+    data = csv_bytes(provider_a, rows)
+    report = run_import(data, provider=provider_a)
+    assert report.rows == 6001 and report.bad_rows == 1
+    assert messages(report) == [
+        "Zeile 6002, start_date: „gestern“ ist kein Datum (JJJJ-MM-TT oder TT.MM.JJJJ)."
+    ]
+    assert not Offer.objects.exists()
+    report = run_import(data, provider=provider_a, skip_invalid=True)
+    assert Offer.objects.count() == 6000 and Run.objects.count() == 6000
+
+
+XML_BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+<OPENQCAT version="1.1"><HEADER>&lol2;</HEADER></OPENQCAT>"""
+
+
+def test_xml_bomb_is_rejected(provider_a):
+    report = run_import(XML_BOMB, "katalog.xml", provider=provider_a)
+    assert "XML-Bomben" in messages(report)[0]
+    assert not Offer.objects.exists()
+
+
+def test_openqcat_roundtrip_and_update_catalog(provider_a, topic):
+    run_import(csv_bytes(provider_a), provider=provider_a)
+    exported = catalog.export("openqcat", provider_a)
+    assert b'<OPENQCAT version="1.1">' in exported and b"<NEW_CATALOG>" in exported
+    assert b'<EDUCATION type="false"><COURSE_ID>S-1</COURSE_ID>' in exported
+    Offer.objects.all().delete()
+    report = run_import(exported, "katalog.xml", provider=provider_a)
+    assert report.ok and report.created == 2, messages(report)
+    welding = Offer.objects.get(external_id="S-1")
+    assert welding.runs.count() == 2 and welding.funding == ["bildungsgutschein"]
+    assert list(welding.topics.values_list("code", flat=True)) == ["schweissen"]
+    update = openqcat.write(
+        Offer.objects.filter(external_id="E-1"),
+        provider_a,
+        update=True,
+        deletes=[(str(provider_a.pk), "S-1")],
+    )
+    assert b"<UPDATE_CATALOG><NEW>" in update and b"<DELETE>" in update
+    report = run_import(update, "update.xml", provider=provider_a)
+    assert report.deleted == 1 and report.updated == 1
+    assert list(Offer.objects.values_list("external_id", flat=True)) == ["E-1"]
+
+
+def test_exports_csv_xlsx_jsonld(provider_a):
+    run_import(csv_bytes(provider_a), provider=provider_a)
+    text = catalog.export("csv", provider_a).decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("offer_id;provider;title;description;city;start_date")
+    assert len(text.splitlines()) == 4
+    Offer.objects.all().delete()
+    assert run_import(text.encode(), provider=provider_a).created == 2  # re-importable
+    import json
+
+    graph = json.loads(catalog.export("jsonld", provider_a))["@graph"]
+    assert {item["@type"] for item in graph} == {"Course"}
+    assert catalog.export("xlsx", provider_a)[:2] == b"PK"
+
+
+def test_command_dry_run_and_errors(provider_a, tmp_path, capsys):
+    path = tmp_path / "angebote.csv"
+    path.write_bytes(csv_bytes(provider_a))
+    call_command("courses", "import", str(path), "--provider", str(provider_a.pk), "--dry-run")
+    assert "Probelauf: nichts geschrieben." in capsys.readouterr().out
+    assert not Offer.objects.exists()
+    bad = tmp_path / "kaputt.csv"
+    bad.write_bytes(csv_bytes(provider_a, [GOOD[0].replace("2030-03-06", "morgen")]))
+    with pytest.raises(CommandError, match="Nichts geschrieben"):
+        call_command("courses", "import", str(bad), "--provider", str(provider_a.pk))
+    assert "Zeile 2, end_date:" in capsys.readouterr().out
+    call_command("courses", "import", str(path))  # provider taken from the column
+    assert Offer.objects.count() == 2
+    out = tmp_path / "export.xml"
+    call_command("courses", "export", "--format", "openqcat", "--out", str(out))
+    assert out.read_bytes().startswith(b"<?xml")
+
+
+def test_upload_page_shows_the_same_report(client, staff_a, provider_a):
+    client.force_login(staff_a)
+    upload = io.BytesIO(csv_bytes(provider_a, [GOOD[0].replace(";praesenz;", ";vor Ort;")]))
+    upload.name = "angebote.csv"
+    response = client.post(reverse("courses:import"), {"provider": provider_a.pk, "file": upload})
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "Nichts gespeichert" in text and "„vor Ort“ ist unbekannt" in text
+    upload = io.BytesIO(csv_bytes(provider_a))
+    upload.name = "angebote.csv"
+    response = client.post(reverse("courses:import"), {"provider": provider_a.pk, "file": upload})
+    assert response.status_code == 200 and "Gespeichert: 2 neu" in response.content.decode()
+    assert indexing.IndexChange.objects.count() == 2
