@@ -12,9 +12,15 @@ from verbund.core.querysets import ScopedQuerySet
 
 class OfficeQuerySet(ScopedQuerySet):
     def visible_q(self, user) -> Q:
+        """Offices of networks the user sees, of their own organization, or where they advise."""
+        from verbund.core.services import access
         from verbund.networks.models import Network
 
-        return Q(network__in=Network.objects.visible_to(user).values("pk"))
+        return (
+            Q(network__in=Network.objects.visible_to(user).values("pk"))
+            | Q(host__in=access.member_organization_ids(user))
+            | Q(advisors__user=user)
+        )
 
     def perm_q(self, user, perm) -> Q:
         from verbund.core.services import access
