@@ -39,7 +39,8 @@ ROOT_WEIGHTS = {"title": 0.5, "body": 0.2, "title_sub": 0.4, "body_sub": 0.15}
 SYNONYM_WEIGHT = 0.6
 # Fuzzy matches score a constant, chosen below typical exact BM25 scores.
 FUZZY_WEIGHTS = {"title": 0.2, "body": 0.1}
-# Words every course could be described by: optional when the query says more than that.
+# Words every course could be described by: ignored when the query says more than that
+# (scoring them as optional clauses cost more than the rest of a query, measured at 1M).
 GENERIC_WORDS = frozenset(
     ("kurs", "kurse", "lehrgang", "seminar", "schulung", "weiterbildung", "fortbildung")
 )
@@ -138,7 +139,7 @@ def text_query(
 
     highlight_words = list(words)
     required: list[Query] = []
-    optional: list[Query] = []
+    generic: list[Query] = []
     position = 0
     while position < len(words):
         length, alternatives = synonyms.match(words, position) if synonyms else (0, [])
@@ -153,16 +154,12 @@ def text_query(
             position += length
             continue
         word = words[position]
-        target = optional if word.full & GENERIC_WORDS else required
-        target.append(word_query_of(word))
+        (generic if word.full & GENERIC_WORDS else required).append(word_query_of(word))
         position += 1
-    if not required:
-        required, optional = optional, []
+    required = required or generic
     if not required:
         return TextQuery(None, highlight_words, synonyms)
-    clauses = [(Occur.Must, q) for q in required] + [(Occur.Should, q) for q in optional]
-    query = clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
-    return TextQuery(query, highlight_words, synonyms)
+    return TextQuery(_must(required), highlight_words, synonyms)
 
 
 def place_query(schema: tantivy.Schema, searcher: tantivy.Searcher, place: Place) -> Query:
