@@ -1,0 +1,195 @@
+"""Demo step: MehrWert's closed needs survey of its seven districts (seed 002).
+
+About 400 responses: companies answering through their link and interviews with person
+groups (older and younger employees, employees with a migration background), on the
+seed's topics — new forms of work, digitalisation, working across generations — and a
+few neighbouring ones. Needs are concentrated the way real surveys are, so the analysis
+shows cells above the privacy threshold and the gap report shows real gaps.
+"""
+
+import datetime
+import random
+
+from verbund.core.demo.registry import DemoContext, register_step
+from verbund.core.models import Organization, Team, Topic
+from verbund.needs import choices, questionnaire
+from verbund.needs.models import Invitation, Need, Response, Wave
+from verbund.needs.services.waves import new_token
+from verbund.networks.models import Membership
+
+DISTRICTS = ("03255", "03252", "03257", "03256", "03251", "03453", "03460")
+# topic code -> (weight, target groups most often named, typical wish)
+TOPICS = {
+    "neue-arbeitsformen": (20, ("skilled", "managers"), "blended"),
+    "generationen": (18, ("older", "young"), "in_house"),
+    "digitalisierung": (16, ("skilled", "older"), "in_person"),
+    "tabellenkalkulation": (8, ("skilled", "unskilled"), "online"),
+    "it-sicherheit": (7, ("skilled", "managers"), "online"),
+    "kuenstliche-intelligenz": (8, ("managers", "skilled"), "online"),
+    "deutsch-zweitsprache": (10, ("migration",), "in_person"),
+    "fuehrung": (6, ("managers",), "in_person"),
+    "gesundheitsmanagement": (4, ("older",), "in_house"),
+}
+SECTORS = "CCCCFFFGGGHIQQMN"
+SIZES = ("1-9", "1-9", "10-49", "10-49", "10-49", "50-249")
+EMPLOYEES = {"1-9": (1, 3), "10-49": (2, 8), "50-249": (4, 20), "250+": (8, 40)}
+NAMES = (
+    "Tischlerei",
+    "Metallbau",
+    "Elektro",
+    "Bäckerei",
+    "Autohaus",
+    "Pflegedienst",
+    "Spedition",
+    "Gartenbau",
+    "Landtechnik",
+    "Zimmerei",
+    "Steuerbüro",
+    "Druckerei",
+    "Fleischerei",
+    "Dachdeckerei",
+)
+FAMILIES = (
+    "Meyer",
+    "Brinkmann",
+    "Wessels",
+    "Kröger",
+    "Hüsing",
+    "Lampe",
+    "Rolfes",
+    "Grote",
+    "Böckmann",
+    "Tebbe",
+    "Sandmann",
+    "Voss",
+    "Harms",
+    "Ostendorf",
+    "Beckmann",
+    "Wienken",
+)
+SURVEYED = 340  # companies that answered the questionnaire
+INTERVIEWED = 60  # of which also one interview with an employee
+NOT_ANSWERED = 45
+
+
+INTERVIEW_GROUPS = {"older": "older", "younger": "young", "migration": "migration"}
+
+
+def _need(rng, response, topics, size):
+    code = rng.choices(list(TOPICS), weights=[weight for weight, *_ in TOPICS.values()])[0]
+    _weight, groups, wish = TOPICS[code]
+    low, high = EMPLOYEES[size]
+    interviewed = INTERVIEW_GROUPS.get(response.person_group)
+    return Need(
+        response=response,
+        topic=topics[code],
+        target_group=interviewed or rng.choice(groups),
+        employees=1 if interviewed else rng.randint(low, high),
+        urgency=rng.choices((6, 12, 24), weights=(5, 4, 2))[0],
+        format=wish if rng.random() < 0.7 else rng.choice(choices.Format.values),
+        time_of_day=rng.choice(("during", "during", "outside", "any")),
+        time_budget_days=rng.choice((1, 2, 3, 5)),
+        budget_per_person=rng.choice((150, 300, 500, 800, None)),
+    )
+
+
+def _companies(ctx: DemoContext, rng) -> list[tuple]:
+    companies = []
+    for number in range(SURVEYED + NOT_ANSWERED):
+        region = ctx.region(DISTRICTS[number % len(DISTRICTS)])
+        name = f"{rng.choice(NAMES)} {rng.choice(FAMILIES)}"
+        companies.append((f"{name} {number + 1}", region, rng.choice(SECTORS), rng.choice(SIZES)))
+    return companies
+
+
+@register_step(210, "needs: MehrWert survey 2025 with interviews")
+def load_survey(ctx: DemoContext) -> None:
+    rng = random.Random(2)
+    mehrwert = ctx.network("mehrwert")
+    topics = {topic.code: topic for topic in Topic.objects.filter(code__in=TOPICS)}
+    # The coordination runs the surveys and offices; providers of the region see the gaps.
+    coordination = Team.objects.create(
+        name="Bedarfsanalyse und Beratungsbüros",
+        network=mehrwert,
+        permissions=["needs.manage", "advice.manage"],
+    )
+    coordination.members.add(ctx.user("koordination"))
+    Membership.objects.get_or_create(
+        network=mehrwert,
+        organization=ctx.org("vhs-hameln-pyrmont"),
+        role=Membership.Role.MEMBER,
+        defaults={"note": "Bildungsanbieter"},
+    )
+    closes = ctx.today - datetime.timedelta(days=60)
+    wave = Wave.objects.create(
+        network=mehrwert,
+        title="Qualifizierungsbedarfe im ländlichen Raum 2025",
+        intro="Welche Weiterbildung brauchen Ihre Beschäftigten in den nächsten zwei Jahren?",
+        opens_on=closes - datetime.timedelta(days=56),
+        closes_on=closes,
+        status=Wave.Status.CLOSED,
+        questions=list(questionnaire.OPTIONAL),
+    )
+    submitted_at = datetime.datetime.combine(closes, datetime.time(10), tzinfo=datetime.UTC)
+    needs, count = [], 0
+    for number, (name, region, sector, size) in enumerate(_companies(ctx, rng)):
+        organization = None
+        if number < INTERVIEWED:
+            organization = Organization.objects.create(
+                name=name,
+                kind=Organization.Kind.COMPANY,
+                region=region,
+                wz_section=sector,
+                size_class=size,
+                city=region.name.replace("Landkreis ", ""),
+                lat=region.lat,
+                lon=region.lon,
+            )
+        invitation = Invitation.objects.create(
+            wave=wave,
+            organization=organization,
+            company_name=name,
+            district=region,
+            sector=sector,
+            size_class=size,
+            email=f"info@betrieb-{number + 1}.example",
+            token=new_token(),
+            sent_at=submitted_at - datetime.timedelta(days=50),
+        )
+        if number >= SURVEYED:
+            continue
+        key = f"o{organization.pk}" if organization else f"i{invitation.pk}"
+        groups = [choices.PersonGroup.OWNER]
+        if organization is not None:
+            groups.append(
+                rng.choice(
+                    (
+                        choices.PersonGroup.OLDER,
+                        choices.PersonGroup.YOUNGER,
+                        choices.PersonGroup.MIGRATION,
+                    )
+                )
+            )
+        for group in groups:
+            response = Response.objects.create(
+                wave=wave,
+                invitation=invitation if group == choices.PersonGroup.OWNER else None,
+                organization=organization,
+                company_key=key,
+                person_group=group,
+                kind=Response.Kind.SURVEY
+                if group == choices.PersonGroup.OWNER
+                else Response.Kind.INTERVIEW,
+                district=region,
+                sector=sector,
+                size_class=size,
+                status=Response.Status.SUBMITTED,
+                submitted_at=submitted_at,
+                funding_awareness=rng.sample(choices.Funding.values, rng.randint(0, 2)),
+                obstacles=rng.sample(choices.Obstacle.values, rng.randint(1, 2)),
+            )
+            count += 1
+            for _ in range(rng.choice((1, 2, 2, 3)) if group == choices.PersonGroup.OWNER else 1):
+                needs.append(_need(rng, response, topics, size))
+    Need.objects.bulk_create(needs)
+    ctx.log(f"needs survey: {count} responses, {len(needs)} needs")
