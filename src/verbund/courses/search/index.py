@@ -42,8 +42,8 @@ from .schema import (
 # against the result (cost ~ index size) instead of aggregating the result's columns
 # (cost ~ result size); measured crossover on synthetic data, see bench/search_engine.py.
 TERM_WALK_SHARE = 0.08
-EXACT_FACETS_UP_TO = 20_000
-FACET_SAMPLE_SIZE = 10_000
+EXACT_FACETS_UP_TO = 10_000
+FACET_SAMPLE_SIZE = 5_000
 FACET_CACHE_SIZE = 256
 # A filter that is not a facet dimension but restricts one (for disjunctive counts).
 FILTER_DIMENSION = {"start": "month"}
