@@ -290,17 +290,22 @@ class Highlighter:
     def __init__(self, exact_terms: set[str], fuzzy_surfaces: set[str]):
         self.exact_terms = exact_terms
         self.fuzzy_surfaces = fuzzy_surfaces
+        # The hits of one page share most of their words: decide each word once.
+        self._decided: dict[str, bool] = {}
 
     def _matches(self, token: str) -> bool:
-        terms = analyze_word(token)
-        if terms is None:
-            return False
-        if (terms.full | terms.sub) & self.exact_terms:
-            return True
-        return any(_within_one_edit(terms.surface, s) for s in self.fuzzy_surfaces)
+        decided = self._decided.get(token)
+        if decided is None:
+            terms = analyze_word(token)
+            decided = terms is not None and (
+                bool((terms.full | terms.sub) & self.exact_terms)
+                or any(_within_one_edit(terms.surface, s) for s in self.fuzzy_surfaces)
+            )
+            self._decided[token] = decided
+        return decided
 
     def highlight(self, text: str, max_chars: int | None = None) -> str:
-        spans = [(s, e) for s, e, token in words(text) if self._matches(token)]
+        spans = [m.span() for m in WORD_RE.finditer(text) if self._matches(m.group())]
         start, end = 0, len(text)
         if max_chars is not None and len(text) > max_chars:
             centre = spans[0][0] if spans else 0

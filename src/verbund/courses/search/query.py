@@ -17,6 +17,7 @@ import heapq
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import tantivy
 from tantivy import FieldType, Occur, Query
@@ -232,6 +233,13 @@ def combine(text: Query | None, filters: Mapping[str, Query], leave_out: str = "
     return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
 
 
+@lru_cache(maxsize=1024)
+def _cells_by_distance(place: Place) -> tuple[tuple[float, int, str], ...]:
+    """(nearest distance, 0, cell) of the circle's cells, a valid heap (sorted)."""
+    cells = (*inside_cells(place), *edge_cells(place))
+    return tuple(sorted((cell_nearest_km(place.lat, place.lon, c), 0, c) for c in cells))
+
+
 def nearest_first(
     schema: tantivy.Schema,
     searcher: tantivy.Searcher,
@@ -245,9 +253,7 @@ def nearest_first(
     of their nearest edge), asking tantivy for the matches at each point; location-
     independent offers follow the located ones. Work grows with the page, not the result.
     """
-    heap: list[tuple[float, int, str]] = []
-    for cell in (*inside_cells(place), *edge_cells(place)):
-        heapq.heappush(heap, (cell_nearest_km(place.lat, place.lon, cell), 0, cell))
+    heap = list(_cells_by_distance(place))
     seen: set[tuple[int, int]] = set()
     ranked: list[tuple[float, tantivy.DocAddress]] = []
 
