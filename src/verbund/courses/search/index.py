@@ -286,8 +286,9 @@ class CourseIndex:
             if total > EXACT_FACETS_UP_TO and not request.exact_facets:
                 buckets_used = math.ceil(SAMPLE_BUCKETS * FACET_SAMPLE_SIZE / total)
             if buckets_used < SAMPLE_BUCKETS:
-                sample = [str(bucket) for bucket in range(buckets_used)]
-                sampled = Query.term_set_query(self.schema, "sample", sample)
+                sampled = Query.range_query(
+                    self.schema, "sample", tantivy.FieldType.Unsigned, 0, buckets_used - 1
+                )
                 query = Query.boolean_query([(Occur.Must, query), (Occur.Must, sampled)])
                 scale, exact = SAMPLE_BUCKETS / buckets_used, False
             aggregation = {"facet": {"terms": {"field": "facet", "size": 1_000_000}}}

@@ -79,7 +79,8 @@ def build_schema() -> tantivy.Schema:
     # (one pass instead of one per dimension) and one term dictionary to walk.
     builder.add_text_field("facet", tokenizer_name="raw", fast=True, index_option="basic")
     # A fixed pseudo-random bucket per offer, to count facets of huge results on a sample.
-    builder.add_text_field("sample", tokenizer_name="raw", index_option="basic")
+    # A fast column, so that the sample is a lazy range check, not another posting walk.
+    builder.add_unsigned_field("sample", fast=True)
     builder.add_float_field("price", indexed=True, fast=True)
     builder.add_unsigned_field("next_start", indexed=True, fast=True)
     builder.add_unsigned_field("run_start", indexed=True, fast=True)
@@ -227,7 +228,7 @@ def offer_to_document(offer: Mapping[str, Any], today: date) -> tantivy.Document
     doc = tantivy.Document()
     doc.add_unsigned("id", int(offer["id"]))
     doc.add_unsigned("version", int(offer.get("version") or 0))
-    doc.add_text("sample", str(sample_bucket(int(offer["id"]))))
+    doc.add_unsigned("sample", sample_bucket(int(offer["id"])))
 
     title_full, title_sub = analyze_text(offer.get("title") or "")
     keyword_text = " ".join([*(offer.get("keywords") or ()), *(offer.get("topics") or ())])
