@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from verbund.core.models import Organization, Region, Topic
 from verbund.core.services.geo import town_coordinates
@@ -163,15 +163,17 @@ def search(request: SearchRequest, today: datetime.date | None = None):
     today = today or timezone.localdate()
     result = indexing.get_index().search(request, synonyms.current_table())
     ids = [hit.id for hit in result.hits]
-    upcoming = Run.objects.upcoming(today).select_related("region")
-    offers = Offer.objects.public().in_bulk(ids) if ids else {}
-    if offers:
-        prefetched = (
-            Offer.objects.filter(pk__in=offers)
-            .select_related("provider")
-            .prefetch_related("topics", Prefetch("runs", queryset=upcoming, to_attr="upcoming"))
-        )
-        offers = {offer.pk: offer for offer in prefetched}
+    # The index holds searchable offers only; the status check catches a change that
+    # committed a moment ago and is not applied yet.
+    offers = (
+        Offer.objects.filter(pk__in=ids, status=Offer.Status.ACTIVE).select_related("provider")
+        if ids
+        else []
+    )
+    offers = {offer.pk: offer for offer in offers}
+    with_runs = set(
+        Run.objects.filter(offer_id__in=ids).upcoming(today).values_list("offer_id", flat=True)
+    )
     items = [
         ResultItem(
             offer=offers[hit.id],
@@ -180,7 +182,7 @@ def search(request: SearchRequest, today: datetime.date | None = None):
             next_start=hit.next_start,
             price=hit.price,
             distance_km=hit.distance_km,
-            dormant=not offers[hit.id].upcoming,
+            dormant=hit.id not in with_runs,
         )
         for hit in result.hits
         if hit.id in offers
@@ -220,12 +222,12 @@ def facet_labels(facets: dict[str, dict[str, int]]) -> dict[str, list[tuple[str,
 
 
 LANGUAGE_NAMES = {
-    "de": "Deutsch",
-    "en": "Englisch",
-    "fr": "Französisch",
-    "tr": "Türkisch",
-    "ar": "Arabisch",
-    "pl": "Polnisch",
-    "ru": "Russisch",
-    "uk": "Ukrainisch",
+    "de": _lazy("Deutsch"),
+    "en": _lazy("Englisch"),
+    "fr": _lazy("Französisch"),
+    "tr": _lazy("Türkisch"),
+    "ar": _lazy("Arabisch"),
+    "pl": _lazy("Polnisch"),
+    "ru": _lazy("Russisch"),
+    "uk": _lazy("Ukrainisch"),
 }
