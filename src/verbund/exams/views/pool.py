@@ -41,6 +41,7 @@ class ExaminerListView(ObjectListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["groups"] = Examiner._meta.get_field("group").choices
+        context["occupation_code"] = self.request.GET.get("occupations__code", "")
         for examiner in context["object_list"]:
             examiner.expires_soon = pool.expires_soon(examiner)
         return context
