@@ -8,40 +8,31 @@ supply(district, topic, target group, horizon)
       of offers on the topic or a subtopic, open to the target group, in a format that
       fits what the companies asked for.
 
-Supply is computed once per report: the database sums seats per (place, topic, format,
-target-group list, horizon); numpy then finds which places each district reaches.
+Supply is computed once per report (``supply.Supply``): the database sums seats per
+(place, topic, format, target-group list, horizon); numpy finds what each district reaches.
 Demand cells below the privacy threshold are withheld (``suppression.is_sensitive``).
 """
 
 from __future__ import annotations
 
 import datetime
-import json
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
-import numpy as np
-from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Sum
 from django.utils import timezone
 
 from verbund.core.models import Region, Topic
-from verbund.courses.models import Offer, Run
 from verbund.needs.models import Need, Response, Wave
 from verbund.needs.services import suppression
 from verbund.needs.services.matching import (
     FORMAT_FITS,
-    LOCATION_INDEPENDENT,
     TARGET_GROUPS,
-    add_months,
 )
+from verbund.needs.services.supply import HORIZONS, REACH_KM, Supply
 
-HORIZONS = (6, 12, 24)  # months
 URGENCY_WEIGHT = {6: 1.0, 12: 0.75, 24: 0.5}  # a need due within 6 months weighs most
-REACH_KM = 50.0  # in-person runs further away than this do not serve a district
-DEFAULT_SEATS = 12  # a run without free seats or maximum counts as this many seats
 ALL_FORMATS = frozenset({"praesenz", "online", "hybrid", "fernlernen"})
-ANYWHERE = "anywhere"
 
 
 @dataclass
@@ -133,61 +124,6 @@ def demand_rows(wave: Wave):
                 yield from detail(wave)
 
 
-# Supply ---------------------------------------------------------------------------------
-
-
-def supply_table(topic_ids: set[int], today: datetime.date, horizon_max: int = max(HORIZONS)):
-    """Seats by (place, topic, run format, target-group list, horizon) in one DB pass."""
-    ends = {h: add_months(today, h) for h in HORIZONS}
-    bucket = Case(
-        When(start_date__isnull=True, then=Value(HORIZONS[0])),
-        *[When(start_date__lte=ends[h], then=Value(h)) for h in HORIZONS],
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    runs = Run.objects.filter(
-        offer__status=Offer.Status.ACTIVE, offer__topics__in=topic_ids
-    ).filter(
-        Q(start_date__gte=today, start_date__lte=ends[horizon_max])
-        | Q(flexible_start=True, start_date__isnull=True)
-        | Q(flexible_start=True, start_date__lte=ends[horizon_max], end_date__gte=today)
-    )
-    rows = (
-        runs.values(
-            "lat", "lon", "offer__topics", "format", "offer__format", "offer__target_groups"
-        )
-        .annotate(
-            horizon=bucket,
-            seats=Sum(Coalesce("seats_left", "offer__max_participants", Value(DEFAULT_SEATS))),
-        )
-        .order_by()
-    )
-    return rows
-
-
-def _district_reach(
-    districts: dict[int, Region], points: list[tuple[float, float]]
-) -> dict[int, list[int]]:
-    """For each district, the indexes of the points within REACH_KM (numpy, all pairs)."""
-    if not points or not districts:
-        return {pk: [] for pk in districts}
-    lat = np.radians(np.array([p[0] for p in points]))
-    lon = np.radians(np.array([p[1] for p in points]))
-    reach = {}
-    for pk, region in districts.items():
-        if region.lat is None or region.lon is None:
-            reach[pk] = []
-            continue
-        d_lat, d_lon = np.radians(region.lat), np.radians(region.lon)
-        a = (
-            np.sin((lat - d_lat) / 2) ** 2
-            + np.cos(d_lat) * np.cos(lat) * np.sin((lon - d_lon) / 2) ** 2
-        )
-        distance = 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
-        reach[pk] = np.nonzero(distance <= REACH_KM)[0].tolist()
-    return reach
-
-
 # The report -----------------------------------------------------------------------------
 
 
@@ -240,29 +176,9 @@ def gap_report(
     ancestors = _ancestors()
     demanded = {topic for _d, topic, _g in cells}
     wanted_topics = {pk for pk, chain in ancestors.items() if demanded & set(chain)}
-    point_index: dict[tuple, int] = {}
-    local: dict[tuple, int] = defaultdict(int)  # (point, topic, format, groups, horizon) -> seats
-    for row in supply_table(wanted_topics, today).iterator(chunk_size=20000):
-        if not row["horizon"]:
-            continue
-        fmt = row["format"] or row["offer__format"]
-        groups = json.dumps(sorted(row["offer__target_groups"] or []))
-        if fmt in LOCATION_INDEPENDENT or row["lat"] is None:
-            if fmt not in LOCATION_INDEPENDENT:
-                continue  # an in-person run without a place reaches nobody for sure
-            point = ANYWHERE
-        else:
-            point = point_index.setdefault((row["lat"], row["lon"]), len(point_index))
-        for topic in ancestors.get(row["offer__topics"], (row["offer__topics"],)):
-            if topic in demanded:
-                local[(point, topic, fmt, groups, row["horizon"])] += row["seats"]
+    family = {topic: [pk for pk in wanted_topics if topic in ancestors[pk]] for topic in demanded}
     region_map = Region.objects.in_bulk({district for district, _t, _g in cells})
-    reach = _district_reach(region_map, list(point_index))
-    by_point: dict[tuple, list] = defaultdict(
-        list
-    )  # (topic, point) -> [(fmt, groups, horizon, seats)]
-    for (point, topic, fmt, groups, horizon), seats in local.items():
-        by_point[(topic, point)].append((fmt, json.loads(groups), horizon, seats))
+    supply = Supply(wanted_topics, today, region_map)
     # 3. compare cell by cell
     labels_topic = Topic.objects.in_bulk(demanded)
     rows = []
@@ -276,20 +192,16 @@ def gap_report(
             )
         )
         formats = fitting_formats({fmt for fmt, n in cell["formats"].items() if n})
-        accepted = TARGET_GROUPS.get(group, set())
-        seats_by_horizon = Counter()
-        for point in [ANYWHERE, *reach.get(district, [])]:
-            for fmt, groups, horizon, seats in by_point.get((topic, point), ()):
-                if fmt in formats and (not groups or not group or accepted & set(groups)):
-                    seats_by_horizon[horizon] += seats
+        accepted = TARGET_GROUPS.get(group, set()) if group else None
+        seats_by_horizon = supply.seats_by_horizon(district, family[topic], formats, accepted)
         for horizon in horizons:
             demand = sum(
                 employees * URGENCY_WEIGHT[urgency]
                 for urgency, employees in cell["by_urgency"].items()
                 if urgency <= horizon
             )
-            supply = sum(seats for h, seats in seats_by_horizon.items() if h <= horizon)
-            if demand <= supply:
+            seats = seats_by_horizon[horizon]
+            if demand <= seats:
                 continue
             rows.append(
                 GapRow(
@@ -298,7 +210,7 @@ def gap_report(
                     target_group=group,
                     horizon=horizon,
                     demand=round(demand, 1),
-                    supply=supply,
+                    supply=seats,
                     companies=len(cell["companies"]),
                     employees=sum(cell["companies"].values()),
                     hidden=sensitive,
