@@ -24,7 +24,7 @@ import html
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -206,12 +206,6 @@ def _real_lemmas(word: str) -> frozenset[str]:
     lowered = word.lower()
     forms = {word, lowered.capitalize()} | set(_defold_variants(lowered))
     return frozenset(simplemma.lemmatize(form, lang="de") for form in forms)
-
-
-def words(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, token) for each word of a text."""
-    for match in WORD_RE.finditer(text):
-        yield match.start(), match.end(), match.group()
 
 
 def analyze_text(text: str) -> tuple[list[str], list[str]]:
