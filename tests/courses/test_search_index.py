@@ -206,3 +206,11 @@ def test_facets_of_a_huge_result_are_counted_on_a_sample(tmp_path, monkeypatch):
     assert exact.facets_exact and exact.facets["format"] == {"online": 250, "praesenz": 750}
     small = search(index, text="Schweißen", filters={"format": ["online"]})
     assert small.facets_exact and small.facets["format"] == {"online": 250, "praesenz": 750}
+
+
+@pytest.mark.parametrize(
+    "options", [{"sort": "colour"}, {"page": 0}, {"page_size": 0}, {"page_size": 10_000}]
+)
+def test_invalid_requests_are_rejected(options):
+    with pytest.raises(ValueError):
+        SearchRequest(**options)

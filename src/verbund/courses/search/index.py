@@ -256,7 +256,8 @@ class CourseIndex:
             if len(self._facet_cache) >= FACET_CACHE_SIZE:
                 self._facet_cache.pop(next(iter(self._facet_cache)))
             self._facet_cache[key] = self._facets(searcher, text, filters, request, total)
-        return self._facet_cache[key]
+        facets, exact = self._facet_cache[key]
+        return {name: dict(counts) for name, counts in facets.items()}, exact  # callers may edit
 
     def _facets(
         self,

@@ -47,6 +47,10 @@ GENERIC_WORDS = frozenset(
 )
 
 
+SORTS = ("relevance", "start", "price", "distance")
+MAX_PAGE_SIZE = 500
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     lat: float
@@ -69,6 +73,13 @@ class SearchRequest:
     facets: bool = True
     disjunctive_facets: bool = True
     exact_facets: bool = False  # True: never count a huge result on a sample
+
+    def __post_init__(self) -> None:
+        # tantivy panics (rather than raising) on a page size of 0.
+        if self.sort not in SORTS:
+            raise ValueError(f"sort must be one of {', '.join(SORTS)}")
+        if self.page < 1 or not 1 <= self.page_size <= MAX_PAGE_SIZE:
+            raise ValueError(f"page must be >= 1 and page_size within 1..{MAX_PAGE_SIZE}")
 
 
 def _term(schema: tantivy.Schema, field_name: str, term: str, weight: float) -> Query:
