@@ -165,3 +165,15 @@ def test_generic_words_like_kurs_are_ignored_next_to_a_subject(make_index):
     index = make_index(offer(1, "Excel für Einsteiger"), offer(2, "Excel-Kurs"), offer(3, "Kurs"))
     assert sorted(ids(index, "Excel Kurs")) == [1, 2]
     assert sorted(ids(index, "Kurs")) == [2, 3]
+
+
+def test_large_radius_uses_coarse_cells_and_stays_exact(make_index):
+    lat, lon = HOLZMINDEN
+    index = make_index(
+        offer(1, "Schweißen München", lat=48.1374, lon=11.5755),  # 430 km
+        offer(2, "Schweißen Hamburg", lat=53.5511, lon=9.9937),  # 195 km
+        offer(3, "Schweißen Hameln", lat=52.1039, lon=9.3562),
+    )
+    assert sorted(ids(index, "Schweißen", place=Place(lat, lon, 420))) == [2, 3]
+    assert sorted(ids(index, "Schweißen", place=Place(lat, lon, 440))) == [1, 2, 3]
+    assert ids(index, "", place=Place(lat, lon, 440), sort="distance") == [3, 2, 1]

@@ -29,6 +29,7 @@ from .schema import (
     cell_nearest_km,
     cover_circle,
     facet_term,
+    fine_cells,
     haversine_km,
     parse_point_term,
 )
@@ -247,7 +248,8 @@ def combine(text: Query | None, filters: Mapping[str, Query], leave_out: str = "
 @lru_cache(maxsize=1024)
 def _cells_by_distance(place: Place) -> tuple[tuple[float, int, str], ...]:
     """(nearest distance, 0, cell) of the circle's cells, a valid heap (sorted)."""
-    cells = (*inside_cells(place), *edge_cells(place))
+    cells = [fine for cell in inside_cells(place) for fine in fine_cells(cell)]
+    cells += edge_cells(place)
     return tuple(sorted((cell_nearest_km(place.lat, place.lon, c), 0, c) for c in cells))
 
 

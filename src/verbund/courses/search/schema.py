@@ -9,11 +9,12 @@ Filters and facets use raw string fields with fast columns: filters are term-set
 facet counts are tantivy terms aggregations over the columns, so counting never iterates
 documents in Python. Dates are day ordinals (``date.toordinal()``) in u64 fields.
 
-Place: each run is indexed twice, as its grid cell (``geo_cell``, about 11 x 10 km) and as
-its exact point prefixed by the cell (``geo_point`` = ``cell|lat,lon``). A radius query
-takes cells lying wholly inside the circle as cell terms and, for the cells crossing the
-circle's edge, lists their points from the term dictionary and keeps those within the
-radius by haversine: exact, without per-document work. Location-independent offers
+Place: each run is indexed as its grid cell (``geo_cell``, about 11 x 10 km), the coarse
+cell of 10 x 10 cells around it, and its exact point prefixed by the cell (``geo_point`` =
+``cell|lat,lon``). A radius query takes the cells lying wholly inside the circle as cell
+terms (coarse ones where they fit) and, for the cells crossing the circle's edge, lists
+their points from the term dictionary and keeps those within the radius by haversine:
+exact, without per-document work. Location-independent offers
 (online, distance learning) carry the cell term ``anywhere`` and so match every place.
 """
 
@@ -67,6 +68,9 @@ CELL_LAT_DEG = 0.1
 CELL_LON_DEG = 0.15
 EARTH_RADIUS_KM = 6371.0088
 SAMPLE_BUCKETS = 64
+COARSE_CELLS = 10  # a coarse cell is 10 x 10 fine cells (1 x 1.5 degrees)
+# Slack on "crosses the edge" tests: a clamped nearest point is not the geodesic one.
+FINE_SLACK_KM, COARSE_SLACK_KM = 1.0, 15.0
 
 
 def build_schema() -> tantivy.Schema:
@@ -123,10 +127,28 @@ def parse_point_term(term: str) -> tuple[float, float]:
     return float(lat), float(lon)
 
 
-def _distance_range_to_cell(lat: float, lon: float, row: int, col: int) -> tuple[float, float]:
-    """Smallest and largest distance from a point to a grid cell (small-cell approximation)."""
+def coarse_cell_of(lat: float, lon: float) -> str:
+    row, col = math.floor(lat / CELL_LAT_DEG), math.floor(lon / CELL_LON_DEG)
+    return f"C{row // COARSE_CELLS}:{col // COARSE_CELLS}"
+
+
+def fine_cells(cell: str) -> list[str]:
+    """The fine cells of a cell id (itself, or the COARSE_CELLS**2 cells of a coarse one)."""
+    if not cell.startswith("C"):
+        return [cell]
+    row, col = (int(n) * COARSE_CELLS for n in cell[1:].split(":"))
+    span = range(COARSE_CELLS)
+    return [f"{row + r}:{col + c}" for r in span for c in span]
+
+
+def _distance_range(lat: float, lon: float, row: int, col: int, size: int = 1):
+    """Smallest and largest distance from a point to a block of size x size fine cells.
+
+    The farthest point of a block is a corner; the nearest is approximated by clamping the
+    point into the block, which is close for fine cells (callers allow slack for coarse).
+    """
     south, west = row * CELL_LAT_DEG, col * CELL_LON_DEG
-    north, east = south + CELL_LAT_DEG, west + CELL_LON_DEG
+    north, east = south + size * CELL_LAT_DEG, west + size * CELL_LON_DEG
     nearest = haversine_km(lat, lon, min(max(lat, south), north), min(max(lon, west), east))
     farthest = max(haversine_km(lat, lon, a, b) for a in (south, north) for b in (west, east))
     return nearest, farthest
@@ -134,31 +156,39 @@ def _distance_range_to_cell(lat: float, lon: float, row: int, col: int) -> tuple
 
 def cell_nearest_km(lat: float, lon: float, cell: str) -> float:
     row, col = cell.split(":")
-    return _distance_range_to_cell(lat, lon, int(row), int(col))[0]
+    return _distance_range(lat, lon, int(row), int(col))[0]
 
 
 @lru_cache(maxsize=4096)
 def cover_circle(lat: float, lon: float, radius_km: float) -> tuple[tuple[str, ...], ...]:
-    """(cells wholly inside, cells crossing the edge) of a circle, as cell ids.
+    """(cells wholly inside, fine cells crossing the edge) of a circle, as cell ids.
 
-    Cached: the same towns and radii come back again and again.
+    Coarse cells cover the interior of big circles with few terms; only coarse cells near
+    the edge are split into fine ones. Cached: the same towns and radii come back.
     """
-    # 1 km of slack on the edge test: the clamped nearest point is not the geodesic one.
-    slack_km = 1.0
-    dlat = radius_km / 111.0 + CELL_LAT_DEG
-    dlon = radius_km / (111.0 * max(0.1, math.cos(math.radians(lat)))) + CELL_LON_DEG
+    dlat = radius_km / 111.0 + COARSE_CELLS * CELL_LAT_DEG
+    dlon = radius_km / (111.0 * max(0.1, math.cos(math.radians(lat))))
+    dlon += COARSE_CELLS * CELL_LON_DEG
+    coarse_lat, coarse_lon = COARSE_CELLS * CELL_LAT_DEG, COARSE_CELLS * CELL_LON_DEG
     inside, edge = [], []
-    for row in range(
-        math.floor((lat - dlat) / CELL_LAT_DEG), math.floor((lat + dlat) / CELL_LAT_DEG) + 1
+    for crow in range(
+        math.floor((lat - dlat) / coarse_lat), math.floor((lat + dlat) / coarse_lat) + 1
     ):
-        for col in range(
-            math.floor((lon - dlon) / CELL_LON_DEG), math.floor((lon + dlon) / CELL_LON_DEG) + 1
+        for ccol in range(
+            math.floor((lon - dlon) / coarse_lon), math.floor((lon + dlon) / coarse_lon) + 1
         ):
-            nearest, farthest = _distance_range_to_cell(lat, lon, row, col)
+            row, col = crow * COARSE_CELLS, ccol * COARSE_CELLS
+            nearest, farthest = _distance_range(lat, lon, row, col, COARSE_CELLS)
             if farthest <= radius_km:
-                inside.append(f"{row}:{col}")
-            elif nearest <= radius_km + slack_km:
-                edge.append(f"{row}:{col}")
+                inside.append(f"C{crow}:{ccol}")
+            elif nearest <= radius_km + COARSE_SLACK_KM:
+                for fine in fine_cells(f"C{crow}:{ccol}"):
+                    r, c = (int(n) for n in fine.split(":"))
+                    nearest, farthest = _distance_range(lat, lon, r, c)
+                    if farthest <= radius_km:
+                        inside.append(fine)
+                    elif nearest <= radius_km + FINE_SLACK_KM:
+                        edge.append(fine)
     return tuple(inside), tuple(edge)
 
 
@@ -277,6 +307,7 @@ def offer_to_document(offer: Mapping[str, Any], today: date) -> tantivy.Document
     points = sorted({(r.lat, r.lon) for r in runs if r.lat is not None and r.lon is not None})
     for lat, lon in points:
         doc.add_text("geo_cell", cell_of(lat, lon))
+        doc.add_text("geo_cell", coarse_cell_of(lat, lon))
         doc.add_text("geo_point", point_term(lat, lon))
     if any(run.location_independent for run in runs):
         doc.add_text("geo_cell", ANYWHERE)
