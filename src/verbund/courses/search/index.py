@@ -3,7 +3,8 @@
 Concurrency: tantivy allows one writer per index directory (it holds a lock file), so one
 process (the worker that applies the change log) writes; any number of processes search.
 Readers reload automatically after each commit (tantivy watches meta.json) and a search
-always runs on one consistent snapshot; our own commits reload at once.
+always runs on one consistent snapshot; our own commits reload at once. Within the writing
+process, write from one thread at a time (the tantivy-py writer is not shareable).
 """
 
 from __future__ import annotations
@@ -38,10 +39,12 @@ from .schema import (
     offer_to_document,
 )
 
-# Above this share of all documents, facet counts walk the facet terms' posting lists
-# against the result (cost ~ index size) instead of aggregating the result's columns
-# (cost ~ result size); measured crossover on synthetic data, see bench/search_engine.py.
+# A result above this share of the index is "broad": its facet counts are cached, and exact
+# counts (exact_facets=True) walk the facet terms' posting lists against it (cost ~ index
+# size) rather than aggregate its columns (cost ~ result size); crossover measured at 100k.
 TERM_WALK_SHARE = 0.08
+# Aggregating facets costs ~0.3 us CPU per matching offer (measured at 1M offers), so
+# larger results are counted on a fixed sample of about FACET_SAMPLE_SIZE offers.
 EXACT_FACETS_UP_TO = 10_000
 FACET_SAMPLE_SIZE = 5_000
 FACET_CACHE_SIZE = 256
@@ -269,8 +272,7 @@ class CourseIndex:
     ) -> tuple[dict[str, dict[str, int]], bool]:
         """Offers per value of every dimension, counted inside tantivy, and whether exact.
 
-        Counting costs about 0.2 us per matching offer, so a result above
-        ``EXACT_FACETS_UP_TO`` offers is counted on a fixed sample of about
+        A result above ``EXACT_FACETS_UP_TO`` offers is counted on a fixed sample of about
         ``FACET_SAMPLE_SIZE`` of them and scaled up, unless ``request.exact_facets``.
         With ``disjunctive_facets`` each filtered dimension is recounted (exactly) without
         its own filter, so its other values show what choosing them would give; that walks
