@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.core.models import Organization, Person, Region, Topic
 from verbund.core.personal_data import NoPersonalData, PersonalData
-from verbund.needs import choices
+from verbund.needs import choices, questionnaire
 from verbund.needs.querysets import WavePartQuerySet, WaveQuerySet
 
 
@@ -41,7 +41,7 @@ class Wave(models.Model):
     )
     questions = models.JSONField(
         _("Gewählte Fragen"),
-        default=list,
+        default=questionnaire.all_optional,
         blank=True,
         help_text=_("Kürzel der optionalen Standardfragen, die der Fragebogen enthält."),
     )

@@ -154,6 +154,11 @@ ANSWERS: dict[str, tuple[str, str]] = {
 }
 
 
+def all_optional() -> list[str]:
+    """A new wave asks every standard question until the coordinator chooses."""
+    return list(OPTIONAL)
+
+
 def language_of(code: str | None) -> str:
     code = (code or "de")[:2]
     return code if code in LANGUAGES else "de"

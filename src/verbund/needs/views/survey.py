@@ -174,6 +174,7 @@ def survey(request, token):
             {"invitation": invitation},
             f"{invitation.survey_path()}?lang={language}",
         )
-    result.headers["Referrer-Policy"] = "no-referrer"  # the token must not leak via links
+    # The token must not leak to other sites: the site-wide Referrer-Policy is same-origin
+    # (stricter "no-referrer" would make browsers send "Origin: null" and fail CSRF).
     result.headers["X-Robots-Tag"] = "noindex"
     return result
