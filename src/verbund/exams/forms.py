@@ -6,6 +6,7 @@ from verbund.core.models import Organization, Person
 from verbund.core.services.geo import town_coordinates
 from verbund.exams.models import (
     Board,
+    Candidate,
     Claim,
     Conflict,
     Examiner,
@@ -83,6 +84,12 @@ class ConflictForm(ModelForm):
     class Meta(ModelForm.Meta):
         model = Conflict
         fields = ["kind", "candidate", "organization", "note"]
+
+    def limit_choices(self, user):
+        # Candidates are personal data: only those of the examiner's pool are offered.
+        self.fields["candidate"].queryset = Candidate.objects.filter(
+            sittings__period__network=self.instance.examiner.network_id
+        ).distinct()
 
     def clean(self):
         cleaned = super().clean()
@@ -167,6 +174,10 @@ class SittingForm(ModelForm):
     def limit_choices(self, user):
         period = self.instance.period
         self.fields["board"].queryset = Board.objects.filter(network=period.network_id)
+        # Candidates are personal data: only those of this pool's periods are offered.
+        self.fields["candidates"].queryset = Candidate.objects.filter(
+            sittings__period__network=period.network_id
+        ).distinct()
 
 
 class ImportForm(forms.Form):
