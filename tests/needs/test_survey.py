@@ -11,6 +11,7 @@ from verbund.needs.services import waves
 def _answers(world, topics, **extra):
     return {
         "need_count": "2",
+        "person_group": "owner",
         "district": world.network_a.regions.first().pk,
         "sector": "C",
         "size_class": "10-49",
