@@ -219,10 +219,18 @@ def test_endpoint_permissions(world, actors, name, actor, action, target, status
         assert body["id"] == obj.pk
 
 
-def test_every_route_is_in_the_permission_table():
+# Capability apps test their own routes' permissions in tests/<app>/.
+CAPABILITY_PREFIXES = ("courses", "needs", "advice", "exams")
+
+
+def test_every_foundation_route_is_in_the_permission_table():
     from verbund.api.api import api
 
-    paths = set(api.get_openapi_schema()["paths"])
+    paths = {
+        path
+        for path in api.get_openapi_schema()["paths"]
+        if path.split("/")[3] not in CAPABILITY_PREFIXES
+    }
     covered = {f"/api/v1/{r.path}" for r in RESOURCES.values()}
     assert {path.split("/{")[0] for path in paths} == covered
 

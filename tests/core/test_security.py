@@ -35,6 +35,7 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
         "VERBUND_SECRET_KEY": "k" * 20 + "Zq9!x#Lm2@Vb7$Nc4%Rt8&Yw1*Pe6(Ju3)Hs5",
     }
     env.pop("VERBUND_HTTPS", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(
         [sys.executable, "-m", "verbund", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
