@@ -122,3 +122,16 @@ def test_pdf_exports(client, survey_world):
         response = client.get(reverse(name, args=[survey_world.wave_a.pk]))
         assert response.status_code == 200
         assert response.content.startswith(b"%PDF")
+
+
+def test_provider_sees_gaps_in_its_region(client, survey_world, districts):
+    from tests import factories
+
+    provider = factories.organization(
+        "VHS Holzminden", kind="provider", region=districts.holzminden, lat=51.83, lon=9.45
+    )
+    teacher = factories.user("paul", organization=provider)
+    client.force_login(teacher)
+    page = client.get(reverse("needs:provider_gaps") + "?horizon=6").content.decode()
+    assert "Bedarf 2026" in page and "Landkreis Holzminden" in page
+    assert "Landkreis Vechta" not in page  # out of reach (and too few companies)

@@ -15,7 +15,6 @@ from verbund.core.models import Organization, Team, Topic
 from verbund.needs import choices, questionnaire
 from verbund.needs.models import Invitation, Need, Response, Wave
 from verbund.needs.services.waves import new_token
-from verbund.networks.models import Membership
 
 DISTRICTS = ("03255", "03252", "03257", "03256", "03251", "03453", "03460")
 # topic code -> (weight, target groups most often named, typical wish)
@@ -107,19 +106,13 @@ def load_survey(ctx: DemoContext) -> None:
     rng = random.Random(2)
     mehrwert = ctx.network("mehrwert")
     topics = {topic.code: topic for topic in Topic.objects.filter(code__in=TOPICS)}
-    # The coordination runs the surveys and offices; providers of the region see the gaps.
+    # The coordination runs the surveys and the advisory offices.
     coordination = Team.objects.create(
         name="Bedarfsanalyse und Beratungsbüros",
         network=mehrwert,
         permissions=["needs.manage", "advice.manage"],
     )
     coordination.members.add(ctx.user("koordination"))
-    Membership.objects.get_or_create(
-        network=mehrwert,
-        organization=ctx.org("vhs-hameln-pyrmont"),
-        role=Membership.Role.MEMBER,
-        defaults={"note": "Bildungsanbieter"},
-    )
     closes = ctx.today - datetime.timedelta(days=60)
     wave = Wave.objects.create(
         network=mehrwert,

@@ -1,6 +1,7 @@
 """Analysis pages: dashboard with drill-down, charts, comparison, exports, gap report."""
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
@@ -201,14 +202,14 @@ PROVIDER_KINDS = (
 
 
 def provider_waves(user):
-    """(provider organization, wave) pairs: waves of networks the user's provider belongs to."""
+    """(provider, wave) pairs: waves of networks covering the provider's region or with it as member."""
     providers = Organization.objects.filter(
         pk__in=access.member_organization_ids(user), kind__in=PROVIDER_KINDS
     )
     pairs = []
     for provider in providers.select_related("region"):
         for wave in Wave.objects.filter(
-            network__memberships__organization=provider,
+            Q(network__memberships__organization=provider) | Q(network__regions=provider.region_id),
             status__in=[Wave.Status.OPEN, Wave.Status.CLOSED],
         ).distinct():
             pairs.append((provider, wave))
