@@ -80,3 +80,12 @@ def test_csp_has_no_placeholder_nonce(client, db):
     """A literal 'nonce' source is invalid; django-csp adds 'nonce-…' only when a page uses it."""
     csp = client.get(reverse("login"))["Content-Security-Policy"]
     assert "'nonce'" not in csp
+
+
+@pytest.mark.django_db
+def test_ui_is_german_whatever_the_browser_asks_until_switched(client):
+    response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "de"
+    client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US")
+    assert response["Content-Language"] == "fr"
