@@ -6,11 +6,11 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import authenticate
+from django.db import transaction
 from django.utils import timezone
 
-from verbund.core.demo import MARKER_NETWORK_NAME, load_demo, register_step, registered_steps
+from verbund.core.demo import MARKER_NETWORK_NAME, load_demo
 from verbund.core.demo.logins import DEMO_LOGINS, DEMO_PASSWORD, format_logins_table
-from verbund.core.demo.registry import _STEPS
 from verbund.core.models import Organization, Person, Team
 from verbund.core.permissions import PERMISSIONS
 from verbund.core.services import access
@@ -19,9 +19,20 @@ from verbund.networks.models import Activity, Agreement, Membership, Network, Re
 D = datetime.date
 
 
+@pytest.fixture(scope="module")
+def _demo_loaded(django_db_setup, django_db_blocker):
+    """Load the whole demo once per module (it takes seconds) and roll it back afterwards.
+
+    Each test still runs in its own savepoint (``db``), nested inside this transaction.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        assert load_demo(io.StringIO()) is True
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db):
-    assert load_demo(io.StringIO()) is True
+def demo(_demo_loaded, db):
     return {network.short_name: network for network in Network.objects.all()}
 
 
@@ -204,20 +215,3 @@ def test_logins_table_lists_every_login():
     for login in DEMO_LOGINS:
         assert login.username in table
     assert len({login.username for login in DEMO_LOGINS}) == len(DEMO_LOGINS)
-
-
-@pytest.mark.django_db
-def test_registry_runs_steps_in_order_and_rolls_back_on_failure():
-    names = [step.name for step in registered_steps()]
-    assert names.index("reference") < names.index("organizations") < names.index("people")
-
-    @register_step(999, "test: failing step")
-    def failing(ctx):
-        raise ValueError("boom")
-
-    try:
-        with pytest.raises(RuntimeError, match="failing step"):
-            load_demo(io.StringIO())
-    finally:
-        del _STEPS["test: failing step"]
-    assert not Network.objects.exists()  # nothing half-loaded
