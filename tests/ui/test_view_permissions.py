@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
+from verbund.core.models import Team
 from verbund.networks.models import Agreement, FundingSource, Goal, Membership, Review
 
 
@@ -29,6 +30,7 @@ def world(org_a, org_b, network_a, network_b, coordinator_a, outsider):
                 network=network, funder="BMAS", share_percent=70
             ),
             "review": Review.objects.create(network=network, date="2025-01-15"),
+            "team": Team.objects.create(name="Vorstand", organization=org),
         }
     return objects
 
@@ -76,6 +78,16 @@ PAGES = [
     ("tokens", lambda o: reverse("core:token_list"), (302, 200, 200, None)),
     ("teams", url_of("core:team_list", "organization"), (302, 403, 200, 403)),
     ("team_create", url_of("core:team_create", "organization"), (302, 403, 200, 403)),
+    *[
+        (
+            f"team_{verb}",
+            lambda o, verb=verb: reverse(
+                f"core:team_{verb}", args=[o["organization"].pk, o["team"].pk]
+            ),
+            (302, 403, 200, 403),
+        )
+        for verb in ("edit", "delete")
+    ],
     ("networks", lambda o: reverse("networks:network_list"), (302, 200, 200, None)),
     ("network_create", lambda o: reverse("networks:network_create"), (302, 403, 200, None)),
     ("network", lambda o: o["network"].get_absolute_url(), (302, 404, 200, 404)),
