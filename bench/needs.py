@@ -191,9 +191,9 @@ def naive_gap_cells(wave, today, cells):
     from verbund.needs.services.matching import add_months
 
     end = add_months(today, 24)
+    seats = 0
     for district_id, topic_id in cells:
         district = Region.objects.get(pk=district_id)
-        seats = 0
         for run in Run.objects.filter(
             offer__topics=topic_id, start_date__gte=today, start_date__lte=end
         ).select_related("offer"):
@@ -227,26 +227,31 @@ def main(argv=None):
 
     rng = random.Random(42)
     today = datetime.date(2026, 1, 1)
-    print(
-        f"Building {args.responses:,} responses and {args.offers:,} offers in {var_dir} …",
-        file=sys.stderr,
-    )
-    started = time.perf_counter()
-    wave = build(args.responses, args.offers, rng, today)
-    print(f"  built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    from verbund.courses.models import Offer
+    from verbund.needs.models import Wave
+
+    wave = Wave.objects.filter(title="Bench").first()
+    if wave is None:  # with --keep DIR of an earlier run, its data is reused
+        print(
+            f"Building {args.responses:,} responses and {args.offers:,} offers in {var_dir} …",
+            file=sys.stderr,
+        )
+        started = time.perf_counter()
+        wave = build(args.responses, args.offers, rng, today)
+        print(f"  built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    args.offers = Offer.objects.count()
+    args.responses = wave.responses.count()
 
     needs = Need.objects.filter(response__wave=wave).count()
     dashboard = timed(lambda: analysis.overview(wave))
     dashboard_naive = timed(lambda: naive_dashboard(wave), repeat=1)
     report = []
     gap_time = timed(lambda: report.append(gaps.gap_report(wave, today=today)), repeat=1)
-    cells = sorted({(row.district_id, row.topic_id) for row in report[0]})
-    all_cells = (
-        Need.objects.filter(response__wave=wave)
-        .values("response__district", "topic")
-        .distinct()
-        .count()
+    demand_cells = sorted(
+        set(Need.objects.filter(response__wave=wave).values_list("response__district", "topic"))
     )
+    all_cells = len(demand_cells)
+    cells = demand_cells
     sample = rng.sample(cells, min(SAMPLE_CELLS, len(cells)))
     sample_time = timed(lambda: naive_gap_cells(wave, today, sample), repeat=1)
     naive_estimate = sample_time / max(1, len(sample)) * all_cells

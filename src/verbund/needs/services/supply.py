@@ -1,7 +1,8 @@
 """Seats on offer per district, computed once for a gap report (numpy, one DB pass).
 
-The database sums seats per (place, topic, run format, target-group list, horizon); every
-combination is then encoded as one integer key. For each district a boolean mask marks
+One query streams the upcoming runs (raw cursor rows, no per-row ORM work), a second one
+the offers' topics; numpy joins them and encodes each (topic, run format, target-group
+list, horizon) as one integer key. For each district a boolean mask marks
 the places within ``REACH_KM`` (plus "anywhere" for online runs), and one ``bincount``
 over the masked rows gives the district's seats for every key at once.
 """
@@ -12,8 +13,8 @@ import datetime
 import json
 
 import numpy as np
-from django.db.models import Case, IntegerField, Q, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import Q
 
 from verbund.courses.models import Offer, Run
 from verbund.needs.services.matching import LOCATION_INDEPENDENT, add_months
@@ -25,40 +26,34 @@ FORMATS = ("praesenz", "online", "hybrid", "fernlernen")
 EARTH_RADIUS_KM = 6371.0
 
 
-def supply_rows(topic_ids, today: datetime.date):
-    """(lat, lon, topic, run format, offer format, target groups, horizon, seats), summed in the DB."""
-    ends = {h: add_months(today, h) for h in HORIZONS}
-    bucket = Case(
-        When(start_date__isnull=True, then=Value(HORIZONS[0])),
-        *[When(start_date__lte=ends[h], then=Value(h)) for h in HORIZONS],
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    runs = Run.objects.filter(
-        offer__status=Offer.Status.ACTIVE, offer__topics__in=topic_ids
-    ).filter(
-        Q(start_date__gte=today, start_date__lte=ends[HORIZONS[-1]])
+def _fetch(queryset, chunk: int = 50_000):
+    """Rows of a values_list queryset straight from the cursor (no per-row conversion)."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(chunk):
+            yield from rows
+
+
+def run_rows(today: datetime.date):
+    """(offer, start, lat, lon, format, offer format, target groups, free seats, maximum)."""
+    end = add_months(today, HORIZONS[-1])
+    runs = Run.objects.filter(offer__status=Offer.Status.ACTIVE).filter(
+        Q(start_date__gte=today, start_date__lte=end)
         | Q(flexible_start=True, start_date__isnull=True)
-        | Q(flexible_start=True, start_date__lte=ends[HORIZONS[-1]], end_date__gte=today)
+        | Q(flexible_start=True, start_date__lte=end, end_date__gte=today)
     )
-    return (
-        runs.values(
-            "lat", "lon", "offer__topics", "format", "offer__format", "offer__target_groups"
-        )
-        .annotate(
-            horizon=bucket,
-            seats=Sum(Coalesce("seats_left", "offer__max_participants", Value(DEFAULT_SEATS))),
-        )
-        .order_by()
-        .values_list(
+    return _fetch(
+        runs.order_by().values_list(
+            "offer_id",
+            "start_date",
             "lat",
             "lon",
-            "offer__topics",
             "format",
             "offer__format",
             "offer__target_groups",
-            "horizon",
-            "seats",
+            "seats_left",
+            "offer__max_participants",
         )
     )
 
@@ -70,15 +65,13 @@ class Supply:
         self.topics = {pk: index for index, pk in enumerate(sorted(topic_ids))}
         self.group_index: dict[str, int] = {}
         self.group_sets: list[frozenset] = []
-        points: dict[tuple, int] = {None: 0}  # 0: anywhere (online, distance learning)
-        columns = ([], [], [], [], [], [])  # point, topic, format, groups, horizon, seats
+        ends = [add_months(today, h).isoformat() for h in HORIZONS]
         formats = {name: index for index, name in enumerate(FORMATS)}
-        horizons = {h: index for index, h in enumerate(HORIZONS)}
-        for lat, lon, topic, fmt, offer_fmt, groups, horizon, seats in supply_rows(
-            topic_ids, today
-        ).iterator(chunk_size=50_000):
+        points: dict[tuple, int] = {None: 0}  # 0: anywhere (online, distance learning)
+        columns = ([], [], [], [], [], [])  # offer, point, format, groups, horizon, seats
+        for offer, start, lat, lon, fmt, offer_fmt, groups, free, maximum in run_rows(today):
             fmt = fmt or offer_fmt
-            if not horizon or fmt not in formats:
+            if fmt not in formats:
                 continue
             if fmt in LOCATION_INDEPENDENT:
                 point = 0
@@ -86,25 +79,43 @@ class Supply:
                 continue  # an in-person run without a place reaches nobody for sure
             else:
                 point = points.setdefault((lat, lon), len(points))
-            label = groups if isinstance(groups, str) else json.dumps(sorted(groups or []))
-            if label not in self.group_index:
-                self.group_index[label] = len(self.group_sets)
-                self.group_sets.append(frozenset(json.loads(label)))
+            day = str(start) if start is not None else ""
+            horizon = next((i for i, end in enumerate(ends) if day <= end), len(ends) - 1)
+            label = groups if isinstance(groups, str) else json.dumps(groups or [])
+            group = self.group_index.get(label)
+            if group is None:
+                group = self.group_index[label] = len(self.group_sets)
+                self.group_sets.append(frozenset(json.loads(label) or ()))
             for column, value in zip(
                 columns,
-                (
-                    point,
-                    self.topics[topic],
-                    formats[fmt],
-                    self.group_index[label],
-                    horizons[horizon],
-                    seats,
-                ),
+                (offer, point, formats[fmt], group, horizon, free or maximum or DEFAULT_SEATS),
                 strict=True,
             ):
                 column.append(value)
-        point, topic, fmt, group, horizon, seats = (
-            np.array(column, dtype=np.int64) for column in columns
+        offer, point, fmt, group, horizon, seats = (np.array(c, dtype=np.int64) for c in columns)
+        # Every run counts once for each topic of its offer (CSR join on the offer id).
+        links = np.array(
+            list(
+                _fetch(
+                    Offer.topics.through.objects.filter(topic_id__in=topic_ids).values_list(
+                        "offer_id", "topic_id"
+                    )
+                )
+            )
+            or np.zeros((0, 2)),
+            dtype=np.int64,
+        ).reshape(-1, 2)
+        links = links[np.argsort(links[:, 0], kind="stable")]
+        first = np.searchsorted(links[:, 0], offer, "left")
+        counts = np.searchsorted(links[:, 0], offer, "right") - first
+        run = np.repeat(np.arange(len(offer)), counts)
+        position = np.repeat(first - np.cumsum(np.r_[0, counts[:-1]]), counts) + np.arange(
+            counts.sum()
+        )
+        topic_index = (
+            np.vectorize(self.topics.__getitem__, otypes=[np.int64])(links[position, 1])
+            if len(run)
+            else run
         )
         self.shape = (
             max(1, len(self.topics)),
@@ -113,12 +124,13 @@ class Supply:
             len(HORIZONS),
         )
         self.keys = (
-            np.ravel_multi_index((topic, fmt, group, horizon), self.shape) if len(point) else point
+            np.ravel_multi_index((topic_index, fmt[run], group[run], horizon[run]), self.shape)
+            if len(run)
+            else run
         )
-        self.points, self.seats = point, seats
-        self.coordinates = np.radians(
-            np.array([key for key in points if key is not None] or [(0.0, 0.0)], dtype=float)
-        )
+        self.points, self.seats = point[run], seats[run]
+        coordinates = [key for key in points if key is not None] or [(0.0, 0.0)]
+        self.coordinates = np.radians(np.array(coordinates, dtype=float))
         self.by_district = {pk: self._for_district(region) for pk, region in districts.items()}
 
     def _for_district(self, region) -> np.ndarray:
