@@ -146,9 +146,7 @@ def labelled_rows(result: Table) -> list[dict]:
     return rows
 
 
-def by_dimension(wave: Wave, dim: str, filters: Filters | None = None) -> dict:
-    """One protected one-dimensional table with its total, ready to show."""
-    result = table(wave, (dim,), filters)
+def _one_dimensional(dim: str, result: Table) -> dict:
     rows = labelled_rows(result)
     return {
         "dim": dim,
@@ -158,9 +156,30 @@ def by_dimension(wave: Wave, dim: str, filters: Filters | None = None) -> dict:
     }
 
 
+def by_dimension(wave: Wave, dim: str, filters: Filters | None = None) -> dict:
+    """One protected one-dimensional table with its total, ready to show."""
+    return _one_dimensional(dim, table(wave, (dim,), filters))
+
+
 def overview(wave: Wave, filters: Filters | None = None) -> list[dict]:
-    """All five one-dimensional tables (dashboard, PDF report, XLSX export)."""
-    return [by_dimension(wave, dim, filters) for dim in choices.DIMENSIONS]
+    """All five one-dimensional tables (dashboard, PDF report, XLSX export).
+
+    One query groups by company and all five dimensions; each table rolls it up.
+    """
+    rows = contributions(wave, choices.DIMENSIONS, filters or Filters())
+    return [
+        _one_dimensional(
+            dim,
+            protected_table(
+                [
+                    (company, (key[index],), employees, count)
+                    for company, key, employees, count in rows
+                ],
+                (dim,),
+            ),
+        )
+        for index, dim in enumerate(choices.DIMENSIONS)
+    ]
 
 
 def cross(wave: Wave, rows_dim: str, cols_dim: str, filters: Filters | None = None) -> dict:
