@@ -4,6 +4,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ninja import Field, Schema
+from pydantic import BaseModel
 
 from verbund.api.schemas import InputSchema, ListFilter
 from verbund.courses.models import Certificate, Format, InstructionTime, TimeOfDay
@@ -29,13 +30,15 @@ class SearchFilter(Schema):
     page: int = Field(1, ge=1, le=500)
 
 
-class FacetValue(Schema):
+# The search response is built from plain dicts: plain pydantic models skip ninja's
+# per-object attribute getter, which cost ~20 ms for a response with 2,000 facet values.
+class FacetValue(BaseModel):
     value: str
     label: str
     count: int
 
 
-class SearchHit(Schema):
+class SearchHit(BaseModel):
     id: int
     title: str
     title_html: str
@@ -50,7 +53,7 @@ class SearchHit(Schema):
     url: str
 
 
-class SearchOut(Schema):
+class SearchOut(BaseModel):
     total: int
     page: int
     page_size: int

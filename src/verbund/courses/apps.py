@@ -8,4 +8,12 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Weiterbildung")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from verbund.core.models import Organization, Region, Topic
         from verbund.courses import tasks  # noqa: F401 - registers the dashboard task
+        from verbund.courses.services.search import clear_label_cache
+
+        for model in (Organization, Region, Topic):
+            for signal in (post_save, post_delete):
+                signal.connect(clear_label_cache, sender=model, dispatch_uid=f"labels-{model}")
