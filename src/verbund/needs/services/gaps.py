@@ -8,7 +8,7 @@ supply(district, topic, target group, horizon)
       of offers on the topic or a subtopic, open to the target group, in a format that
       fits what the companies asked for.
 
-Supply is computed once per report (``supply.Supply``): the database sums seats per
+Supply is computed once per report (``supply.Supply``): the runs are streamed once per
 (place, topic, format, target-group list, horizon); numpy finds what each district reaches.
 Demand cells below the privacy threshold are withheld (``suppression.is_sensitive``).
 """

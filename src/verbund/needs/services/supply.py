@@ -24,6 +24,7 @@ REACH_KM = 50.0  # in-person runs further away than this do not serve a district
 DEFAULT_SEATS = 12  # a run without free seats or maximum counts as this many seats
 FORMATS = ("praesenz", "online", "hybrid", "fernlernen")
 EARTH_RADIUS_KM = 6371.0
+LATITUDE_BAND = REACH_KM / 111.0 + 0.01  # degrees of latitude that REACH_KM can span
 
 
 def _fetch(queryset, chunk: int = 50_000):
@@ -128,28 +129,47 @@ class Supply:
             if len(run)
             else run
         )
-        self.points, self.seats = point[run], seats[run]
-        coordinates = [key for key in points if key is not None] or [(0.0, 0.0)]
-        self.coordinates = np.radians(np.array(coordinates, dtype=float))
+        # Entries sorted by place, with each place's range (CSR), so that a district gathers
+        # just the entries of the places it reaches.
+        order = np.argsort(point[run], kind="stable")
+        self.keys, self.seats = self.keys[order], seats[run][order]
+        self.offsets = np.searchsorted(point[run][order], np.arange(len(points) + 1))
+        places = np.array([key for key in points if key is not None], dtype=float).reshape(-1, 2)
+        self.by_latitude = np.argsort(places[:, 0], kind="stable")
+        self.latitudes = places[self.by_latitude, 0]
+        self.places = np.radians(places)
         self.by_district = {pk: self._for_district(region) for pk, region in districts.items()}
 
-    def _for_district(self, region) -> np.ndarray:
-        reach = np.zeros(len(self.coordinates) + 1, dtype=bool)
-        reach[0] = True
-        if region.lat is not None and region.lon is not None and len(self.coordinates):
-            lat, lon = np.radians(region.lat), np.radians(region.lon)
-            a = (
-                np.sin((self.coordinates[:, 0] - lat) / 2) ** 2
-                + np.cos(lat)
-                * np.cos(self.coordinates[:, 0])
-                * np.sin((self.coordinates[:, 1] - lon) / 2) ** 2
+    def reachable(self, region) -> np.ndarray:
+        """Indexes of the places within REACH_KM of the region's centre, and 0 (anywhere)."""
+        if region.lat is None or region.lon is None:
+            return np.zeros(1, dtype=np.int64)
+        band = self.by_latitude[
+            np.searchsorted(self.latitudes, region.lat - LATITUDE_BAND, "left") : np.searchsorted(
+                self.latitudes, region.lat + LATITUDE_BAND, "right"
             )
-            reach[1:] = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, a))) <= REACH_KM
-        mask = reach[self.points] if len(self.points) else np.zeros(0, dtype=bool)
-        counts = np.bincount(
-            self.keys[mask], weights=self.seats[mask], minlength=int(np.prod(self.shape))
+        ]
+        lat, lon = np.radians(region.lat), np.radians(region.lon)
+        a = (
+            np.sin((self.places[band, 0] - lat) / 2) ** 2
+            + np.cos(lat)
+            * np.cos(self.places[band, 0])
+            * np.sin((self.places[band, 1] - lon) / 2) ** 2
         )
-        return counts.reshape(self.shape)
+        near = band[2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, a))) <= REACH_KM]
+        return np.concatenate(([0], near + 1))
+
+    def _for_district(self, region) -> np.ndarray:
+        reach = self.reachable(region)
+        first, last = self.offsets[reach], self.offsets[reach + 1]
+        counts = last - first
+        index = np.repeat(first - np.cumsum(np.r_[0, counts[:-1]]), counts) + np.arange(
+            counts.sum()
+        )
+        totals = np.bincount(
+            self.keys[index], weights=self.seats[index], minlength=int(np.prod(self.shape))
+        )
+        return totals.reshape(self.shape)
 
     def seats_by_horizon(
         self, district: int, family: list[int], formats, accepted: set[str] | None
