@@ -8,8 +8,9 @@ supply(district, topic, target group, horizon)
       of offers on the topic or a subtopic, open to the target group, in a format that
       fits what the companies asked for.
 
-Supply is computed once per report (``supply.Supply``): the runs are streamed once per
-(place, topic, format, target-group list, horizon); numpy finds what each district reaches.
+Supply is computed once per report (``supply.Supply``): one pass streams the runs and
+their offers' topics, numpy sums the seats each district reaches per topic, format,
+target-group list and horizon.
 Demand cells below the privacy threshold are withheld (``suppression.is_sensitive``).
 """
 
