@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -51,6 +52,8 @@ FACET_CACHE_SIZE = 256
 # A filter that is not a facet dimension but restricts one (for disjunctive counts).
 FILTER_DIMENSION = {"start": "month"}
 DESCRIPTION_SNIPPET_CHARS = 240
+# Threads for facet counting beside the ranking (started on first use, so after a fork).
+_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="course-facets")
 
 
 @dataclass
@@ -182,8 +185,18 @@ class CourseIndex:
         if sort == "distance" and request.place is None:
             raise ValueError("sorting by distance needs a place")
 
+        # Facet counting runs beside the ranking on the pool (tantivy releases the GIL while
+        # it searches): the recounts of filtered dimensions need no result, so they start
+        # now; the counts of the result start once its size is known.
+        facet_key, facets_done = self._facet_cache_lookup(text, request)
+        recounts = None
+        if request.facets and facets_done is None and request.disjunctive_facets and filters:
+            recounts = _POOL.submit(self._recounts, searcher, text, filters)
+        counting = None
         if sort == "distance":
             total = searcher.search(query, 1, count=True).count
+            if request.facets and facets_done is None:
+                counting = _POOL.submit(self._facets, searcher, text, filters, request, total)
             without_place = combine(text.query, filters, leave_out="place")
             ranked = nearest_first(
                 self.schema, searcher, without_place, request.place, offset + request.page_size
@@ -200,11 +213,23 @@ class CourseIndex:
             )
             total = result.count
             ranked = [(float(score or 0.0), address) for score, address in result.hits]
+            if request.facets and facets_done is None:
+                counting = _POOL.submit(self._facets, searcher, text, filters, request, total)
 
         hits = self._hits(searcher, ranked, text, request.place)
         facets, exact = {}, True
-        if request.facets:
-            facets, exact = self._cached_facets(searcher, text, filters, request, total)
+        if counting is not None:
+            facets, exact = counting.result()
+            if recounts is not None and total:
+                facets.update(recounts.result())
+            if facet_key is not None and total > TERM_WALK_SHARE * searcher.num_docs:
+                # Broad results' counts cost a walk over the whole facet column: keep them.
+                if len(self._facet_cache) >= FACET_CACHE_SIZE:
+                    self._facet_cache.pop(next(iter(self._facet_cache)))
+                self._facet_cache[facet_key] = facets, exact
+                facets_done = facets, exact
+        if facets_done is not None:  # callers may edit the counts: never hand out the cache's
+            facets, exact = {name: dict(c) for name, c in facets_done[0].items()}, facets_done[1]
         return SearchResult(total, request.page, request.page_size, hits, facets, exact)
 
     def _hits(
@@ -237,17 +262,10 @@ class CourseIndex:
             )
         return hits
 
-    def _cached_facets(
-        self,
-        searcher: tantivy.Searcher,
-        text: TextQuery,
-        filters: dict[str, Query],
-        request: SearchRequest,
-        total: int,
-    ) -> tuple[dict[str, dict[str, int]], bool]:
-        broad = total > TERM_WALK_SHARE * searcher.num_docs
-        if self._facet_cache is None or not broad:
-            return self._facets(searcher, text, filters, request, total)
+    def _facet_cache_lookup(self, text: TextQuery, request: SearchRequest):
+        """(cache key or None without a cache, cached (facets, exact) or None)."""
+        if self._facet_cache is None or not request.facets:
+            return None, None
         stat = self._meta.stat()
         if self._facet_cache_stamp != (stat.st_mtime_ns, stat.st_size):
             self._facet_cache.clear()
@@ -255,12 +273,7 @@ class CourseIndex:
         # Synonyms change the result, so an edited table must not hit old entries.
         synonyms = text.synonyms.fingerprint if text.synonyms else None
         key = (_facet_key(request), synonyms)
-        if key not in self._facet_cache:
-            if len(self._facet_cache) >= FACET_CACHE_SIZE:
-                self._facet_cache.pop(next(iter(self._facet_cache)))
-            self._facet_cache[key] = self._facets(searcher, text, filters, request, total)
-        facets, exact = self._facet_cache[key]
-        return {name: dict(counts) for name, counts in facets.items()}, exact  # callers may edit
+        return key, self._facet_cache.get(key)
 
     def _facets(
         self,
@@ -274,9 +287,7 @@ class CourseIndex:
 
         A result above ``EXACT_FACETS_UP_TO`` offers is counted on a fixed sample of about
         ``FACET_SAMPLE_SIZE`` of them and scaled up, unless ``request.exact_facets``.
-        With ``disjunctive_facets`` each filtered dimension is recounted (exactly) without
-        its own filter, so its other values show what choosing them would give; that walks
-        only the dimension's own terms.
+        The disjunctive recounts of filtered dimensions are ``_recounts``.
         """
         if total == 0:
             return {}, True
@@ -299,15 +310,24 @@ class CourseIndex:
             pairs = [(b["key"], min(total, round(b["doc_count"] * scale))) for b in buckets]
         facets: dict[str, dict[str, int]] = {name: {} for name in FACET_FIELDS}
         _add_counts(facets, pairs)
-        if request.disjunctive_facets:
-            for name in filters:
-                dimension = FILTER_DIMENSION.get(name, name)
-                if dimension in FACET_FIELDS:
-                    others = combine(text.query, filters, leave_out=name)
-                    facets[dimension] = {}
-                    prefix = facet_term(dimension, "")
-                    _add_counts(facets, searcher.terms_with_prefix("facet", prefix, others))
         return facets, exact
+
+    def _recounts(
+        self, searcher: tantivy.Searcher, text: TextQuery, filters: dict[str, Query]
+    ) -> dict[str, dict[str, int]]:
+        """Disjunctive facets: each filtered dimension recounted (exactly) without its own
+        filter, so its other values show what choosing them would give; that walks only
+        the dimension's own terms."""
+        recounted: dict[str, dict[str, int]] = {}
+        for name in filters:
+            dimension = FILTER_DIMENSION.get(name, name)
+            if dimension in FACET_FIELDS:
+                others = combine(text.query, filters, leave_out=name)
+                counts: dict[str, dict[str, int]] = {dimension: {}}
+                prefix = facet_term(dimension, "")
+                _add_counts(counts, searcher.terms_with_prefix("facet", prefix, others))
+                recounted[dimension] = counts[dimension]
+        return recounted
 
     # -- maintenance ----------------------------------------------------------------------
 
