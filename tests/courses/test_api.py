@@ -3,6 +3,7 @@
 import pytest
 
 from tests.api.conftest import client_for
+from verbund.courses.api_schemas import SearchOut
 from verbund.courses.models import Offer, Run
 
 API = "/api/v1/courses"
@@ -110,3 +111,12 @@ def test_search_is_public_with_filters_facets_and_sort(client, offers):
     body = client.get(f"{API}/search", {"place": "Atlantis"}).json()
     assert "place" in body["errors"]
     assert client.get(f"{API}/search", {"sort": "zufall"}).status_code == 422
+
+
+def test_search_response_matches_its_documented_schema(client, offers):
+    # The view renders its dict without ninja's response validation: keep it honest.
+    for params in ({}, {"q": "Schweissen", "place": "Holzminden"}, {"place": "Atlantis"}):
+        response = client.get(f"{API}/search", params)
+        assert response["Content-Type"].startswith("application/json")
+        body = response.json()
+        assert SearchOut.model_validate(body).model_dump(mode="json") == body

@@ -50,7 +50,7 @@ def search_courses(request, filters: Query[SearchFilter]):
         from ninja.errors import HttpError
 
         raise HttpError(503, _("Die Suche ist vorübergehend nicht verfügbar.")) from None
-    return {
+    data = {
         "total": result.total,
         "page": result.page,
         "page_size": result.page_size,
@@ -78,6 +78,11 @@ def search_courses(request, filters: Query[SearchFilter]):
         ],
         "errors": parsed.errors,
     }
+    # The dict already has SearchOut's shape and types (tests validate it): rendered
+    # directly, it skips ninja's response validation, ~4 ms for ~2,000 facet values.
+    from verbund.api.api import api  # the router's API (imports this module)
+
+    return api.create_response(request, data, status=200)
 
 
 # Offers -------------------------------------------------------------------------------
