@@ -79,17 +79,19 @@ def prepare(offers: int, reuse: bool) -> dict:
     existing = Offer.objects.count()
     timings = {}
     if not (reuse and existing >= offers):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         generate.generate(offers - existing)
         timings["generate"] = time.perf_counter() - started
+        timings["generate_cpu"] = time.process_time() - cpu
     path = indexing.conf.index_path()
     if not (reuse and (path / "meta.json").exists()):
         from verbund.courses.search.analyzer import analyze_text
 
         analyze_text("Kurse Schweißen")  # load the dictionaries before the clock starts
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         indexing.rebuild()
         timings["index"] = time.perf_counter() - started
+        timings["index_cpu"] = time.process_time() - cpu
     timings["size_mb"] = sum(f.stat().st_size for f in path.iterdir() if f.is_file()) / 1e6
     timings["offers"] = Offer.objects.count()
     return timings
@@ -120,10 +122,24 @@ def time_http(mix, repeats: int, var: Path) -> dict[str, list[float]]:
         for _ in range(3):  # each worker opens its index and loads the dictionaries once
             for _kind, request in mix:
                 run(request)
-        return time_queries(run, mix, repeats=repeats)
+        cpu = _server_cpu(server.pid)
+        timings = time_queries(run, mix, repeats=repeats)
+        requests = len(mix) * (repeats + 1)  # time_queries runs one untimed round first
+        timings_cpu_ms = (_server_cpu(server.pid) - cpu) * 1000 / requests
+        print(f"HTTP: gunicorn CPU per request (mean): {timings_cpu_ms:.1f} ms")
+        return timings
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _server_cpu(master: int) -> float:
+    """CPU seconds (user + system) of gunicorn's workers, from /proc (Linux)."""
+    total = 0.0
+    for child in Path(f"/proc/{master}/task/{master}/children").read_text().split():
+        fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def _wait_for_server() -> http.client.HTTPConnection:
@@ -213,6 +229,15 @@ def _set_cap(connection, cap_seconds, deadline) -> None:
             cursor.execute(f"SET statement_timeout = {int((cap_seconds or 0) * 1000)}")
 
 
+def cpu_clock() -> float:
+    """CPU time of the whole process: the engine counts facets on helper threads."""
+    return time.process_time()
+
+
+def _load() -> str:
+    return " ".join(f"{n:.2f}" for n in os.getloadavg())
+
+
 def summary(name: str, timings: dict[str, list[float]]) -> tuple[float, float, float]:
     values = [t for v in timings.values() for t in v]
     return (
@@ -244,19 +269,34 @@ def main() -> None:
     print(f"var: {var}")
     print(f"offers in database: {prepared['offers']:,}")
     if "generate" in prepared:
-        print(f"generating offers (database): {prepared['generate']:.1f} s")
+        print(
+            f"generating offers (database): {prepared['generate']:.1f} s "
+            f"(CPU {prepared['generate_cpu']:.1f} s)"
+        )
     if "index" in prepared:
-        print(f"indexing from the database:   {prepared['index']:.1f} s")
+        print(
+            f"indexing from the database:   {prepared['index']:.1f} s "
+            f"(CPU {prepared['index_cpu']:.1f} s, index writer threads not counted)"
+        )
     print(f"index size: {prepared['size_mb']:.0f} MB\n")
 
     mix = mapped_mix()
     index = indexing.get_index()
     table = synonyms.current_table()
+    print(f"load average before the queries: {_load()}")
     results = {"engine": time_queries(lambda r: index.search(r, table), mix, args.repeats)}
     results["service"] = time_queries(lambda r: search.search(r), mix, args.repeats)
+    cpu = {
+        "engine": time_queries(lambda r: index.search(r, table), mix, args.repeats, cpu_clock),
+        "service": time_queries(lambda r: search.search(r), mix, args.repeats, cpu_clock),
+    }
     if not args.skip_http:
         results["HTTP"] = time_http(mix, args.repeats, var)
     results["baseline"] = time_baseline(mix, args.baseline_cap)
+    for name, timings in cpu.items():
+        print(f"== {name}, CPU time of this process (incl. its facet threads) ==")
+        print_table(timings)
+        print()
     for name, timings in results.items():
         print(f"== {name} ==")
         print_table(timings)
@@ -266,6 +306,10 @@ def main() -> None:
     for name, timings in results.items():
         p50, p95, top = summary(name, timings)
         print(f"{name:<10} {p50:>9.2f} {p95:>9.2f} {top:>9.2f} {base_p95 / p95:>15.0f}")
+    for name, timings in cpu.items():
+        p50, p95, top = summary(name, timings)
+        print(f"{name + ' CPU':<10} {p50:>9.2f} {p95:>9.2f} {top:>9.2f}")
+    print(f"load average after the queries: {_load()}")
     facets = {k: v for k, v in results["engine"].items() if k == "with facets"}
     if facets:
         print(f"\nengine p95 with facets: {summary('f', facets)[1]:.2f} ms")
