@@ -1,10 +1,16 @@
 """Seats on offer per district, computed once for a gap report (numpy, one DB pass).
 
-One query streams the upcoming runs (raw cursor rows, no per-row ORM work), a second one
-the offers' topics; numpy joins them and encodes each (topic, run format, target-group
-list, horizon) as one integer key. For each district a boolean mask marks
-the places within ``REACH_KM`` (plus "anywhere" for online runs), and one ``bincount``
-over the masked rows gives the district's seats for every key at once.
+One query streams the upcoming runs with everything the report needs already encoded as
+numbers by the database (run format, horizon, seats; no dates, no per-row Python work
+beyond the cursor), a second one the offers' topics; numpy joins them and encodes each
+(topic, run format, target-group list, horizon) as one integer key. Location-independent
+runs (online, distance learning) are summed once for all districts; for each district the
+places within ``REACH_KM`` are found (latitude band, then haversine) and one ``bincount``
+over their entries gives the district's seats for every key at once.
+
+A materialised summary per place and month was measured and rejected (docs/needs.md,
+"Benchmark"): with runs at their own places it has as many rows as there are runs, and
+per-day horizons need the start day anyway.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ import json
 
 import numpy as np
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, TextField, Value, When
+from django.db.models.functions import Cast, Coalesce, NullIf
 
 from verbund.courses.models import Offer, Run
 from verbund.needs.services.matching import LOCATION_INDEPENDENT, add_months
@@ -25,38 +32,84 @@ DEFAULT_SEATS = 12  # a run without free seats or maximum counts as this many se
 FORMATS = ("praesenz", "online", "hybrid", "fernlernen")
 EARTH_RADIUS_KM = 6371.0
 LATITUDE_BAND = REACH_KM / 111.0 + 0.01  # degrees of latitude that REACH_KM can span
+CHUNK = 100_000
 
 
-def _fetch(queryset, chunk: int = 50_000):
-    """Rows of a values_list queryset straight from the cursor (no per-row conversion)."""
+def _fetch(queryset, chunk: int = CHUNK):
+    """Chunks of rows of a values_list queryset straight from the cursor (no conversion)."""
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         while rows := cursor.fetchmany(chunk):
-            yield from rows
+            yield rows
 
 
 def run_rows(today: datetime.date):
-    """(offer, start, lat, lon, format, offer format, target groups, free seats, maximum)."""
-    end = add_months(today, HORIZONS[-1])
+    """Chunks of (offer, horizon index, lat, lon, format index, target groups, seats).
+
+    The database computes the codes: format index into ``FORMATS`` (the run's format, else
+    the offer's; -1 if unknown), the first horizon the start falls into (a flexible run
+    without a start date counts from now), and the seats (free seats, else the maximum,
+    else ``DEFAULT_SEATS``; zero counts as missing, as before).
+    """
+    ends = [add_months(today, h) for h in HORIZONS]
     runs = Run.objects.filter(offer__status=Offer.Status.ACTIVE).filter(
-        Q(start_date__gte=today, start_date__lte=end)
+        Q(start_date__gte=today, start_date__lte=ends[-1])
         | Q(flexible_start=True, start_date__isnull=True)
-        | Q(flexible_start=True, start_date__lte=end, end_date__gte=today)
+        | Q(flexible_start=True, start_date__lte=ends[-1], end_date__gte=today)
+    )
+    integer = IntegerField()
+    fmt = Case(
+        *(
+            When(Q(format=name) | Q(format="", offer__format=name), then=Value(index))
+            for index, name in enumerate(FORMATS)
+        ),
+        default=Value(-1),
+        output_field=integer,
+    )
+    horizon = Case(
+        When(start_date__isnull=True, then=Value(0)),
+        *(When(start_date__lte=end, then=Value(index)) for index, end in enumerate(ends)),
+        default=Value(len(ends) - 1),
+        output_field=integer,
+    )
+    seats = Coalesce(
+        NullIf("seats_left", Value(0)),
+        NullIf("offer__max_participants", Value(0)),
+        Value(DEFAULT_SEATS),
+        output_field=integer,
     )
     return _fetch(
-        runs.order_by().values_list(
-            "offer_id",
-            "start_date",
-            "lat",
-            "lon",
-            "format",
-            "offer__format",
-            "offer__target_groups",
-            "seats_left",
-            "offer__max_participants",
+        runs.order_by()
+        .annotate(
+            n_fmt=fmt,
+            n_horizon=horizon,
+            n_seats=seats,
+            n_groups=Cast("offer__target_groups", TextField()),
         )
+        .values_list("offer_id", "n_horizon", "lat", "lon", "n_fmt", "n_groups", "n_seats")
     )
+
+
+def _columns(today: datetime.date, group_code) -> tuple[np.ndarray, ...]:
+    """The runs as arrays: offer, horizon, lat, lon, format index, group code, seats."""
+    parts = []
+    for rows in run_rows(today):
+        offer, horizon, lat, lon, fmt, groups, seats = zip(*rows, strict=True)
+        parts.append(
+            (
+                np.array(offer, dtype=np.int64),
+                np.array(horizon, dtype=np.int64),
+                np.array(lat, dtype=float),  # None -> nan
+                np.array(lon, dtype=float),
+                np.array(fmt, dtype=np.int64),
+                np.array([group_code(label) for label in groups], dtype=np.int64),
+                np.array(seats, dtype=np.int64),
+            )
+        )
+    if not parts:
+        return tuple(np.zeros(0, dtype=np.int64) for _ in range(7))
+    return tuple(np.concatenate(column) for column in zip(*parts, strict=True))
 
 
 class Supply:
@@ -66,43 +119,31 @@ class Supply:
         self.topics = {pk: index for index, pk in enumerate(sorted(topic_ids))}
         self.group_index: dict[str, int] = {}
         self.group_sets: list[frozenset] = []
-        ends = [add_months(today, h).isoformat() for h in HORIZONS]
-        formats = {name: index for index, name in enumerate(FORMATS)}
-        points: dict[tuple, int] = {None: 0}  # 0: anywhere (online, distance learning)
-        columns = ([], [], [], [], [], [])  # offer, point, format, groups, horizon, seats
-        for offer, start, lat, lon, fmt, offer_fmt, groups, free, maximum in run_rows(today):
-            fmt = fmt or offer_fmt
-            if fmt not in formats:
-                continue
-            if fmt in LOCATION_INDEPENDENT:
-                point = 0
-            elif lat is None or lon is None:
-                continue  # an in-person run without a place reaches nobody for sure
-            else:
-                point = points.setdefault((lat, lon), len(points))
-            day = str(start) if start is not None else ""
-            horizon = next((i for i, end in enumerate(ends) if day <= end), len(ends) - 1)
-            label = groups if isinstance(groups, str) else json.dumps(groups or [])
-            group = self.group_index.get(label)
-            if group is None:
-                group = self.group_index[label] = len(self.group_sets)
-                self.group_sets.append(frozenset(json.loads(label) or ()))
-            for column, value in zip(
-                columns,
-                (offer, point, formats[fmt], group, horizon, free or maximum or DEFAULT_SEATS),
-                strict=True,
-            ):
-                column.append(value)
-        offer, point, fmt, group, horizon, seats = (np.array(c, dtype=np.int64) for c in columns)
+        self._open_cache: dict[tuple, np.ndarray] = {}
+        offer, horizon, lat, lon, fmt, group, seats = _columns(today, self._group_code)
+        independent = np.isin(fmt, [FORMATS.index(name) for name in LOCATION_INDEPENDENT])
+        # Known formats only; an in-person run without a place reaches nobody for sure.
+        keep = (fmt >= 0) & (independent | (~np.isnan(lat) & ~np.isnan(lon)))
+        offer, horizon, lat, lon, fmt, group, seats, independent = (
+            column[keep] for column in (offer, horizon, lat, lon, fmt, group, seats, independent)
+        )
+        # Places: 0 is "anywhere" (online, distance learning), 1.. the distinct coordinates.
+        located = np.column_stack((lat, lon))[~independent]
+        places, inverse = np.unique(located, axis=0, return_inverse=True)
+        places = places.reshape(-1, 2)
+        point = np.zeros(len(offer), dtype=np.int64)
+        point[~independent] = inverse.reshape(-1) + 1
         # Every run counts once for each topic of its offer (CSR join on the offer id).
         links = np.array(
-            list(
-                _fetch(
+            [
+                pair
+                for rows in _fetch(
                     Offer.topics.through.objects.filter(topic_id__in=topic_ids).values_list(
                         "offer_id", "topic_id"
                     )
                 )
-            )
+                for pair in rows
+            ]
             or np.zeros((0, 2)),
             dtype=np.int64,
         ).reshape(-1, 2)
@@ -113,37 +154,53 @@ class Supply:
         position = np.repeat(first - np.cumsum(np.r_[0, counts[:-1]]), counts) + np.arange(
             counts.sum()
         )
-        topic_index = (
-            np.vectorize(self.topics.__getitem__, otypes=[np.int64])(links[position, 1])
-            if len(run)
-            else run
+        lookup = np.full(
+            max(int(links[:, 1].max(initial=0)), *self.topics, 0) + 1, -1, dtype=np.int64
         )
+        lookup[list(self.topics)] = list(self.topics.values())
+        topic_index = lookup[links[position, 1]]
         self.shape = (
             max(1, len(self.topics)),
             len(FORMATS),
             max(1, len(self.group_sets)),
             len(HORIZONS),
         )
-        self.keys = (
+        size = int(np.prod(self.shape))
+        keys = (
             np.ravel_multi_index((topic_index, fmt[run], group[run], horizon[run]), self.shape)
             if len(run)
             else run
         )
-        # Entries sorted by place, with each place's range (CSR), so that a district gathers
-        # just the entries of the places it reaches.
-        order = np.argsort(point[run], kind="stable")
-        self.keys, self.seats = self.keys[order], seats[run][order]
-        self.offsets = np.searchsorted(point[run][order], np.arange(len(points) + 1))
-        places = np.array([key for key in points if key is not None], dtype=float).reshape(-1, 2)
+        entry_point, entry_seats = point[run], seats[run]
+        # Seats anywhere, once for all districts.
+        anywhere = entry_point == 0
+        self.anywhere = np.bincount(
+            keys[anywhere], weights=entry_seats[anywhere], minlength=size
+        ).reshape(self.shape)
+        # Located entries sorted by place, with each place's range (CSR), so that a
+        # district gathers just the entries of the places it reaches.
+        order = np.argsort(entry_point[~anywhere], kind="stable")
+        self.keys = keys[~anywhere][order]
+        self.seats = entry_seats[~anywhere][order]
+        self.offsets = np.searchsorted(entry_point[~anywhere][order], np.arange(1, len(places) + 2))
         self.by_latitude = np.argsort(places[:, 0], kind="stable")
         self.latitudes = places[self.by_latitude, 0]
         self.places = np.radians(places)
         self.by_district = {pk: self._for_district(region) for pk, region in districts.items()}
 
+    def _group_code(self, label) -> int:
+        """Index of a target-group list (its JSON text) in ``group_sets``."""
+        code = self.group_index.get(label)
+        if code is None:
+            groups = json.loads(label) if isinstance(label, str) else label
+            code = self.group_index[label] = len(self.group_sets)
+            self.group_sets.append(frozenset(groups or ()))
+        return code
+
     def reachable(self, region) -> np.ndarray:
-        """Indexes of the places within REACH_KM of the region's centre, and 0 (anywhere)."""
+        """Indexes of the places within REACH_KM of the region's centre."""
         if region.lat is None or region.lon is None:
-            return np.zeros(1, dtype=np.int64)
+            return np.zeros(0, dtype=np.int64)
         band = self.by_latitude[
             np.searchsorted(self.latitudes, region.lat - LATITUDE_BAND, "left") : np.searchsorted(
                 self.latitudes, region.lat + LATITUDE_BAND, "right"
@@ -156,8 +213,7 @@ class Supply:
             * np.cos(self.places[band, 0])
             * np.sin((self.places[band, 1] - lon) / 2) ** 2
         )
-        near = band[2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, a))) <= REACH_KM]
-        return np.concatenate(([0], near + 1))
+        return band[2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, a))) <= REACH_KM]
 
     def _for_district(self, region) -> np.ndarray:
         reach = self.reachable(region)
@@ -167,9 +223,9 @@ class Supply:
             counts.sum()
         )
         totals = np.bincount(
-            self.keys[index], weights=self.seats[index], minlength=int(np.prod(self.shape))
+            self.keys[index], weights=self.seats[index], minlength=self.anywhere.size
         )
-        return totals.reshape(self.shape)
+        return totals.reshape(self.shape) + self.anywhere
 
     def seats_by_horizon(
         self, district: int, family: list[int], formats, accepted: set[str] | None
@@ -180,14 +236,18 @@ class Supply:
         if table is None or not topics:
             return dict.fromkeys(HORIZONS, 0)
         format_index = [FORMATS.index(f) for f in formats if f in FORMATS]
-        groups = [
-            index
-            for index, group_set in enumerate(self.group_sets)
-            if accepted is None or not group_set or accepted & group_set
-        ]
-        part = (
-            table[np.ix_(topics, format_index, groups)].sum(axis=(0, 1, 2))
-            if groups
-            else np.zeros(len(HORIZONS))
-        )
+        part = self._open_to(district, table, accepted)[topics][:, format_index].sum(axis=(0, 1))
         return dict(zip(HORIZONS, np.cumsum(part).astype(int).tolist(), strict=True))
+
+    def _open_to(self, district: int, table: np.ndarray, accepted) -> np.ndarray:
+        """The district's seats [topic, format, horizon] open to ``accepted`` (None: all)."""
+        key = (district, None if accepted is None else frozenset(accepted))
+        found = self._open_cache.get(key)
+        if found is None:
+            groups = [
+                index
+                for index, group_set in enumerate(self.group_sets)
+                if accepted is None or not group_set or accepted & group_set
+            ]
+            found = self._open_cache[key] = table[:, :, groups, :].sum(axis=2)
+        return found
