@@ -276,7 +276,7 @@ def main() -> None:
     if "index" in prepared:
         print(
             f"indexing from the database:   {prepared['index']:.1f} s "
-            f"(CPU {prepared['index_cpu']:.1f} s, index writer threads not counted)"
+            f"(CPU {prepared['index_cpu']:.1f} s, all threads)"
         )
     print(f"index size: {prepared['size_mb']:.0f} MB\n")
 
