@@ -43,3 +43,15 @@ def coordinator_a(org_a, network_a):
 def member_b(org_b, network_b):
     """Member of org B without special permissions."""
     return factories.user("bernd", organization=org_b)
+
+
+@pytest.fixture(autouse=True)
+def _seeded_topics_in_transactional_tests(request):
+    """A transactional test (the browser's live server) ends with a flush that also empties
+    the topics our data migration seeds; the next one puts them back before it starts.
+    (pytest-django runs transactional tests after the others, so those keep their topics.)"""
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        from verbund.core.services.topics import seed_topics
+
+        request.getfixturevalue("transactional_db")
+        seed_topics()
