@@ -289,3 +289,5 @@ LOGGING = {
 
 # Where derived data lives (the course search index): beside the database, rebuildable.
 INDEX_DIR = Path(env("INDEX_DIR", str(VAR_DIR / "index")))
+# Days an offer without a future run stays findable after its last run started.
+COURSES_GRACE_DAYS = int(env("COURSES_GRACE_DAYS", "30"))

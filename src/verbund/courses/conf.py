@@ -1,4 +1,4 @@
-"""Settings of the course database, with defaults (override in settings or the environment).
+"""Settings of the course database, with defaults (``verbund.settings``, env ``VERBUND_*``).
 
 - ``COURSES_GRACE_DAYS`` (env ``VERBUND_COURSES_GRACE_DAYS``, default 30): days an offer
   without a future run stays in the search after its last run started.
@@ -6,15 +6,13 @@
 - the index lives in ``settings.INDEX_DIR / "courses"``.
 """
 
-import os
 from pathlib import Path
 
 from django.conf import settings
 
 
 def grace_days() -> int:
-    default = int(os.environ.get("VERBUND_COURSES_GRACE_DAYS", "30"))
-    return int(getattr(settings, "COURSES_GRACE_DAYS", default))
+    return int(settings.COURSES_GRACE_DAYS)
 
 
 def index_on_commit() -> bool:
