@@ -89,3 +89,10 @@ def test_ui_is_german_whatever_the_browser_asks_until_switched(client):
     client.post(reverse("set_language"), {"language": "fr", "next": "/"})
     response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US")
     assert response["Content-Language"] == "fr"
+
+
+@pytest.mark.django_db
+def test_password_reset_mail_names_the_account(client, mailoutbox):
+    factories.user("anika")
+    client.post(reverse("password_reset"), {"email": "anika@example.org"})
+    assert "Ihr Benutzername: anika" in mailoutbox[0].body

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from verbund.core.models import Organization, Region, Topic
 from verbund.core.services.geo import town_coordinates
@@ -248,12 +248,12 @@ def facet_labels(facets: dict[str, dict[str, int]]) -> dict[str, list[tuple[str,
 
 
 LANGUAGE_NAMES = {
-    "de": _lazy("Deutsch"),
-    "en": _lazy("Englisch"),
-    "fr": _lazy("Französisch"),
-    "tr": _lazy("Türkisch"),
-    "ar": _lazy("Arabisch"),
-    "pl": _lazy("Polnisch"),
-    "ru": _lazy("Russisch"),
-    "uk": _lazy("Ukrainisch"),
+    "de": gettext_lazy("Deutsch"),
+    "en": gettext_lazy("Englisch"),
+    "fr": gettext_lazy("Französisch"),
+    "tr": gettext_lazy("Türkisch"),
+    "ar": gettext_lazy("Arabisch"),
+    "pl": gettext_lazy("Polnisch"),
+    "ru": gettext_lazy("Russisch"),
+    "uk": gettext_lazy("Ukrainisch"),
 }
