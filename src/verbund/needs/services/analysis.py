@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from django.db import connection
 from django.db.models import Count, Sum
 
 from verbund.core.models import Organization, Region, Topic
 from verbund.needs import choices
 from verbund.needs.models import Need, Response, Wave
-from verbund.needs.services.suppression import TOTAL, Table, protected_table
+from verbund.needs.services.suppression import TOTAL, Table, protected_table, roll_up, suppress
 
 # Dimension -> field of a survey Need.
 NEED_FIELDS = {
@@ -73,17 +74,17 @@ def survey_contributions(wave: Wave, dims: tuple[str, ...], filters: Filters):
     needs = apply_filters(needs, filters, NEED_FIELDS)
     fields = [NEED_FIELDS[dim] for dim in dims]
     rows = (
-        needs.values("response__company_key", *fields)
+        needs.values_list("response__company_key", *fields)
         .annotate(employees=Sum("employees"), count=Count("pk"))
         .order_by()
     )
-    for row in rows.iterator(chunk_size=5000):
-        yield (
-            row["response__company_key"],
-            tuple(row[field] for field in fields),
-            row["employees"],
-            row["count"],
-        )
+    # Straight from the cursor: grouped keys and integer sums need no per-row conversion.
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while chunk := cursor.fetchmany(5000):
+            for company, *key, employees, count in chunk:
+                yield company, tuple(key), employees, count
 
 
 def contributions(wave: Wave, dims: tuple[str, ...], filters: Filters) -> list[tuple]:
@@ -167,16 +168,15 @@ def overview(wave: Wave, filters: Filters | None = None) -> list[dict]:
     One query groups by company and all five dimensions; each table rolls it up.
     """
     rows = contributions(wave, choices.DIMENSIONS, filters or Filters())
+    if rows:
+        companies, keys, employees, counts = zip(*rows, strict=True)
+        columns = list(zip(*keys, strict=True))
+    else:
+        companies = employees = counts = ()
+        columns = [() for _ in choices.DIMENSIONS]
     return [
         _one_dimensional(
-            dim,
-            protected_table(
-                [
-                    (company, (key[index],), employees, count)
-                    for company, key, employees, count in rows
-                ],
-                (dim,),
-            ),
+            dim, suppress(roll_up(companies, [columns[index]], employees, counts, (dim,)))
         )
         for index, dim in enumerate(choices.DIMENSIONS)
     ]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 
 import numpy as np
 from django.db import connection
@@ -45,7 +46,7 @@ def _fetch(queryset, chunk: int = CHUNK):
 
 
 def run_rows(today: datetime.date):
-    """Chunks of (offer, horizon index, lat, lon, format index, target groups, seats).
+    """Chunks of (offer, code, lat, lon, target groups); code = seats*64 + horizon*8 + format+1.
 
     The database computes the codes: format index into ``FORMATS`` (the run's format, else
     the offer's; -1 if unknown), the first horizon the start falls into (a flexible run
@@ -79,15 +80,12 @@ def run_rows(today: datetime.date):
         Value(DEFAULT_SEATS),
         output_field=integer,
     )
+    # Format, horizon and seats packed into one number: fewer values to hand over.
+    code = seats * Value(64) + horizon * Value(8) + fmt + Value(1)
     return _fetch(
         runs.order_by()
-        .annotate(
-            n_fmt=fmt,
-            n_horizon=horizon,
-            n_seats=seats,
-            n_groups=Cast("offer__target_groups", TextField()),
-        )
-        .values_list("offer_id", "n_horizon", "lat", "lon", "n_fmt", "n_groups", "n_seats")
+        .annotate(n_code=code, n_groups=Cast("offer__target_groups", TextField()))
+        .values_list("offer_id", "n_code", "lat", "lon", "n_groups")
     )
 
 
@@ -95,21 +93,20 @@ def _columns(today: datetime.date, group_code) -> tuple[np.ndarray, ...]:
     """The runs as arrays: offer, horizon, lat, lon, format index, group code, seats."""
     parts = []
     for rows in run_rows(today):
-        offer, horizon, lat, lon, fmt, groups, seats = zip(*rows, strict=True)
+        offer, code, lat, lon, groups = zip(*rows, strict=True)
         parts.append(
             (
                 np.array(offer, dtype=np.int64),
-                np.array(horizon, dtype=np.int64),
+                np.array(code, dtype=np.int64),
                 np.array(lat, dtype=float),  # None -> nan
                 np.array(lon, dtype=float),
-                np.array(fmt, dtype=np.int64),
                 np.array([group_code(label) for label in groups], dtype=np.int64),
-                np.array(seats, dtype=np.int64),
             )
         )
     if not parts:
-        return tuple(np.zeros(0, dtype=np.int64) for _ in range(7))
-    return tuple(np.concatenate(column) for column in zip(*parts, strict=True))
+        parts = [tuple(np.zeros(0, dtype=dtype) for dtype in (int, int, float, float, int))]
+    offer, code, lat, lon, group = (np.concatenate(c) for c in zip(*parts, strict=True))
+    return offer, code // 8 % 8, lat, lon, code % 8 - 1, group, code // 64
 
 
 class Supply:
@@ -127,12 +124,13 @@ class Supply:
         offer, horizon, lat, lon, fmt, group, seats, independent = (
             column[keep] for column in (offer, horizon, lat, lon, fmt, group, seats, independent)
         )
-        # Places: 0 is "anywhere" (online, distance learning), 1.. the distinct coordinates.
-        located = np.column_stack((lat, lon))[~independent]
-        places, inverse = np.unique(located, axis=0, return_inverse=True)
-        places = places.reshape(-1, 2)
-        point = np.zeros(len(offer), dtype=np.int64)
-        point[~independent] = inverse.reshape(-1) + 1
+        # Runs in the order of their place: anywhere (online, distance learning) first, then
+        # the located ones by latitude, so that every place is one contiguous range.
+        order = np.argsort(np.where(independent, -np.inf, lat), kind="stable")
+        offer, horizon, lat, lon, fmt, group, seats = (
+            column[order] for column in (offer, horizon, lat, lon, fmt, group, seats)
+        )
+        anywhere_runs = int(independent.sum())
         # Every run counts once for each topic of its offer (CSR join on the offer id).
         links = np.array(
             [
@@ -148,8 +146,9 @@ class Supply:
             dtype=np.int64,
         ).reshape(-1, 2)
         links = links[np.argsort(links[:, 0], kind="stable")]
-        first = np.searchsorted(links[:, 0], offer, "left")
-        counts = np.searchsorted(links[:, 0], offer, "right") - first
+        per_offer = np.bincount(links[:, 0], minlength=int(offer.max(initial=0)) + 1)
+        starts = np.concatenate(([0], np.cumsum(per_offer)))
+        first, counts = starts[offer], per_offer[offer]
         run = np.repeat(np.arange(len(offer)), counts)
         position = np.repeat(first - np.cumsum(np.r_[0, counts[:-1]]), counts) + np.arange(
             counts.sum()
@@ -171,21 +170,20 @@ class Supply:
             if len(run)
             else run
         )
-        entry_point, entry_seats = point[run], seats[run]
+        entry_seats = seats[run]
+        split = int(np.searchsorted(run, anywhere_runs))  # entries come in run order
         # Seats anywhere, once for all districts.
-        anywhere = entry_point == 0
         self.anywhere = np.bincount(
-            keys[anywhere], weights=entry_seats[anywhere], minlength=size
+            keys[:split], weights=entry_seats[:split], minlength=size
         ).reshape(self.shape)
-        # Located entries sorted by place, with each place's range (CSR), so that a
-        # district gathers just the entries of the places it reaches.
-        order = np.argsort(entry_point[~anywhere], kind="stable")
-        self.keys = keys[~anywhere][order]
-        self.seats = entry_seats[~anywhere][order]
-        self.offsets = np.searchsorted(entry_point[~anywhere][order], np.arange(1, len(places) + 2))
-        self.by_latitude = np.argsort(places[:, 0], kind="stable")
-        self.latitudes = places[self.by_latitude, 0]
-        self.places = np.radians(places)
+        # Located entries by place (run), with each place's range (CSR), so that a district
+        # gathers just the entries of the places it reaches.
+        self.keys, self.seats = keys[split:], entry_seats[split:]
+        self.latitudes, self.longitudes = lat[anywhere_runs:], lon[anywhere_runs:]
+        self.offsets = np.searchsorted(
+            run[split:] - anywhere_runs, np.arange(len(self.latitudes) + 1)
+        )
+        self.places = np.radians(np.column_stack((self.latitudes, self.longitudes)))
         self.by_district = {pk: self._for_district(region) for pk, region in districts.items()}
 
     def _group_code(self, label) -> int:
@@ -201,11 +199,14 @@ class Supply:
         """Indexes of the places within REACH_KM of the region's centre."""
         if region.lat is None or region.lon is None:
             return np.zeros(0, dtype=np.int64)
-        band = self.by_latitude[
-            np.searchsorted(self.latitudes, region.lat - LATITUDE_BAND, "left") : np.searchsorted(
-                self.latitudes, region.lat + LATITUDE_BAND, "right"
-            )
-        ]
+        first = np.searchsorted(self.latitudes, region.lat - LATITUDE_BAND, "left")
+        last = np.searchsorted(self.latitudes, region.lat + LATITUDE_BAND, "right")
+        band = np.arange(first, last)
+        # A generous longitude window first (haversine decides; skipped near poles/date line).
+        widest = math.cos(math.radians(min(89.0, abs(region.lat) + LATITUDE_BAND)))
+        window = 1.5 * LATITUDE_BAND / widest + 0.01
+        if abs(region.lon) + window < 180:
+            band = band[np.abs(self.longitudes[first:last] - region.lon) <= window]
         lat, lon = np.radians(region.lat), np.radians(region.lon)
         a = (
             np.sin((self.places[band, 0] - lat) / 2) ** 2

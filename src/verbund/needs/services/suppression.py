@@ -71,28 +71,75 @@ def build_table(
     contributions: Iterable[tuple[str, tuple, int, int]], dims: tuple[str, ...]
 ) -> Table:
     """Roll up ``(company, key, employees, needs)`` rows into the full lattice of ``dims``."""
+    rows = list(contributions)
+    if not rows:
+        return roll_up((), [() for _ in dims], (), (), dims)
+    companies, keys, employees, needs = zip(*rows, strict=True)
+    return roll_up(companies, list(zip(*keys, strict=True)), employees, needs, dims)
+
+
+def _codes(values) -> tuple[np.ndarray, list]:
+    """Integer codes of ``values`` in order of first appearance, and the distinct values."""
+    seen: dict = {}
+    codes = np.fromiter((seen.setdefault(v, len(seen)) for v in values), np.int64, len(values))
+    return codes, list(seen)
+
+
+def roll_up(companies, columns, employees, needs, dims: tuple[str, ...]) -> Table:
+    """``build_table`` on columns: one value sequence per dimension (numpy, no per-row work).
+
+    Cells come in the order ``build_table`` has always produced (first row, then margin
+    pattern), because the suppression walks the cells in that order.
+    """
     size = len(dims)
-    per_company: dict[tuple, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    needs: dict[tuple, int] = defaultdict(int)
-    masks = list(product((False, True), repeat=size))
-    for company, key, employees, count in contributions:
-        for mask in masks:
-            cell_key = tuple(
-                TOTAL if hide else value for hide, value in zip(mask, key, strict=True)
-            )
-            per_company[cell_key][company] += employees
-            needs[cell_key] += count
     table = Table(dims)
-    for key, companies in per_company.items():
-        table.cells[key] = Cell(
-            key=key,
-            companies=len(companies),
-            employees=sum(companies.values()),
-            needs=needs[key],
-            top_employees=max(companies.values()),
-        )
-    if not table.cells:
+    if not len(companies):
         table.cells[(TOTAL,) * size] = Cell((TOTAL,) * size)
+        return table
+    company, _names = _codes(companies)
+    coded = [_codes(column) for column in columns]
+    employees = np.asarray(employees, dtype=np.int64)
+    needs = np.asarray(needs, dtype=np.int64)
+    found = []  # (first row, pattern number, key, companies, employees, needs, top)
+    for pattern, mask in enumerate(product((False, True), repeat=size)):
+        cell = np.zeros(len(company), dtype=np.int64)
+        for hide, (codes, values) in zip(mask, coded, strict=True):
+            if not hide:
+                cell = cell * len(values) + codes
+        cells, first, inverse = np.unique(cell, return_index=True, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        pairs, pair_of_row = np.unique(
+            inverse * (int(company.max()) + 1) + company, return_inverse=True
+        )
+        per_pair = np.bincount(pair_of_row.reshape(-1), weights=employees).astype(np.int64)
+        pair_cell = pairs // (int(company.max()) + 1)
+        starts = np.searchsorted(pair_cell, np.arange(len(cells)))
+        counts = np.bincount(pair_cell, minlength=len(cells))
+        totals = np.bincount(pair_cell, weights=per_pair, minlength=len(cells)).astype(np.int64)
+        tops = np.maximum.reduceat(per_pair, starts)
+        need_totals = np.bincount(inverse, weights=needs, minlength=len(cells)).astype(np.int64)
+        for number in range(len(cells)):
+            row = first[number]
+            key = tuple(
+                TOTAL if hide else values[codes[row]]
+                for hide, (codes, values) in zip(mask, coded, strict=True)
+            )
+            found.append(
+                (
+                    int(row),
+                    pattern,
+                    key,
+                    int(counts[number]),
+                    int(totals[number]),
+                    int(need_totals[number]),
+                    int(tops[number]),
+                )
+            )
+    found.sort(key=lambda item: (item[0], item[1]))
+    for _row, _pattern, key, count, total, need_total, top in found:
+        table.cells[key] = Cell(
+            key=key, companies=count, employees=total, needs=need_total, top_employees=top
+        )
     return table
 
 
