@@ -8,9 +8,9 @@ runs (online, distance learning) are summed once for all districts; for each dis
 places within ``REACH_KM`` are found (latitude band, then haversine) and one ``bincount``
 over their entries gives the district's seats for every key at once.
 
-A materialised summary per place and month was measured and rejected (docs/needs.md,
-"Benchmark"): with runs at their own places it has as many rows as there are runs, and
-per-day horizons need the start day anyway.
+Reading the runs is most of the cost at national scale (docs/needs.md, "Benchmark"); a
+summary kept from the course change log would have to keep each run's place and start day
+to stay exact, so it would save the join with the offers but not the rows.
 """
 
 from __future__ import annotations
