@@ -34,15 +34,29 @@ FORMATS = ("praesenz", "online", "hybrid", "fernlernen")
 EARTH_RADIUS_KM = 6371.0
 LATITUDE_BAND = REACH_KM / 111.0 + 0.01  # degrees of latitude that REACH_KM can span
 CHUNK = 100_000
+SQLITE_MMAP_BYTES = 8 << 30  # upper bound of the map; SQLite maps at most the file size
 
 
 def _fetch(queryset, chunk: int = CHUNK):
-    """Chunks of rows of a values_list queryset straight from the cursor (no conversion)."""
+    """Chunks of rows of a values_list queryset straight from the cursor (no conversion).
+
+    On SQLite the scan reads the database through a memory map for the duration of the
+    query: with the default small page cache every page of the (wide) offers table is
+    copied in by a system call, which tripled the CPU time of the join at 1M offers.
+    """
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        while rows := cursor.fetchmany(chunk):
-            yield rows
+        previous = None
+        if connection.vendor == "sqlite":
+            previous = cursor.execute("PRAGMA mmap_size").fetchone()[0]
+            cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
+        try:
+            cursor.execute(sql, params)
+            while rows := cursor.fetchmany(chunk):
+                yield rows
+        finally:
+            if previous is not None:
+                cursor.execute(f"PRAGMA mmap_size={int(previous)}")
 
 
 def run_rows(today: datetime.date):
