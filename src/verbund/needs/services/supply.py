@@ -48,8 +48,10 @@ def _fetch(queryset, chunk: int = CHUNK):
     with connection.cursor() as cursor:
         previous = None
         if connection.vendor == "sqlite":
-            previous = cursor.execute("PRAGMA mmap_size").fetchone()[0]
-            cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
+            row = cursor.execute("PRAGMA mmap_size").fetchone()  # none for in-memory
+            if row is not None:
+                previous = row[0]
+                cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
         try:
             cursor.execute(sql, params)
             while rows := cursor.fetchmany(chunk):
