@@ -3,8 +3,6 @@
 import io
 import json
 
-import pytest
-
 from verbund.exams.solver import cli
 
 
@@ -63,9 +61,6 @@ def test_solve_refuses_an_invalid_instance(tmp_path):
 
 
 def test_management_command(tmp_path):
-    settings = pytest.importorskip("django.conf").settings
-    if not settings.configured:
-        pytest.skip("Django settings not configured (run with the pytest-django plugin)")
     from django.core.management import call_command
 
     instance, plan = str(tmp_path / "i.json"), str(tmp_path / "p.json")
