@@ -47,11 +47,29 @@ def member_b(org_b, network_b):
 
 @pytest.fixture(autouse=True)
 def _seeded_topics_in_transactional_tests(request):
-    """A transactional test (the browser's live server) ends with a flush that also empties
-    the topics our data migration seeds; the next one puts them back before it starts.
-    (pytest-django runs transactional tests after the others, so those keep their topics.)"""
+    """A transactional test (the browser's live server) starts with the topics our data
+    migration seeds, even when an earlier one flushed them."""
     if {"transactional_db", "live_server"} & set(request.fixturenames):
         from verbund.core.services.topics import seed_topics
 
         request.getfixturevalue("transactional_db")
         seed_topics()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's closing flush, put the seeded topics back, so that a
+    later test in the same worker (xdist does not always run those last) still finds them."""
+    yield
+    fixtures = set(getattr(item, "fixturenames", ()))
+    marker = item.get_closest_marker("django_db")
+    transactional = {"transactional_db", "live_server"} & fixtures or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if transactional:
+        from pytest_django.plugin import blocking_manager_key
+
+        from verbund.core.services.topics import seed_topics
+
+        with item.config.stash[blocking_manager_key].unblock():
+            seed_topics()
