@@ -66,7 +66,8 @@ def pytest_runtest_teardown(item, nextitem):
     transactional = {"transactional_db", "live_server"} & fixtures or (
         marker is not None and marker.kwargs.get("transaction")
     )
-    if transactional:
+    # After the last test the session has already dropped the test database.
+    if transactional and nextitem is not None:
         from pytest_django.plugin import blocking_manager_key
 
         from verbund.core.services.topics import seed_topics
