@@ -199,9 +199,6 @@ class CaseNeed(NeedFields):
         verbose_name = _("Festgestellter Bedarf")
         verbose_name_plural = _("Festgestellte Bedarfe")
 
-    def __str__(self):
-        return f"{self.topic} – {self.get_target_group_display()}"
-
 
 class Recommendation(models.Model):
     """An offer recommended in a case, with the reasons the matching gave."""

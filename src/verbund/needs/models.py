@@ -344,6 +344,9 @@ class NeedFields(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return f"{self.topic} – {self.get_target_group_display()}"
+
 
 class Need(NeedFields):
     response = models.ForeignKey(
@@ -356,6 +359,3 @@ class Need(NeedFields):
         ordering = ["response", "pk"]
         verbose_name = _("Bedarf")
         verbose_name_plural = _("Bedarfe")
-
-    def __str__(self):
-        return f"{self.topic} – {self.get_target_group_display()}"

@@ -313,7 +313,7 @@ class Validator:
         self._offers[key].runs.append(run)
 
     def add_offer_without_runs(self, row) -> None:
-        """XML courses without dates: validate like a row, then drop the placeholder run."""
+        """XML courses without dates: validate the offer like a row, then keep it without runs."""
         self.add(row)
         if self.report.offers and self.report.offers[-1].where == row.where:
             self.report.offers[-1].runs = []
