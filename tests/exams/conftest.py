@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests import factories
-from verbund.core.models import Person
+from verbund.core.models import Occupation, Person
 from verbund.exams.models import (
     Availability,
     Board,
@@ -20,7 +20,6 @@ from verbund.exams.models import (
     Candidate,
     Examiner,
     ExamPeriod,
-    Occupation,
     RateTable,
     Sitting,
 )

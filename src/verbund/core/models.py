@@ -1,4 +1,5 @@
-"""Shared vocabulary of every capability: regions, organizations, people, teams, topics, audit."""
+"""Shared vocabulary of every capability: regions, occupations, organizations, people, teams,
+topics, audit."""
 
 from django.conf import settings
 from django.db import models
@@ -94,6 +95,32 @@ class Topic(models.Model):
     def label_in(self, language: str) -> str:
         with override(language):
             return self.label
+
+
+class Occupation(models.Model):
+    """A recognised training occupation (staatlich anerkannter Ausbildungsberuf).
+
+    One list for every capability: examiner pools, Verbund training plans and stays abroad
+    refer to the same rows.
+    """
+
+    code = models.CharField(_("Berufsnummer"), max_length=12, unique=True)
+    name = models.CharField(_("Bezeichnung"), max_length=200)
+    duration_months = models.PositiveSmallIntegerField(
+        _("Ausbildungsdauer (Monate)"), null=True, blank=True
+    )
+    regulation = models.CharField(_("Ausbildungsordnung"), max_length=300, blank=True)
+
+    objects = PublicQuerySet.as_manager()
+    PERSONAL_DATA = NoPersonalData("reference list of occupations")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Ausbildungsberuf")
+        verbose_name_plural = _("Ausbildungsberufe")
+
+    def __str__(self):
+        return self.name
 
 
 class Organization(models.Model):

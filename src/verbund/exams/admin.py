@@ -17,5 +17,5 @@ class TrainingAdmin(admin.ModelAdmin):
     filter_horizontal = ("attendees",)
 
 
-for model in (models.Occupation, models.Board, models.ExamPeriod, models.RateTable):
+for model in (models.Board, models.ExamPeriod, models.RateTable):
     admin.site.register(model)

@@ -17,7 +17,7 @@ from itertools import product
 from django.utils import timezone
 
 from verbund.core.demo.registry import DemoContext, register_step
-from verbund.core.models import Organization, Person
+from verbund.core.models import Occupation, Organization, Person
 from verbund.core.services import audit
 from verbund.exams.models import (
     Assignment,
@@ -28,7 +28,6 @@ from verbund.exams.models import (
     Conflict,
     Examiner,
     ExamPeriod,
-    Occupation,
     RateTable,
     Sitting,
     Training,

@@ -1,5 +1,10 @@
-"""Models of the exam department: pool and boards, periods and sittings, plans, compensation."""
+"""Models of the exam department: pool and boards, periods and sittings, plans, compensation.
 
+Occupations live in ``verbund.core.models`` (one list for every capability); the name is
+re-exported here so that ``exams.models.Occupation`` keeps working for older imports.
+"""
+
+from verbund.core.models import Occupation
 from verbund.exams.models.compensation import Claim, RateTable
 from verbund.exams.models.periods import Availability, Candidate, ExamPeriod, Sitting
 from verbund.exams.models.plan import Assignment, PlanRun, UnfilledSeat
@@ -9,7 +14,6 @@ from verbund.exams.models.pool import (
     Conflict,
     Examiner,
     ExaminerGroup,
-    Occupation,
     Training,
 )
 

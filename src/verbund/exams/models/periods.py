@@ -6,9 +6,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from verbund.core.models import Organization
+from verbund.core.models import Occupation, Organization
 from verbund.core.personal_data import NoPersonalData, PersonalData
-from verbund.exams.models.pool import Board, Examiner, Occupation, _scope
+from verbund.exams.models.pool import Board, Examiner, _scope
 from verbund.exams.querysets import ChamberNetworkQuerySet, ExaminerPartQuerySet, PeriodPartQuerySet
 from verbund.networks.models import Network
 

@@ -5,9 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from verbund.core.models import Organization, Person
+from verbund.core.models import Occupation, Organization, Person
 from verbund.core.personal_data import NoPersonalData, PersonalData
-from verbund.core.querysets import PublicQuerySet
 from verbund.exams.querysets import (
     BoardPartQuerySet,
     ChamberNetworkQuerySet,
@@ -32,24 +31,6 @@ def _scope(organization_id, network_id):
         organization_ids={organization_id} if organization_id else set(),
         network_ids={network_id} if network_id else set(),
     )
-
-
-class Occupation(models.Model):
-    """A recognised training occupation (staatlich anerkannter Ausbildungsberuf)."""
-
-    code = models.CharField(_("Berufsnummer"), max_length=12, unique=True)
-    name = models.CharField(_("Bezeichnung"), max_length=200)
-
-    objects = PublicQuerySet.as_manager()
-    PERSONAL_DATA = NoPersonalData("reference list of occupations")
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("Ausbildungsberuf")
-        verbose_name_plural = _("Ausbildungsberufe")
-
-    def __str__(self):
-        return f"{self.name} ({self.code})"
 
 
 class Examiner(models.Model):

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from verbund.core.models import Organization
+from verbund.core.models import Occupation, Organization
 from verbund.core.services import audit
-from verbund.exams.models import Board, Candidate, Occupation, Sitting
+from verbund.exams.models import Board, Candidate, Sitting
 from verbund.exams.services import composition
 
 COLUMNS = (
