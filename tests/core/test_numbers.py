@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from verbund.core.fields import GermanDecimalField, MoneyField
@@ -51,10 +52,10 @@ def test_format_in_german_and_english():
 def test_field_cleans_and_reports_clearly():
     field = MoneyField(max_digits=9)
     assert field.clean("1.290,50") == Decimal("1290.50")
-    with pytest.raises(Exception) as raised:
+    with pytest.raises(ValidationError) as raised:
         field.clean("zwölf Euro")
     assert "450,50" in str(raised.value)
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         field.clean("-5")  # money is never negative by default
     widget_html = field.widget.render("price", Decimal("1290.5"))
     assert 'inputmode="decimal"' in widget_html
