@@ -159,7 +159,7 @@ def test_copy_archive_and_run_validation(client, world, staff_a):
     run = Run.objects.get(offer=copy, start_date="2030-05-10")
     assert run.lat is not None  # geocoded from the town
     history = client.get(copy.get_absolute_url()).content.decode()
-    assert "courses.offer.run_saved" in history
+    assert "Termin gespeichert" in history  # the audit entry courses.offer.run_saved, in words
 
 
 def test_my_offers_flags_offers_without_future_run(client, world, staff_a, provider_a):
