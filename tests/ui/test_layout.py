@@ -131,3 +131,52 @@ def test_history_never_shows_raw_action_codes(client, network_a, coordinator_a, 
     assert not RAW_ACTION_CODE.search(text), RAW_ACTION_CODE.search(text).group(0)
     assert "anika" not in text  # the person's name, not the username
     assert not SOLVER_STATUS.search(text)
+
+
+def test_dashboard_shows_the_figures_of_the_users_role(client, org_a, coordinator_a, outsider):
+    from verbund.courses.models import Offer
+
+    provider = factories.user("paula", organization=org_a)
+    factories.grant(provider, ["courses.edit_own"], organization=org_a, name="Kurse")
+    client.force_login(provider)
+    html = client.get(reverse("core:dashboard")).content.decode()
+    assert "Aktive Weiterbildungsangebote" in html
+    assert "Mitglieder in Ihren Netzwerken" not in html
+    assert Offer.objects.count() == 0
+
+    client.force_login(coordinator_a)
+    html = client.get(reverse("core:dashboard")).content.decode()
+    assert "Mitglieder in Ihren Netzwerken" in html
+    assert "Aktive Weiterbildungsangebote" not in html
+
+    client.force_login(outsider)
+    assert 'class="figures"' not in client.get(reverse("core:dashboard")).content.decode()
+
+
+def test_plan_run_result_in_words_not_solver_codes(rf):
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    run = SimpleNamespace(
+        pk=1,
+        status="done",
+        finished=True,
+        percent=100,
+        message="pass 1: block of 732 pairs",
+        get_status_display="Fertig",
+        get_absolute_url="/x/",
+        period=SimpleNamespace(get_absolute_url="/p/"),
+        result={
+            "assignments": 1290,
+            "unfilled": 0,
+            "bound": {"unfilled": 0},
+            "objective": {"travel_km": 26313.84, "board_changes": 3},
+            "solver": {"status": "FEASIBLE", "seconds": 41.2},
+        },
+    )
+    html = render_to_string("exams/_run_progress.html", {"run": run})
+    text = _visible_text(html)
+    assert not SOLVER_STATUS.search(text)
+    assert "pass 1" not in text
+    assert "26.313,8 km" in text and "1.290" in text
