@@ -1,16 +1,79 @@
 // Small progressive enhancements; every page works without JavaScript.
-document.addEventListener("DOMContentLoaded", () => {
-  // Confirm destructive buttons that carry data-confirm (the server asks again where it matters).
-  document.querySelectorAll("[data-confirm]").forEach((element) => {
-    element.addEventListener("click", (event) => {
-      if (!window.confirm(element.dataset.confirm)) event.preventDefault();
+(() => {
+  const NARROW = window.matchMedia("(max-width: 50rem)");
+
+  function enhance(root) {
+    // Confirm destructive buttons that carry data-confirm (the server asks again where it matters).
+    root.querySelectorAll("[data-confirm]").forEach((element) => {
+      element.addEventListener("click", (event) => {
+        if (!window.confirm(element.dataset.confirm)) event.preventDefault();
+      });
+    });
+    // Copy buttons (API token shown once).
+    root.querySelectorAll("[data-copy]").forEach((button) => {
+      button.addEventListener("click", () => {
+        const target = document.getElementById(button.dataset.copy);
+        if (target && navigator.clipboard) navigator.clipboard.writeText(target.textContent.trim());
+      });
+    });
+    // Wide tables: say that they scroll sideways, and make them reachable by keyboard.
+    root.querySelectorAll(".table-wrap").forEach((wrap) => {
+      const scrollable = wrap.scrollWidth > wrap.clientWidth + 2;
+      wrap.classList.toggle("is-scrollable", scrollable);
+      if (scrollable && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+        if (!wrap.hasAttribute("role")) wrap.setAttribute("role", "region");
+        if (!wrap.hasAttribute("aria-label")) {
+          const caption = wrap.querySelector("caption");
+          wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : document.title);
+        }
+      }
+      const template = document.getElementById("scroll-hint-text");
+      const previous = wrap.previousElementSibling;
+      const hasHint = previous && previous.classList.contains("scroll-hint");
+      if (scrollable && template && !hasHint) {
+        const hint = document.createElement("p");
+        hint.className = "scroll-hint is-visible";
+        hint.textContent = template.textContent;
+        wrap.before(hint);
+      }
+    });
+    // Collapsible panels (filters) start closed on phones, so results come first.
+    root.querySelectorAll("details.panel[data-collapse-narrow]").forEach((panel) => {
+      if (NARROW.matches && !panel.dataset.userOpened) panel.open = false;
+      panel.querySelector("summary")?.addEventListener("click", () => {
+        panel.dataset.userOpened = "1";
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", () => enhance(document));
+
+  // htmx swaps replace the control that was just used; put the focus back on its
+  // successor (same id, or same name and value for checkboxes), never on <body>.
+  let lastFocus = null;
+  const openPanels = new Set();
+  document.addEventListener("htmx:beforeSwap", () => {
+    const active = document.activeElement;
+    lastFocus = active && active !== document.body
+      ? { id: active.id, name: active.getAttribute("name"), value: active.value, tag: active.tagName }
+      : null;
+    openPanels.clear();
+    document.querySelectorAll("details.panel[id]").forEach((panel) => {
+      if (panel.open) openPanels.add(panel.id);
     });
   });
-  // Copy buttons (API token shown once).
-  document.querySelectorAll("[data-copy]").forEach((button) => {
-    button.addEventListener("click", () => {
-      const target = document.getElementById(button.dataset.copy);
-      if (target && navigator.clipboard) navigator.clipboard.writeText(target.textContent.trim());
+  document.addEventListener("htmx:afterSettle", (event) => {
+    enhance(event.detail.elt || document);
+    document.querySelectorAll("details.panel[id]").forEach((panel) => {
+      if (NARROW.matches) panel.open = openPanels.has(panel.id);
     });
+    if (!lastFocus || (document.activeElement && document.activeElement !== document.body)) return;
+    let target = lastFocus.id ? document.getElementById(lastFocus.id) : null;
+    if (!target && lastFocus.name) {
+      const candidates = document.querySelectorAll(`${lastFocus.tag}[name="${CSS.escape(lastFocus.name)}"]`);
+      target = Array.from(candidates).find((element) => element.value === lastFocus.value) || candidates[0];
+    }
+    if (target) target.focus({ preventScroll: true });
   });
-});
+})();
