@@ -1,6 +1,8 @@
 // Small progressive enhancements; every page works without JavaScript.
 (() => {
   const NARROW = window.matchMedia("(max-width: 50rem)");
+  // Selects with at least this many options get a search field (organizations, topics).
+  const FILTER_MIN_OPTIONS = 15;
 
   function enhance(root) {
     // Confirm destructive buttons that carry data-confirm (the server asks again where it matters).
@@ -34,9 +36,30 @@
       if (scrollable && template && !hasHint) {
         const hint = document.createElement("p");
         hint.className = "scroll-hint is-visible";
-        hint.textContent = template.textContent;
+        hint.textContent = template.content.textContent.trim();
         wrap.before(hint);
       }
+    });
+    // Long selects (organizations, topics) get a search field that narrows their options.
+    root.querySelectorAll("form.stacked select, select[data-filterable]").forEach((select) => {
+      if (select.options.length < FILTER_MIN_OPTIONS || select.dataset.filterReady) return;
+      select.dataset.filterReady = "1";
+      const template = document.getElementById("select-filter-text");
+      const filter = document.createElement("input");
+      filter.type = "search";
+      filter.className = "select-filter";
+      filter.placeholder = template ? template.dataset.placeholder : "";
+      const label = select.labels && select.labels[0] ? select.labels[0].textContent.trim() : "";
+      filter.setAttribute("aria-label", `${label}: ${template ? template.content.textContent.trim() : ""}`);
+      filter.setAttribute("aria-controls", select.id);
+      filter.addEventListener("input", () => {
+        const words = filter.value.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+        Array.from(select.options).forEach((option) => {
+          const text = option.textContent.toLocaleLowerCase();
+          option.hidden = !option.selected && words.some((word) => !text.includes(word));
+        });
+      });
+      select.before(filter);
     });
     // Collapsible panels (filters) start closed on phones, so results come first.
     root.querySelectorAll("details.panel[data-collapse-narrow]").forEach((panel) => {
