@@ -7,7 +7,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from tests import factories
-from verbund.core.services import audit
+from verbund.core.services import access, audit
 
 
 def _nav(html: str) -> str:
@@ -180,3 +180,18 @@ def test_plan_run_result_in_words_not_solver_codes(rf):
     assert not SOLVER_STATUS.search(text)
     assert "pass 1" not in text
     assert "26.313,8 km" in text and "1.290" in text
+
+
+def test_network_page_links_the_capabilities_it_uses(client, network_a, coordinator_a, org_a):
+    from verbund.needs.models import Wave
+
+    client.force_login(coordinator_a)
+    html = client.get(network_a.get_absolute_url()).content.decode()
+    assert "Was dieses Netzwerk gemeinsam nutzt" not in html  # nothing used yet
+    wave = Wave.objects.create(network=network_a, title="Bedarf 2027", status=Wave.Status.OPEN)
+    html = client.get(network_a.get_absolute_url()).content.decode()
+    assert "Bedarfsbefragungen" not in html  # the survey is there, but not for this user
+    factories.grant(coordinator_a, ["needs.view"], network=network_a, name="Bedarf")
+    access.forget(coordinator_a)
+    html = client.get(network_a.get_absolute_url()).content.decode()
+    assert "Bedarfsbefragungen" in html and wave.get_absolute_url() in html

@@ -94,3 +94,12 @@ def field_kind(bound_field):
     if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         return "choices"
     return "input"
+
+
+@register.simple_tag(takes_context=True)
+def network_capabilities(context, network):
+    """The capabilities ``network`` uses, with the links the current user may open."""
+    from verbund.core.services.capabilities import capabilities_of
+
+    request = context.get("request")
+    return capabilities_of(network, getattr(request, "user", None) or context.get("user"))
