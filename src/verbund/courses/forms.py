@@ -8,6 +8,21 @@ from verbund.courses.permissions import COURSES_EDIT_OWN
 from verbund.courses.services.offers import generated_external_id
 from verbund.courses.services.synonyms import parse_list
 
+# Languages courses in the region are held in (ISO 639-1 codes, as openQ-cat stores them).
+COURSE_LANGUAGES = [
+    ("de", _("Deutsch")),
+    ("en", _("Englisch")),
+    ("fr", _("Französisch")),
+    ("pl", _("Polnisch")),
+    ("tr", _("Türkisch")),
+    ("uk", _("Ukrainisch")),
+    ("ru", _("Russisch")),
+    ("ar", _("Arabisch")),
+    ("es", _("Spanisch")),
+    ("it", _("Italienisch")),
+    ("nl", _("Niederländisch")),
+]
+
 
 class OfferForm(ModelForm):
     # Thirty fields read as five short steps (core/_form_fields.html renders fieldsets).
@@ -94,6 +109,7 @@ class OfferForm(ModelForm):
             "url",
         ]
         widgets = {
+            "language": forms.Select(choices=COURSE_LANGUAGES),
             "description": forms.Textarea(attrs={"rows": 6}),
             "topics": forms.SelectMultiple(attrs={"size": 8}),
         }
@@ -103,6 +119,11 @@ class OfferForm(ModelForm):
         self.fields["topics"].queryset = Topic.objects.order_by("label_de")
         # Shown as "MAG; Schweißnaht", never as the stored list ("[]").
         self.initial["keywords"] = "; ".join(self.instance.keywords or [])
+        self.fields["language"].label = _("Unterrichtssprache")
+        language = self.instance.language
+        if language and language not in dict(COURSE_LANGUAGES):
+            # An imported offer in another language keeps it selectable.
+            self.fields["language"].widget.choices = [*COURSE_LANGUAGES, (language, language)]
         self.fields["external_id"].required = False
         self.fields["external_id"].help_text = _(
             "Ihre eigene Kennung des Angebots (openQ-cat PRODUCT_ID). Leer lassen: verbund "
