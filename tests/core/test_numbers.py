@@ -86,3 +86,14 @@ def test_template_filters(rf):
             Context({"a": Decimal("1290.5"), "d": Decimal("26313.84")})
         )
     assert html == "1.290,50\u00a0€ · 26.313,8 km"
+
+
+def test_model_forms_get_a_date_picker_for_dates(db):
+    from verbund.networks.models import Network
+
+    class NetworkForm(ModelForm):
+        class Meta(ModelForm.Meta):
+            model = Network
+            fields = ["since"]
+
+    assert 'type="date"' in str(NetworkForm()["since"])
