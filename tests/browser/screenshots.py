@@ -26,13 +26,14 @@ ROLE_PAGES = {
 }
 
 
-def shoot(base_url: str, out: Path) -> list[Path]:
+def shoot(base_url: str, out: Path, axe: bool = False) -> list[Path]:
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "verbund.settings")
     django.setup()
     from playwright.sync_api import sync_playwright
 
+    from tests.browser.axe import axe_violations
     from verbund.core.demo.logins import DEMO_PASSWORD
 
     out.mkdir(parents=True, exist_ok=True)
@@ -42,7 +43,10 @@ def shoot(base_url: str, out: Path) -> list[Path]:
         for width in WIDTHS:
             for role, pages in [("oeffentlich", PUBLIC_PAGES), *ROLE_PAGES.items()]:
                 context = browser.new_context(
-                    locale="de-DE", base_url=base_url, viewport={"width": width, "height": 900}
+                    locale="de-DE",
+                    base_url=base_url,
+                    viewport={"width": width, "height": 900},
+                    bypass_csp=axe,  # axe is injected as a script
                 )
                 page = context.new_page()
                 if role != "oeffentlich":
@@ -56,6 +60,9 @@ def shoot(base_url: str, out: Path) -> list[Path]:
                     target = out / f"{role}-{name}-{width}.png"
                     page.screenshot(path=str(target), full_page=True)
                     written.append(target)
+                    if axe:
+                        for violation in axe_violations(page):
+                            print(f"AXE {role} {path} {width}: {violation}")
                 context.close()
         browser.close()
     return written
@@ -65,8 +72,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base-url", default="http://127.0.0.1:8008")
     parser.add_argument("--out", default="var/screenshots", type=Path)
+    parser.add_argument(
+        "--axe", action="store_true", help="also run axe-core and print serious violations"
+    )
     arguments = parser.parse_args()
-    for path in shoot(arguments.base_url, arguments.out):
+    for path in shoot(arguments.base_url, arguments.out, axe=arguments.axe):
         print(path)
 
 
