@@ -40,6 +40,15 @@
         wrap.before(hint);
       }
     });
+    // Tables that become one card per row on phones: each cell names its column.
+    root.querySelectorAll("table.stack-narrow").forEach((table) => {
+      const headers = Array.from(table.querySelectorAll("thead th")).map((th) => th.textContent.trim());
+      table.querySelectorAll("tbody tr").forEach((row) => {
+        Array.from(row.children).forEach((cell, index) => {
+          if (headers[index] && !cell.dataset.label) cell.dataset.label = headers[index];
+        });
+      });
+    });
     // Long selects (organizations, topics) get a search field that narrows their options.
     root.querySelectorAll("form.stacked select, select[data-filterable]").forEach((select) => {
       if (select.options.length < FILTER_MIN_OPTIONS || select.dataset.filterReady) return;
