@@ -29,3 +29,21 @@ def test_long_selects_get_a_search_field(page, org_a):
     visible = page.locator("#id_topics option:not([hidden])")
     expect(visible.first).to_contain_text("Schweiß")
     assert visible.count() < page.locator("#id_topics option").count()
+
+
+def test_organization_search_picks_a_match_by_keyboard(page, coordinator_a, network_a, org_b):
+    from verbund.networks.models import Membership
+
+    login(page, "anika")
+    page.goto(f"/netzwerke/{network_a.pk}/mitglieder/neu/")
+    search = page.get_by_role("combobox", name="Organisation")
+    search.fill("Braunsch")
+    expect(page.get_by_role("option", name="IHK Braunschweig")).to_be_visible()
+    search.press("ArrowDown")
+    expect(page.get_by_role("option", name="IHK Braunschweig")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(search).to_have_value("IHK Braunschweig")
+    expect(search).to_be_focused()
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(network_a.name)
+    assert Membership.objects.filter(network=network_a, organization=org_b).exists()

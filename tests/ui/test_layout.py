@@ -195,3 +195,30 @@ def test_network_page_links_the_capabilities_it_uses(client, network_a, coordina
     access.forget(coordinator_a)
     html = client.get(network_a.get_absolute_url()).content.decode()
     assert "Bedarfsbefragungen" in html and wave.get_absolute_url() in html
+
+
+def test_organization_search_field(client, network_a, coordinator_a, org_b):
+    from verbund.networks.models import Membership
+
+    assert client.get(reverse("core:organization_choices"), {"q": "IHK"}).status_code == 302
+    client.force_login(coordinator_a)
+    html = client.get(
+        reverse("core:organization_choices"), {"organization__search": "braunschw"}
+    ).content.decode()
+    assert f'data-value="{org_b.pk}"' in html
+    assert (
+        "Keine passende"
+        in client.get(
+            reverse("core:organization_choices"), {"organization__search": "xyzxyz"}
+        ).content.decode()
+    )
+
+    url = reverse("networks:membership_create", args=[network_a.pk])
+    form_html = client.get(url).content.decode()
+    assert 'role="combobox"' in form_html and '<select name="organization"' not in form_html
+    # Without JavaScript the exact name typed is enough; an unknown name is a clear error.
+    response = client.post(url, {"organization__search": "Gibt es nicht", "role": "member"})
+    assert response.status_code == 400 and "aus der Liste der Treffer" in response.content.decode()
+    response = client.post(url, {"organization__search": "IHK Braunschweig", "role": "member"})
+    assert response.status_code == 302
+    assert Membership.objects.filter(network=network_a, organization=org_b).exists()

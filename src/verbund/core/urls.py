@@ -1,6 +1,7 @@
 from django.urls import path
 
 from verbund.core.views import (
+    choices,
     dashboard,
     organizations,
     privacy,
@@ -61,6 +62,7 @@ urlpatterns = [
         name="team_delete",
     ),
     path("ui/", styleguide.styleguide, name="styleguide"),
+    path("organisationen/auswahl/", choices.organization_choices, name="organization_choices"),
     path("konto/api-tokens/", tokens.token_list, name="token_list"),
     path("konto/api-tokens/<int:pk>/widerrufen/", tokens.token_revoke, name="token_revoke"),
 ]

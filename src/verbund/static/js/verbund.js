@@ -81,6 +81,55 @@
 
   document.addEventListener("DOMContentLoaded", () => enhance(document));
 
+  // Organization search field (core/widgets.py): pick a match with mouse or keyboard.
+  function choose(option) {
+    const box = option.closest("[data-autocomplete]");
+    const search = box.querySelector("[role=combobox]");
+    box.querySelector("[data-autocomplete-value]").value = option.dataset.value;
+    search.value = option.dataset.label;
+    box.querySelector("[role=listbox]").replaceChildren();
+    search.setAttribute("aria-expanded", "false");
+    search.focus();
+  }
+  document.addEventListener("click", (event) => {
+    const option = event.target.closest("[data-autocomplete] [role=option][data-value]");
+    if (option) choose(option);
+  });
+  document.addEventListener("input", (event) => {
+    if (event.target.matches("[data-autocomplete] [role=combobox]")) {
+      // Typing again means the earlier choice no longer holds.
+      event.target.closest("[data-autocomplete]").querySelector("[data-autocomplete-value]").value = "";
+    }
+  });
+  document.addEventListener("keydown", (event) => {
+    const box = event.target.closest && event.target.closest("[data-autocomplete]");
+    if (!box) return;
+    const options = Array.from(box.querySelectorAll("[role=option][data-value]"));
+    const search = box.querySelector("[role=combobox]");
+    const index = options.indexOf(event.target);
+    if (event.key === "ArrowDown" && options.length) {
+      event.preventDefault();
+      options[Math.min(index + 1, options.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && index >= 0) {
+      event.preventDefault();
+      (index === 0 ? search : options[index - 1]).focus();
+    } else if (event.key === "Enter" && index >= 0) {
+      event.preventDefault();
+      choose(event.target);
+    } else if (event.key === "Escape") {
+      box.querySelector("[role=listbox]").replaceChildren();
+      search.setAttribute("aria-expanded", "false");
+      search.focus();
+    }
+  });
+  document.addEventListener("htmx:afterSwap", (event) => {
+    const list = event.detail.target;
+    if (list && list.matches && list.matches("[data-autocomplete] [role=listbox]")) {
+      const search = list.closest("[data-autocomplete]").querySelector("[role=combobox]");
+      search.setAttribute("aria-expanded", list.children.length ? "true" : "false");
+    }
+  });
+
   // htmx swaps replace the control that was just used; put the focus back on its
   // successor (same id, or same name and value for checkboxes), never on <body>.
   let lastFocus = null;
