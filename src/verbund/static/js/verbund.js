@@ -58,8 +58,8 @@
       filter.type = "search";
       filter.className = "select-filter";
       filter.placeholder = template ? template.dataset.placeholder : "";
-      const label = select.labels && select.labels[0] ? select.labels[0].textContent.trim() : "";
-      filter.setAttribute("aria-label", `${label}: ${template ? template.content.textContent.trim() : ""}`);
+      // Its name must not repeat the select's label: that label stays unique to the select.
+      filter.setAttribute("aria-label", template ? template.content.textContent.trim() : "");
       filter.setAttribute("aria-controls", select.id);
       filter.addEventListener("input", () => {
         const words = filter.value.toLocaleLowerCase().split(/\s+/).filter(Boolean);
