@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 export VERBUND_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: demo test lint format check-migrations test-postgres browsers clean
+.PHONY: demo test lint format check-migrations test-postgres browsers clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,16 @@ check-migrations: $(DEV_STAMP)
 ## make test-postgres: the suite against PostgreSQL at 127.0.0.1:5432, database test
 test-postgres: $(DEV_STAMP)
 	VERBUND_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test $(BIN)/pytest -q -n 2 --dist loadfile
+
+## make screenshots: load the demo, serve it on port 8765 and write every role's main pages
+## at 1366 and 390 px as PNGs into var/screenshots/
+SCREENSHOT_PORT ?= 8765
+screenshots: $(DEV_STAMP)
+	$(BIN)/verbund demo --no-serve
+	$(BIN)/verbund runserver 127.0.0.1:$(SCREENSHOT_PORT) --noreload --insecure & echo $$! > $(VERBUND_VAR_DIR)/screenshots-server.pid; \
+	sleep 3; \
+	PYTHONPATH=$(CURDIR) $(BIN)/python -m tests.browser.screenshots --axe --base-url http://127.0.0.1:$(SCREENSHOT_PORT) --out $(VERBUND_VAR_DIR)/screenshots; \
+	status=$$?; kill $$(cat $(VERBUND_VAR_DIR)/screenshots-server.pid); exit $$status
 
 clean:
 	rm -rf $(VENV) var

@@ -108,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
+                "verbund.core.context_processors.layout",
             ],
             "string_if_invalid": env("TEMPLATE_STRING_IF_INVALID", ""),
         },

@@ -17,5 +17,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
+handler403 = "verbund.core.views.errors.permission_denied"
+handler404 = "verbund.core.views.errors.page_not_found"
+handler500 = "verbund.core.views.errors.server_error"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -30,7 +30,7 @@ def test_coordinator_walks_network_and_adds_activity(page, coordinator_a, networ
     page.get_by_label("Ende", exact=True).fill("2027-03-11")
     page.get_by_role("button", name="Speichern").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Workshop Pädagogische Innovationen")
-    expect(page.get_by_text("networks.activity.created")).to_be_visible()
+    expect(page.get_by_text("Aktivität: angelegt")).to_be_visible()
 
     breadcrumbs = page.get_by_role("navigation", name="Brotkrumen")
     breadcrumbs.get_by_role("link", name="Kammerpartnerschaft Hannover–Normandie").click()

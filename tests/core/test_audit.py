@@ -37,7 +37,9 @@ def test_edit_through_the_ui_shows_in_history(client, network_a, coordinator_a):
     )
     assert response.status_code == 302
     page = client.get(network_a.get_absolute_url()).content.decode()
-    assert "networks.network.changed" in page
+    # The history speaks German: subject, verb, changed field names; never the raw code.
+    assert "Netzwerk: geändert" in page
+    assert "networks.network.changed" not in page
 
 
 def test_many_to_many_changes_are_recorded(network_a, coordinator_a, org_a, org_b):

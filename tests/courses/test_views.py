@@ -159,7 +159,7 @@ def test_copy_archive_and_run_validation(client, world, staff_a):
     run = Run.objects.get(offer=copy, start_date="2030-05-10")
     assert run.lat is not None  # geocoded from the town
     history = client.get(copy.get_absolute_url()).content.decode()
-    assert "courses.offer.run_saved" in history
+    assert "Termin gespeichert" in history  # the audit entry courses.offer.run_saved, in words
 
 
 def test_my_offers_flags_offers_without_future_run(client, world, staff_a, provider_a):
@@ -208,3 +208,36 @@ def test_offer_page_has_jsonld_allowed_by_csp(client, world):
     csp = response["Content-Security-Policy"]
     # A data block is not executed: script-src needs no 'unsafe-inline' for it.
     assert "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+
+
+def test_hand_entered_offer_in_sections_with_generated_number_and_german_price(
+    client, world, staff_a, provider_a
+):
+    client.force_login(staff_a)
+    page = client.get(reverse("courses:offer_create")).content.decode()
+    assert "<legend" in page and "Kosten, Förderung und Abschluss" in page
+    assert 'inputmode="decimal"' in page and 'type="number" name="price"' not in page
+    assert 'value="[]"' not in page  # keywords are "a; b", never the stored list
+    data = {
+        "provider": provider_a.pk,
+        "external_id": "",
+        "title": "Buchhaltung kompakt",
+        "description": "Grundlagen der Finanzbuchhaltung.",
+        "format": "praesenz",
+        "language": "de",
+        "price": "1.290,50",
+    }
+    response = client.post(reverse("courses:offer_create"), data)
+    assert response.status_code == 302
+    offer = Offer.objects.get(title="Buchhaltung kompakt")
+    assert str(offer.price) == "1290.50"
+    assert offer.external_id == f"VB-{provider_a.pk}-1"
+    data["title"] = "Buchhaltung für Fortgeschrittene"
+    data["price"] = "450,50"
+    assert client.post(reverse("courses:offer_create"), data).status_code == 302
+    second = Offer.objects.get(title="Buchhaltung für Fortgeschrittene")
+    assert str(second.price) == "450.50" and second.external_id == f"VB-{provider_a.pk}-2"
+    data["price"] = "zwölf"
+    response = client.post(reverse("courses:offer_create"), data)
+    assert response.status_code == 400
+    assert "zum Beispiel 450,50" in response.content.decode()

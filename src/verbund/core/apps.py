@@ -11,3 +11,5 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Each app registers its named permissions in its own permissions.py.
         autodiscover_modules("permissions")
+        # Key figures per role on the dashboard.
+        from verbund.core.services import figures  # noqa: F401

@@ -2,6 +2,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.fields import GermanDecimalField
 from verbund.core.models import ApiToken, Organization, Person
 
 
@@ -15,11 +16,18 @@ class DateInput(forms.DateInput):
 def _formfield(db_field, **kwargs):
     if isinstance(db_field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
+    if isinstance(db_field, models.DecimalField) and not db_field.choices:
+        # German decimals ("1.290,50") in a text field, never a browser number field.
+        kwargs.setdefault("form_class", GermanDecimalField)
+    if type(db_field) is models.DateField and "widget" not in kwargs:
+        # The browser's date picker instead of a text field expecting "2026-12-01".
+        kwargs["widget"] = DateInput()
     return db_field.formfield(**kwargs)
 
 
 class ModelForm(forms.ModelForm):
-    """Base of our model forms: URLs without scheme are taken as https."""
+    """Base of our model forms: URLs without scheme are taken as https; decimals typed
+    the German way (``verbund.core.fields.GermanDecimalField``); dates with a date picker."""
 
     class Meta:
         formfield_callback = staticmethod(_formfield)

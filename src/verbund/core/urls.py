@@ -1,6 +1,15 @@
 from django.urls import path
 
-from verbund.core.views import dashboard, organizations, privacy, search, teams, tokens
+from verbund.core.views import (
+    choices,
+    dashboard,
+    organizations,
+    privacy,
+    search,
+    styleguide,
+    teams,
+    tokens,
+)
 
 app_name = "core"
 urlpatterns = [
@@ -52,6 +61,8 @@ urlpatterns = [
         teams.team_delete,
         name="team_delete",
     ),
+    path("ui/", styleguide.styleguide, name="styleguide"),
+    path("organisationen/auswahl/", choices.organization_choices, name="organization_choices"),
     path("konto/api-tokens/", tokens.token_list, name="token_list"),
     path("konto/api-tokens/<int:pk>/widerrufen/", tokens.token_revoke, name="token_revoke"),
 ]

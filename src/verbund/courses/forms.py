@@ -5,10 +5,63 @@ from verbund.core.forms import DateInput, ModelForm
 from verbund.core.models import Organization, Topic
 from verbund.courses.models import Funding, Offer, Run, Synonym, TargetGroup
 from verbund.courses.permissions import COURSES_EDIT_OWN
+from verbund.courses.services.offers import generated_external_id
 from verbund.courses.services.synonyms import parse_list
+
+# Languages courses in the region are held in (ISO 639-1 codes, as openQ-cat stores them).
+COURSE_LANGUAGES = [
+    ("de", _("Deutsch")),
+    ("en", _("Englisch")),
+    ("fr", _("Französisch")),
+    ("pl", _("Polnisch")),
+    ("tr", _("Türkisch")),
+    ("uk", _("Ukrainisch")),
+    ("ru", _("Russisch")),
+    ("ar", _("Arabisch")),
+    ("es", _("Spanisch")),
+    ("it", _("Italienisch")),
+    ("nl", _("Niederländisch")),
+]
 
 
 class OfferForm(ModelForm):
+    # Thirty fields read as five short steps (core/_form_fields.html renders fieldsets).
+    fieldsets = [
+        (
+            _("Angebot"),
+            _("Was wird angeboten und von wem? Titel und Beschreibung erscheinen in der Suche."),
+            ["provider", "title", "description", "external_id"],
+        ),
+        (
+            _("Themen und Zielgruppen"),
+            _("Damit Betriebe und Beratung das Angebot zu ihrem Bedarf finden."),
+            ["topics", "keywords", "target_groups"],
+        ),
+        (
+            _("Durchführung"),
+            _("Wie und in welcher Sprache findet das Angebot statt?"),
+            ["format", "instruction_code", "instruction_time", "time_of_day", "language", "hours"],
+        ),
+        (
+            _("Kosten, Förderung und Abschluss"),
+            _("Beträge wie 1.290,50 eingeben."),
+            [
+                "price",
+                "funding",
+                "measure_number",
+                "degree",
+                "certificate",
+                "min_participants",
+                "max_participants",
+            ],
+        ),
+        (
+            _("Kontakt"),
+            _("Wer beantwortet Fragen zum Angebot?"),
+            ["contact_name", "contact_email", "contact_phone", "url"],
+        ),
+    ]
+
     funding = forms.MultipleChoiceField(
         label=_("Förderung"),
         choices=Funding.choices,
@@ -56,6 +109,7 @@ class OfferForm(ModelForm):
             "url",
         ]
         widgets = {
+            "language": forms.Select(choices=COURSE_LANGUAGES),
             "description": forms.Textarea(attrs={"rows": 6}),
             "topics": forms.SelectMultiple(attrs={"size": 8}),
         }
@@ -63,8 +117,18 @@ class OfferForm(ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topics"].queryset = Topic.objects.order_by("label_de")
-        if self.instance.pk:
-            self.initial["keywords"] = "; ".join(self.instance.keywords or [])
+        # Shown as "MAG; Schweißnaht", never as the stored list ("[]").
+        self.initial["keywords"] = "; ".join(self.instance.keywords or [])
+        self.fields["language"].label = _("Unterrichtssprache")
+        language = self.instance.language
+        if language and language not in dict(COURSE_LANGUAGES):
+            # An imported offer in another language keeps it selectable.
+            self.fields["language"].widget.choices = [*COURSE_LANGUAGES, (language, language)]
+        self.fields["external_id"].required = False
+        self.fields["external_id"].help_text = _(
+            "Ihre eigene Kennung des Angebots (openQ-cat PRODUCT_ID). Leer lassen: verbund "
+            "vergibt eine Nummer."
+        )
 
     def limit_choices(self, user):
         """Offers can only be filed under provider organizations the user may edit."""
@@ -78,6 +142,10 @@ class OfferForm(ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if not cleaned.get("external_id") and cleaned.get("provider"):
+            cleaned["external_id"] = self.instance.external_id or generated_external_id(
+                cleaned["provider"]
+            )
         low, high = cleaned.get("min_participants"), cleaned.get("max_participants")
         if low and high and low > high:
             self.add_error(

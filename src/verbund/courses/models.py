@@ -195,6 +195,13 @@ class Offer(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def instruction_label(self) -> str:
+        """The teaching format in words, without the agency's code ("Präsenz: Blockunterricht")."""
+        label = str(self.get_instruction_code_display() or "")
+        code, _space, words = label.partition(" ")
+        return words if self.instruction_code and code.isdigit() else label
+
     def get_absolute_url(self):
         return reverse("courses:offer_detail", args=[self.pk])
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.fields import GermanDecimalField, MoneyField
 from verbund.core.forms import DateInput, ModelForm
 from verbund.core.models import Organization, Region
 from verbund.core.services.topics import topic_tree
@@ -175,7 +176,7 @@ class SurveyForm(forms.Form):
             for i, option in enumerate(custom.options)
         ]
         if custom.kind == CustomQuestion.Kind.NUMBER:
-            return forms.DecimalField(label=label, required=needed)
+            return GermanDecimalField(label=label, required=needed)
         if custom.kind == CustomQuestion.Kind.CHOICE:
             return forms.ChoiceField(label=label, required=needed, choices=[("", "–"), *options])
         if custom.kind == CustomQuestion.Kind.MULTI:
@@ -230,7 +231,7 @@ class NeedForm(forms.Form):
                 "format", language, q.answer_choices(choices.Format, language), False
             )
         if q.enabled(wave, "time_budget_days"):
-            self.fields["time_budget_days"] = forms.DecimalField(
+            self.fields["time_budget_days"] = GermanDecimalField(
                 label=q.question("time_budget_days", language),
                 min_value=0,
                 max_digits=5,
@@ -242,7 +243,7 @@ class NeedForm(forms.Form):
                 "time_of_day", language, q.answer_choices(choices.TimeOfDay, language), False
             )
         if q.enabled(wave, "budget_per_person"):
-            self.fields["budget_per_person"] = forms.DecimalField(
+            self.fields["budget_per_person"] = MoneyField(
                 label=q.question("budget_per_person", language),
                 min_value=0,
                 max_digits=9,

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.core.forms import DateInput, ModelForm
 from verbund.core.models import Organization
+from verbund.core.widgets import use_organization_search
 from verbund.networks.models import (
     Activity,
     Agreement,
@@ -73,6 +74,11 @@ class MembershipForm(NetworkPartForm):
         model = Membership
         fields = ["organization", "role", "since", "until", "note"]
         widgets = {"since": DateInput(), "until": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any organization of the directory may join: searched, not a select of hundreds.
+        use_organization_search(self, "organization")
 
 
 class FundingSourceForm(NetworkPartForm):

@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from verbund.core.services.dashboard import open_tasks
+from verbund.core.services.dashboard import key_figures, open_tasks
 from verbund.networks.services.timeline import upcoming_activities
 
 
@@ -21,5 +21,6 @@ def dashboard(request):
             "my_networks": my_networks.prefetch_related("memberships__organization"),
             "upcoming": upcoming_activities(user, limit=10),
             "tasks": open_tasks(user)[:20],
+            "figures": key_figures(user),
         },
     )

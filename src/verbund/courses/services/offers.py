@@ -83,6 +83,23 @@ def _free_external_id(offer: Offer) -> str:
     return candidate
 
 
+def generated_external_id(provider) -> str:
+    """An offer number for hand entry left empty: "VB-<provider>-<n>", free at that provider.
+
+    openQ-cat needs a PRODUCT_ID per provider; people typing one offer rarely have one.
+    """
+    prefix = f"VB-{provider.pk}-"
+    taken = set(
+        Offer.objects.filter(provider=provider, external_id__startswith=prefix).values_list(
+            "external_id", flat=True
+        )
+    )
+    number = len(taken) + 1
+    while f"{prefix}{number}" in taken:
+        number += 1
+    return f"{prefix}{number}"
+
+
 def set_status(offer: Offer, status: str, user) -> Offer:
     """Archive (hide from search, keep for the provider) or reactivate an offer."""
     with transaction.atomic():

@@ -1,0 +1,50 @@
+"""Error pages in the site's layout and the user's language (handler403/404/500).
+
+A 403 names the permission that is missing (from the exception's message, which our
+views set to the permission code) and who can grant it: the team administrators of the
+user's organization or network.
+"""
+
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.views.decorators.csrf import requires_csrf_token
+
+from verbund.core.permissions import PERMISSIONS, TEAMS_MANAGE
+
+
+def _back_url(request) -> str:
+    referer = request.META.get("HTTP_REFERER", "")
+    host = request.get_host()
+    # Only offer a way back inside this site; a foreign referer is no way back.
+    if referer and (
+        referer.startswith(f"http://{host}/") or referer.startswith(f"https://{host}/")
+    ):
+        return referer
+    return ""
+
+
+@requires_csrf_token
+def permission_denied(request, exception=None):
+    code = str(exception) if exception is not None else ""
+    context = {
+        "permission_label": PERMISSIONS.get(code, ""),
+        "granter_label": PERMISSIONS[TEAMS_MANAGE],
+        "back_url": _back_url(request),
+    }
+    return render(request, "errors/403.html", context, status=403)
+
+
+@requires_csrf_token
+def page_not_found(request, exception=None):
+    return render(request, "errors/404.html", {"back_url": _back_url(request)}, status=404)
+
+
+@requires_csrf_token
+def server_error(request):
+    try:
+        return render(request, "errors/500.html", status=500)
+    except Exception:  # noqa: BLE001 - whatever failed may fail again; never raise here
+        return HttpResponseServerError(
+            b"<!DOCTYPE html><title>500</title><h1>Interner Fehler / Server error</h1>",
+            content_type="text/html",
+        )
