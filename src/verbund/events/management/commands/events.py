@@ -1,0 +1,30 @@
+"""``verbund events schedule|check|generate|expire-offers``.
+
+The batch commands live in verbund.events.solver.cli (no Django); ``expire-offers`` is the
+periodic job that passes unanswered waiting-list offers on (run it from cron or the
+worker every few minutes).
+"""
+
+from django.core.management.base import BaseCommand
+
+from verbund.events.solver import cli
+
+
+class Command(BaseCommand):
+    help = "B2B schedules (schedule, check, generate) and the waiting-list job (expire-offers)."
+
+    def add_arguments(self, parser):
+        cli.add_arguments(parser)
+        actions = next(a for a in parser._actions if a.dest == "action")
+        actions.add_parser("expire-offers", help="expire unanswered offers, move the lists up")
+
+    def handle(self, *args, **options):
+        if options["action"] == "expire-offers":
+            from verbund.events.services.registration import expire_offers
+
+            count = expire_offers()
+            self.stdout.write(f"{count} offers expired\n")
+            return
+        code = cli.dispatch(options, stdout=self.stdout, stderr=self.stderr)
+        if code:
+            raise SystemExit(code)
