@@ -8,7 +8,7 @@ from django.db import IntegrityError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from verbund.api.auth import api_auth
@@ -152,7 +152,7 @@ def register(request, event_id: int, payload: RegistrationIn):
         raise HttpError(422, str(error)) from error
     except IntegrityError as error:
         raise HttpError(409, str(error)) from error
-    return 201, _answer(created)
+    return Status(201, _answer(created))
 
 
 @router.get(
@@ -175,7 +175,7 @@ def cancel_registration(request, token: str):
     """The cancel link: whoever holds the token may cancel (that is what the link is)."""
     found = get_object_or_404(Registration, token=token)
     registrations.cancel(found, user=user_of(request))
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/events/{event_id}/registrations", response=list[RegistrationRow])

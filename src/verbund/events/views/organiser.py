@@ -3,7 +3,7 @@ no-shows and waiting-list priorities, exports."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -109,6 +109,8 @@ def organiser_cancel(request, pk):
 
 @login_required
 def export(request, pk, fmt):
+    if fmt not in ("csv", "xlsx", "pdf"):
+        raise Http404
     event = _managed(request, pk)
     if fmt == "csv":
         body, kind = exports.as_csv(event), "text/csv; charset=utf-8"
