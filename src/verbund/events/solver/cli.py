@@ -29,7 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     gen.add_argument("--out", required=True)
 
 
-def dispatch(options: dict, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
+def dispatch(options: dict, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
     try:
         if options["action"] == "schedule":
             instance = model.load_instance(options["instance"])

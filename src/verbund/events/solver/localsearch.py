@@ -162,7 +162,7 @@ class Search:
             steps += 1
             if steps % 256 == 0:
                 now = time.monotonic()
-                if now >= deadline:
+                if now >= deadline or not any(map(gaps_of, self.mask)):
                     break
                 share = (now - started) / seconds
                 temperature = START_TEMPERATURE * (END_TEMPERATURE / START_TEMPERATURE) ** share
