@@ -18,3 +18,10 @@ def expire_offers() -> int:
     from verbund.events.services.registration import expire_offers as expire
 
     return expire() + expire_requests()
+
+
+@task()
+def send_registration_mail(registration_id: int, reason: str) -> bool:
+    from verbund.events.services.mail import send_status_mail
+
+    return send_status_mail(registration_id, reason)

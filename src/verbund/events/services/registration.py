@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,18 +44,18 @@ class Availability:
     waiting_seats: int
 
 
-def _seats(queryset) -> int:
-    return queryset.aggregate(total=Sum("seats"))["total"] or 0
-
-
 def availability(event: Event) -> Availability:
-    held = _seats(event.registrations.filter(status__in=HOLDING_STATUSES))
-    waiting = event.registrations.filter(status=Status.WAITLISTED)
+    """One aggregate query: seats held, seats left, waiting entries and their seats."""
+    counts = event.registrations.aggregate(
+        held=Sum("seats", filter=Q(status__in=HOLDING_STATUSES), default=0),
+        waiting=Count("pk", filter=Q(status=Status.WAITLISTED)),
+        waiting_seats=Sum("seats", filter=Q(status=Status.WAITLISTED), default=0),
+    )
     return Availability(
-        seats_taken=held,
-        seats_left=max(event.seat_limit - held, 0),
-        waiting_list=waiting.count(),
-        waiting_seats=_seats(waiting),
+        seats_taken=counts["held"],
+        seats_left=max(event.seat_limit - counts["held"], 0),
+        waiting_list=counts["waiting"],
+        waiting_seats=counts["waiting_seats"],
     )
 
 
@@ -67,10 +67,22 @@ def waiting_queue(event: Event):
 
 def position(registration: Registration) -> int | None:
     """1-based place on the waiting list, None when not waiting."""
-    if registration.status != Status.WAITLISTED:
+    current = (
+        Registration.objects.filter(pk=registration.pk)
+        .values("status", "priority", "created_at")
+        .first()
+    )
+    if current is None or current["status"] != Status.WAITLISTED:
         return None
-    ids = list(waiting_queue(registration.event).values_list("pk", flat=True))
-    return ids.index(registration.pk) + 1
+    priority, created = current["priority"], current["created_at"]
+    ahead = Registration.objects.filter(
+        event_id=registration.event_id, status=Status.WAITLISTED
+    ).filter(
+        Q(priority__gt=priority)
+        | Q(priority=priority, created_at__lt=created)
+        | Q(priority=priority, created_at=created, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
 
 
 def closed_reason(event: Event, now: datetime.datetime | None = None) -> str:
@@ -125,14 +137,7 @@ def register(
             answers=answers or {},
             status=Status.CONFIRMED if fits else Status.WAITLISTED,
         )
-        try:
-            with transaction.atomic():
-                registration.save()
-        except IntegrityError as error:
-            # The unique constraint is the last word when the lock is off (benchmark).
-            raise AlreadyRegistered(
-                _("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung.")
-            ) from error
+        registration.save()
         audit.record(
             registration,
             f"events.registration.{registration.status}",
@@ -142,7 +147,13 @@ def register(
         _notify_after_commit(registration, "registered")
         return registration
 
-    return locked(event.pk, write, lock=lock)
+    try:
+        return locked(event.pk, write, lock=lock)
+    except IntegrityError as error:
+        # The unique constraint has the last word on a race between two identical e-mails.
+        raise AlreadyRegistered(
+            _("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung.")
+        ) from error
 
 
 def cancel(registration: Registration, user=None) -> Registration:
@@ -280,6 +291,8 @@ def no_show_rate(event: Event) -> float | None:
 
 
 def _notify_after_commit(registration: Registration, reason: str) -> None:
-    from verbund.events.services.mail import send_status_mail
+    """Mail only once the change is committed, through the task backend (a worker in
+    production, at once in the demo and tests) so a slow mail server never holds a request."""
+    from verbund.events.tasks import send_registration_mail
 
-    transaction.on_commit(lambda: send_status_mail(registration.pk, reason))
+    transaction.on_commit(lambda: send_registration_mail.enqueue(registration.pk, reason))
