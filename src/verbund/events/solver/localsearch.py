@@ -22,6 +22,7 @@ from .model import Instance
 FAIRNESS_WEIGHT = 0.01
 START_TEMPERATURE = 0.6
 END_TEMPERATURE = 0.02
+SNAPSHOT_STEPS = 2000
 
 
 def gaps_of(mask: int) -> int:
@@ -114,9 +115,12 @@ class Search:
             for p in self.members[m]:
                 new_masks[p] |= 1 << new
         delta = 0.0
+        gap_change = 0
         for p, mask in new_masks.items():
-            delta += _cost(gaps_of(mask)) - _cost(gaps_of(self.mask[p]))
-        return delta, new_masks, origin_count
+            before, after = gaps_of(self.mask[p]), gaps_of(mask)
+            delta += _cost(after) - _cost(before)
+            gap_change += after - before
+        return delta, gap_change, new_masks, origin_count
 
     def _apply(self, moving, new_masks, counts) -> None:
         for m in moving:
@@ -152,17 +156,18 @@ class Search:
     def run(self, seconds: float, progress=None) -> dict[str, int]:
         started = time.monotonic()
         deadline = started + seconds
-        current = sum(_cost(gaps_of(mask)) for mask in self.mask)
         best_key = (self.total(), max(map(gaps_of, self.mask), default=0))
         best = list(self.slot)
         movable = [m for m, s in enumerate(self.slot) if s >= 0 and m not in self.frozen]
         steps = 0
+        snapshot_at = -SNAPSHOT_STEPS
+        gaps = self.total()
         temperature = START_TEMPERATURE
         while movable:
             steps += 1
             if steps % 256 == 0:
                 now = time.monotonic()
-                if now >= deadline or not any(map(gaps_of, self.mask)):
+                if now >= deadline or gaps == 0:
                     break
                 share = (now - started) / seconds
                 temperature = START_TEMPERATURE * (END_TEMPERATURE / START_TEMPERATURE) ** share
@@ -172,9 +177,9 @@ class Search:
                     movable = [
                         m for m, s in enumerate(self.slot) if s >= 0 and m not in self.frozen
                     ]
-                    current = sum(_cost(gaps_of(mask)) for mask in self.mask)
+                    gaps = self.total()
                     if progress:
-                        progress(share, self.total())
+                        progress(share, gaps)
             # Pick a participant with gaps more often than not.
             m = self.rng.choice(movable)
             p = self.rng.choice(self.members[m])
@@ -194,14 +199,16 @@ class Search:
             evaluated = self._evaluate(moving)
             if evaluated is None:
                 continue
-            delta, new_masks, counts = evaluated
+            delta, gap_change, new_masks, counts = evaluated
             if delta <= 0 or self.rng.random() < math.exp(-delta / temperature):
                 self._apply(moving, new_masks, counts)
-                current += delta
-                if delta < 0:
-                    key = (self.total(), max(map(gaps_of, self.mask), default=0))
-                    if key < best_key or sum(s >= 0 for s in self.slot) > sum(s >= 0 for s in best):
-                        best_key, best = key, list(self.slot)
+                gaps += gap_change
+                # Copying the schedule is O(meetings): only for a new best total, and not
+                # more often than every SNAPSHOT_STEPS (the end state is compared as well).
+                if gaps < best_key[0] and steps - snapshot_at >= SNAPSHOT_STEPS:
+                    key = (gaps, max(map(gaps_of, self.mask), default=0))
+                    if key < best_key:
+                        best_key, best, snapshot_at = key, list(self.slot), steps
         if (
             sum(s >= 0 for s in self.slot) >= sum(s >= 0 for s in best)
             and (

@@ -3,16 +3,19 @@ the smallest worst case per participant (lexicographic, by weights that cannot t
 
 Structure used (why it scales): tables are interchangeable, so a schedule is a meeting ->
 slot map with at most ``tables`` meetings per slot; tables are dealt out afterwards
-(tables.py). Gaps are counted exactly with one "busy" and one "block starts" literal per
-participant and slot: gaps = blocks - 1. Small instances are solved as one model; large
-ones start from the first-free-slot schedule and improve it by large neighbourhood search:
-free the meetings of a few connected participants (preferably those with gaps or missing
-meetings), keep everything else fixed, re-solve that part exactly, repeat. Each step can
-only keep or improve the objective because the current schedule is its hint.
+(tables.py). Phase 1 places the most meetings with CP-SAT (one model for small instances;
+for large ones a few missing meetings at a time, with every meeting of their participants
+free and the rest fixed). Phase 2 removes idle gaps by local search over Kempe chains
+(localsearch.py), which keeps every participant conflict-free by construction and is far
+faster per move than a time-indexed gap model. Phase 3 (small instances only) hands the
+result as a hint to the exact CP-SAT model, where gaps are counted with one "busy" and one
+"block starts" literal per participant and slot (gaps = blocks - 1), which may prove it
+optimal.
 """
 
 from __future__ import annotations
 
+import random
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -30,6 +33,13 @@ FULL_MODEL_SIZE = 12_000
 # search gets this share of the rest and the exact model the remainder.
 ASSIGN_SHARE = 0.3
 POLISH_SHARE_SMALL = 0.5
+# Placing meetings outranks removing gaps: on large instances the placement steps may use
+# up to this share of the time limit (they stop as soon as every meeting is placed).
+PLACE_SHARE_MAX = 0.6
+# Large instances place missing meetings a few at a time (with all meetings of their
+# participants free), each step with its own short time limit.
+MISSING_PER_STEP = 6
+STEP_SECONDS = 2.0
 
 Progress = Callable[[float, str], None]
 
@@ -149,6 +159,45 @@ def _solve_part(
     return placed, solver.status_name(status)
 
 
+def _place_missing(
+    instance: Instance,
+    slot_of: dict[str, int],
+    kept: dict[str, int],
+    until: float,
+    seed: int,
+    workers: int,
+) -> dict[str, int]:
+    """Large instances: re-place, a few missing meetings at a time, every meeting of their
+    participants (everything else fixed) until all fit or the time share is used."""
+    rng = random.Random(seed)
+    by_person: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in instance.meetings:
+        for person in meeting.participants:
+            by_person[person].append(meeting)
+    hopeless = {m.id for m in instance.meetings if not instance.allowed_slots(m)}
+    while time.monotonic() < until - 0.2:
+        missing = [m for m in instance.meetings if m.id not in slot_of and m.id not in hopeless]
+        if not missing:
+            break
+        chosen = rng.sample(missing, min(MISSING_PER_STEP, len(missing)))
+        free = {m.id: m for m in chosen}
+        for meeting in chosen:
+            for person in meeting.participants:
+                free.update((m.id, m) for m in by_person[person] if m.id not in kept)
+        placed, _status = _solve_part(
+            instance,
+            list(free.values()),
+            slot_of,
+            min(STEP_SECONDS, until - time.monotonic()),
+            rng.randrange(1 << 30),
+            workers,
+            with_gaps=False,
+        )
+        if placed is not None and _key(instance, placed)[0] >= _key(instance, slot_of)[0]:
+            slot_of = placed
+    return slot_of
+
+
 def solve(
     instance: Instance,
     *,
@@ -175,17 +224,23 @@ def solve(
     # Phase 1: the most meetings (CP-SAT, slots only: tables are interchangeable).
     assign_status = "OPTIMAL" if len(slot_of) == bound else "FEASIBLE"
     if movable and len(slot_of) < bound:
-        placed, assign_status = _solve_part(
-            instance,
-            movable,
-            slot_of,
-            time_limit * ASSIGN_SHARE,
-            seed,
-            workers,
-            with_gaps=False,
-        )
-        if placed is not None and _key(instance, placed)[0] >= _key(instance, slot_of)[0]:
-            slot_of = placed
+        if len(movable) * len(instance.slots) <= FULL_MODEL_SIZE:
+            placed, assign_status = _solve_part(
+                instance,
+                movable,
+                slot_of,
+                time_limit * ASSIGN_SHARE,
+                seed,
+                workers,
+                with_gaps=False,
+            )
+            if placed is not None and _key(instance, placed)[0] >= _key(instance, slot_of)[0]:
+                slot_of = placed
+        else:
+            slot_of = _place_missing(
+                instance, slot_of, kept, started + time_limit * PLACE_SHARE_MAX, seed, workers
+            )
+            assign_status = "OPTIMAL" if len(slot_of) == bound else "FEASIBLE"
     report(0.3, f"{len(slot_of)} meetings placed, reducing idle gaps")
 
     # Phase 2: fewest idle gaps, then fairness (local search over Kempe chains).
