@@ -31,7 +31,7 @@ def test_register_wait_and_get_promoted(page, evening):
     page.get_by_label("E-Mail").fill("bernd@example.org")
     page.get_by_label("Organisation").fill("ABC Umformtechnik")
     page.get_by_role("button", name="Auf die Warteliste").click()
-    expect(page.locator("#status")).to_contain_text("Platz 1 der Warteliste")
+    expect(page.locator("#status")).to_contain_text("Warteliste: Platz 1")
     manage_url = page.url
 
     login(page, "ines")
