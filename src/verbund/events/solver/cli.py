@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     gen.add_argument("--participants", type=int, required=True)
     gen.add_argument("--requests", type=int, required=True)
     gen.add_argument("--seed", type=int, default=0)
-    gen.add_argument("--out", required=True)
+    gen.add_argument("--out", help="where to write the instance JSON (default: standard output)")
 
 
 def dispatch(options: dict, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
@@ -65,11 +65,12 @@ def dispatch(options: dict, stdout: TextIO | None = None, stderr: TextIO | None 
                 stdout.write("OK: every hard rule holds\n")
             return 1 if violations else 0
         instance = generate.generate(options["participants"], options["requests"], options["seed"])
-        Path(options["out"]).write_text(
-            json.dumps(model.instance_to_dict(instance), indent=1, ensure_ascii=False),
-            encoding="utf-8",
-        )
-        stdout.write(
+        text = json.dumps(model.instance_to_dict(instance), indent=1, ensure_ascii=False)
+        if not options.get("out"):
+            stdout.write(text + "\n")
+            return 0
+        Path(options["out"]).write_text(text, encoding="utf-8")
+        stderr.write(
             f"{len(instance.participants)} participants, {len(instance.meetings)} meetings, "
             f"{len(instance.slots)} slots, {len(instance.tables)} tables -> {options['out']}\n"
         )

@@ -5,6 +5,8 @@ periodic job that passes unanswered waiting-list offers on (run it from cron or 
 worker every few minutes).
 """
 
+import sys
+
 from django.core.management.base import BaseCommand
 
 from verbund.events.solver import cli
@@ -25,6 +27,8 @@ class Command(BaseCommand):
             count = expire_offers()
             self.stdout.write(f"{count} offers expired\n")
             return
-        code = cli.dispatch(options, stdout=self.stdout, stderr=self.stderr)
+        # The progress line rewrites itself with "\r": the raw stream, not Django's wrapper
+        # (which would end every write with a newline).
+        code = cli.dispatch(options, stdout=self.stdout, stderr=sys.stderr)
         if code:
             raise SystemExit(code)
