@@ -180,3 +180,18 @@ def test_attendance_and_no_show_rate(event, organiser_a):
     assert registrations.no_show_rate(event) == 0.5
     registrations.set_attendance(bert, present=None, user=organiser_a)
     assert registrations.no_show_rate(event) == 0.0
+
+
+def test_expire_offers_command(event, capsys):
+    from django.core.management import call_command
+
+    register(event, "Anna", seats=2)
+    dora = register(event, "Dora")
+    register(event, "Bert")
+    registrations.cancel(dora)
+    Registration.objects.filter(status=S.OFFERED).update(
+        offer_expires_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    call_command("events", "expire-offers")
+    assert "1 waiting-list offers" in capsys.readouterr().out
+    assert Registration.objects.get(name="Bert").status == S.EXPIRED

@@ -18,14 +18,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         cli.add_arguments(parser)
         actions = next(a for a in parser._actions if a.dest == "action")
-        actions.add_parser("expire-offers", help="expire unanswered offers, move the lists up")
+        actions.add_parser(
+            "expire-offers",
+            help="expire unanswered waiting-list offers (the lists move up) and meeting requests",
+        )
 
     def handle(self, *args, **options):
         if options["action"] == "expire-offers":
+            from verbund.events.services.matchmaking import expire_requests
             from verbund.events.services.registration import expire_offers
 
-            count = expire_offers()
-            self.stdout.write(f"{count} offers expired\n")
+            offers, requests = expire_offers(), expire_requests()
+            self.stdout.write(
+                f"{offers} waiting-list offers and {requests} meeting requests expired"
+            )
             return
         # The progress line rewrites itself with "\r": the raw stream, not Django's wrapper
         # (which would end every write with a newline).
