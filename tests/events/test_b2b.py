@@ -179,3 +179,23 @@ def test_profiles_of_a_members_only_event_stay_hidden(client, org_b, outsider):
     profile = event.profiles.create(company="Geheim AG")
     client.force_login(outsider)
     assert client.get(reverse("events:profile_detail", args=[profile.pk])).status_code == 404
+
+
+def test_dashboard_shows_requests_to_answer_and_offered_seats(client, forum, reps, org_a):
+    from django.urls import reverse as url
+
+    from verbund.events.services import registration as registrations
+
+    matchmaking.send_request(reps[0], reps[1].profile)
+    client.force_login(reps[1].user)
+    page = client.get(url("core:dashboard")).content.decode()
+    assert "Gesprächsanfrage von Harzbau GmbH beantworten" in page
+    evening = make_event(org_a, title="Abendveranstaltung", capacity=1)
+    first = registrations.register(evening, name="A", email="a@example.org")
+    waiting = registrations.register(evening, name="B", email="b@example.org", user=reps[1].user)
+    registrations.cancel(first)
+    waiting.refresh_from_db()
+    assert waiting.status == "offered"
+    assert (
+        "Platz bestätigen: Abendveranstaltung" in client.get(url("core:dashboard")).content.decode()
+    )

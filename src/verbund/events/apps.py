@@ -6,3 +6,7 @@ class EventsConfig(AppConfig):
     name = "verbund.events"
     label = "events"
     verbose_name = _("Veranstaltungen")
+
+    def ready(self):
+        # Offered seats and unanswered meeting requests appear as dashboard tasks.
+        from verbund.events import dashboard  # noqa: F401

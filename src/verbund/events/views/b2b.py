@@ -105,6 +105,9 @@ def profile_detail(request, pk):
     me = matchmaking.representative_of(event, request.user)
     form = MeetingRequestForm(request.POST or None) if me and me.profile_id != profile.pk else None
     if request.method == "POST":
+        if form is None and me is not None:
+            messages.error(request, _("Mit dem eigenen Unternehmen ist kein Gespräch nötig."))
+            return redirect(profile)
         if form is None:
             messages.error(request, _("Bitte zuerst ein eigenes Profil anlegen."))
             return redirect("events:b2b_join", event.pk)
