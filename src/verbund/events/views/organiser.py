@@ -2,6 +2,7 @@
 no-shows and waiting-list priorities, exports."""
 
 from django.contrib import messages
+from django.db.models import Case, Value, When
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -42,8 +43,15 @@ def _managed(request, pk) -> Event:
 def registration_list(request, pk):
     event = _managed(request, pk)
     status = request.GET.get("status", "")
+    # Active registrations first (confirmed, offered, waiting), then the ended ones.
+    rank = Case(
+        When(status=Registration.Status.CONFIRMED, then=Value(0)),
+        When(status=Registration.Status.OFFERED, then=Value(1)),
+        When(status=Registration.Status.WAITLISTED, then=Value(2)),
+        default=Value(3),
+    )
     found = event.registrations.select_related("user").order_by(
-        "status", "-priority", "created_at", "pk"
+        rank, "-priority", "created_at", "pk"
     )
     if status in Registration.Status.values:
         found = found.filter(status=status)
