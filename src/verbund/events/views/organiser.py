@@ -2,8 +2,8 @@
 no-shows and waiting-list priorities, exports."""
 
 from django.contrib import messages
-from django.db.models import Case, Value, When
 from django.contrib.auth.decorators import login_required
+from django.db.models import Case, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
