@@ -129,6 +129,20 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         teams=(TeamGrant("Ausbildung", ("organizations.edit",), organization="hesterberg"),),
     ),
     DemoLogin(
+        "veranstaltung",
+        "Ines",
+        "Kortmann",
+        "Veranstaltungsorganisation (EN-Agentur, Wirtschaftsforum Harz)",
+        "Anmeldungen, Warteliste und Check-in; B2B-Terminplan berechnen und veröffentlichen",
+        "en-agentur",
+        "Veranstaltungen und Kooperationsbörsen",
+        teams=(
+            TeamGrant("Veranstaltungen", ("events.manage",), organization="en-agentur"),
+            TeamGrant("Wirtschaftsforum Harz", ("events.manage",), network="harz-belfort"),
+            TeamGrant("Prüferschulungen", ("events.manage",), network="ihk-kooperation"),
+        ),
+    ),
+    DemoLogin(
         "pruefer",
         "Birgit",
         "Hallmann",

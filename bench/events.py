@@ -1,0 +1,281 @@
+"""Events at scale: ``python -m bench.events [--part http|b2b|all] [--time-limit S]``.
+
+(1) 500 concurrent registrations over HTTP (``POST /api/v1/events/{id}/registrations``)
+against gunicorn (4 sync workers) on PostgreSQL for a 40-seat event: confirmed seats,
+waitlisted, errors, p50/p95 latency -- once with the seat lock (production) and once with
+the lock switched off (bench/events_unlocked_wsgi.py) as the baseline that shows why the
+lock is there. Database: VERBUND_DATABASE_URL (default: a throwaway PostgreSQL database
+``verbund_bench_events`` on 127.0.0.1).
+
+(2) B2B scheduling at 200 participants / 1,000 requests and 1,000 / 6,000: the
+first-free-slot baseline beside the scheduler (CP-SAT placement + local search), both
+checked by the independent checker.
+
+Prints tables, never asserts: times depend on the machine and its load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+PORT = 8712
+REQUESTS = 500
+CLIENTS = 32
+CAPACITY = 40
+DEFAULT_DATABASE = "postgresql://postgres@127.0.0.1:5432/verbund_bench_events"
+B2B_SIZES = ((200, 1000), (1000, 6000))
+
+
+def _django(database_url: str, var: Path) -> None:
+    os.environ["VERBUND_DATABASE_URL"] = database_url
+    os.environ["VERBUND_VAR_DIR"] = str(var)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "verbund.settings")
+    (var / "static").mkdir(parents=True, exist_ok=True)
+    import django
+
+    django.setup()
+
+
+def _ensure_database(database_url: str) -> None:
+    import psycopg
+
+    name = database_url.rsplit("/", 1)[1]
+    admin = database_url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def _new_event(label: str):
+    import datetime
+
+    from django.utils import timezone
+
+    from verbund.core.models import Organization
+    from verbund.events.models import Event
+
+    organization, _created = Organization.objects.get_or_create(
+        name="EN-Agentur (Benchmark)", kind=Organization.Kind.DISTRICT
+    )
+    start = timezone.now() + datetime.timedelta(days=30)
+    return Event.objects.create(
+        organization=organization,
+        title=f"Wirtschaft trifft Wirtschaft (Benchmark {label})",
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        capacity=CAPACITY,
+        max_seats_per_registration=2,
+    )
+
+
+def _wait(port: int) -> None:
+    for _ in range(200):
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", "/api/v1/events", headers={"Host": "127.0.0.1"})
+            connection.getresponse().read()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("gunicorn did not start")
+
+
+def _fire(event_id: int, label: str) -> dict:
+    latencies: list[float] = []
+    statuses: dict[str, int] = {}
+    lock = threading.Lock()
+    numbers = iter(range(REQUESTS))
+
+    def client():
+        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+        while True:
+            with lock:
+                number = next(numbers, None)
+            if number is None:
+                return
+            body = json.dumps(
+                {
+                    "name": f"Person {number}",
+                    "email": f"{label}-{number}@bench.example",
+                    "organization": "Benchmark GmbH",
+                    "seats": 1 + (number % 5 == 0),
+                }
+            )
+            started = time.perf_counter()
+            try:
+                connection.request(
+                    "POST",
+                    f"/api/v1/events/{event_id}/registrations",
+                    body=body,
+                    headers={"Host": "127.0.0.1", "Content-Type": "application/json"},
+                )
+                response = connection.getresponse()
+                payload = response.read()
+                kind = (
+                    json.loads(payload).get("status", "?")
+                    if response.status == 201
+                    else f"HTTP {response.status}"
+                )
+            except (OSError, http.client.HTTPException) as error:
+                kind = type(error).__name__
+                connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+            elapsed = time.perf_counter() - started
+            with lock:
+                latencies.append(elapsed)
+                statuses[kind] = statuses.get(kind, 0) + 1
+
+    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "statuses": statuses,
+        "p50": statistics.median(latencies) * 1000,
+        "p95": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+        "wall": wall,
+    }
+
+
+def http_part(database_url: str) -> None:
+    from django.core.management import call_command
+
+    from verbund.events.models import Registration
+
+    call_command("migrate", verbosity=0)
+    print(
+        f"\n(1) {REQUESTS} concurrent registrations ({CLIENTS} clients), gunicorn 4 workers, "
+        f"PostgreSQL, {CAPACITY}-seat event (every 5th asks for 2 seats)"
+    )
+    header = (
+        "variant",
+        "confirmed seats",
+        "overbooked",
+        "waitlisted",
+        "errors",
+        "p50 ms",
+        "p95 ms",
+        "req/s",
+    )
+    print(" ".join(f"{h:>16}" for h in header))
+    env = dict(
+        os.environ,
+        VERBUND_DATABASE_URL=database_url,
+        VERBUND_ALLOWED_HOSTS="127.0.0.1",
+        VERBUND_HTTPS="0",
+        VERBUND_DATABASE_CONN_MAX_AGE="60",
+    )
+    for label, module in (
+        ("with lock", "verbund.wsgi"),
+        ("lock removed", "bench.events_unlocked_wsgi"),
+    ):
+        event = _new_event(label)
+        server = subprocess.Popen(
+            [
+                sys.executable, "-m", "gunicorn", f"{module}:application",
+                "--bind", f"127.0.0.1:{PORT}", "--workers", "4", "--log-level", "warning",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            _wait(PORT)
+            result = _fire(event.pk, label.replace(" ", "-"))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        confirmed = Registration.objects.filter(event=event, status="confirmed")
+        seats = sum(confirmed.values_list("seats", flat=True))
+        statuses = result["statuses"]
+        errors = sum(
+            count for kind, count in statuses.items() if kind not in ("confirmed", "waitlisted")
+        )
+        row = (
+            label,
+            seats,
+            max(seats - event.seat_limit, 0),
+            statuses.get("waitlisted", 0),
+            errors,
+            f"{result['p50']:.0f}",
+            f"{result['p95']:.0f}",
+            f"{REQUESTS / result['wall']:.0f}",
+        )
+        print(" ".join(f"{str(value):>16}" for value in row))
+        if errors:
+            print(f"{'':>16} errors by kind: {statuses}")
+
+
+def b2b_part(time_limit: float) -> None:
+    from verbund.events.solver import checker, generate, greedy, scheduler
+
+    print(f"\n(2) B2B scheduling (time limit {time_limit:.0f} s, 2 CP-SAT workers)")
+    header = (
+        "size",
+        "method",
+        "slots/tables",
+        "scheduled",
+        "bound",
+        "idle gaps",
+        "max/person",
+        "seconds",
+        "violations",
+    )
+    print(" ".join(f"{h:>12}" for h in header))
+    for participants, requests in B2B_SIZES:
+        instance = generate.generate(participants, requests, seed=1)
+        for method in ("greedy", "scheduler"):
+            started = time.perf_counter()
+            schedule = (
+                greedy.greedy(instance)
+                if method == "greedy"
+                else scheduler.solve(instance, time_limit=time_limit, seed=1)
+            )
+            seconds = time.perf_counter() - started
+            objective = schedule.objective
+            row = (
+                f"{participants}/{requests}",
+                method,
+                f"{len(instance.slots)}/{len(instance.tables)}",
+                objective["scheduled"],
+                schedule.bound.get("scheduled", "-") if method == "scheduler" else "-",
+                objective["idle_gaps"],
+                objective["max_gaps_per_participant"],
+                f"{seconds:.1f}",
+                len(checker.check(instance, schedule)),
+            )
+            print(" ".join(f"{str(value):>12}" for value in row))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--part", choices=("http", "b2b", "all"), default="all")
+    parser.add_argument("--time-limit", type=float, default=60.0, help="scheduler seconds")
+    args = parser.parse_args()
+    if args.part in ("http", "all"):
+        database_url = os.environ.get("VERBUND_DATABASE_URL", DEFAULT_DATABASE)
+        if database_url == DEFAULT_DATABASE:
+            _ensure_database(database_url)
+        _django(database_url, Path(tempfile.mkdtemp(prefix="verbund-bench-events-")))
+        http_part(database_url)
+    if args.part in ("b2b", "all"):
+        b2b_part(args.time_limit)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,298 @@
+"""Register, cancel, wait and move up: every seat change is lock -> recount -> write.
+
+A registration is confirmed only when the seats still held (confirmed registrations and
+open offers) plus its own fit into capacity + the organiser's declared margin, and no one
+is waiting ahead of it; otherwise it joins the waiting list. When seats free up, the
+waiting list moves up in order (priority, then time): each entry in turn gets an offer
+valid for ``offer_hours`` or, if the event says so, is confirmed at once. An entry that
+does not fit yet stops the queue, so nobody overtakes an earlier larger group.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from verbund.core.services import audit
+from verbund.events.models import Event, Registration
+from verbund.events.models.events import ACTIVE_STATUSES, HOLDING_STATUSES
+from verbund.events.services.locking import locked
+
+Status = Registration.Status
+
+
+class RegistrationError(Exception):
+    """The registration cannot be taken; the message is for the person registering."""
+
+
+class RegistrationClosed(RegistrationError):
+    pass
+
+
+class AlreadyRegistered(RegistrationError):
+    pass
+
+
+@dataclass(frozen=True)
+class Availability:
+    seats_taken: int
+    seats_left: int
+    waiting_list: int
+    waiting_seats: int
+
+
+def availability(event: Event) -> Availability:
+    """One aggregate query: seats held, seats left, waiting entries and their seats."""
+    counts = event.registrations.aggregate(
+        held=Sum("seats", filter=Q(status__in=HOLDING_STATUSES), default=0),
+        waiting=Count("pk", filter=Q(status=Status.WAITLISTED)),
+        waiting_seats=Sum("seats", filter=Q(status=Status.WAITLISTED), default=0),
+    )
+    return Availability(
+        seats_taken=counts["held"],
+        seats_left=max(event.seat_limit - counts["held"], 0),
+        waiting_list=counts["waiting"],
+        waiting_seats=counts["waiting_seats"],
+    )
+
+
+def waiting_queue(event: Event):
+    return event.registrations.filter(status=Status.WAITLISTED).order_by(
+        "-priority", "created_at", "pk"
+    )
+
+
+def position(registration: Registration) -> int | None:
+    """1-based place on the waiting list, None when not waiting."""
+    current = (
+        Registration.objects.filter(pk=registration.pk)
+        .values("status", "priority", "created_at")
+        .first()
+    )
+    if current is None or current["status"] != Status.WAITLISTED:
+        return None
+    priority, created = current["priority"], current["created_at"]
+    ahead = Registration.objects.filter(
+        event_id=registration.event_id, status=Status.WAITLISTED
+    ).filter(
+        Q(priority__gt=priority)
+        | Q(priority=priority, created_at__lt=created)
+        | Q(priority=priority, created_at=created, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
+def closed_reason(event: Event, now: datetime.datetime | None = None) -> str:
+    """Why registration is not possible right now ('' when it is open)."""
+    now = now or timezone.now()
+    if event.start <= now:
+        return _("Die Veranstaltung hat bereits begonnen.")
+    if event.registration_opens and now < event.registration_opens:
+        return _("Die Anmeldung ist noch nicht geöffnet.")
+    if event.registration_deadline and now > event.registration_deadline:
+        return _("Der Anmeldeschluss ist vorbei.")
+    return ""
+
+
+def register(
+    event: Event,
+    *,
+    name: str,
+    email: str,
+    seats: int = 1,
+    organization_name: str = "",
+    organization=None,
+    user=None,
+    answers: dict | None = None,
+    lock: bool = True,
+) -> Registration:
+    """Confirm or wait-list one registration. Raises RegistrationError with a message."""
+    email = email.strip().lower()
+    if seats < 1 or seats > event.max_seats_per_registration:
+        raise RegistrationError(
+            _("Bitte zwischen 1 und %(max)s Plätze anmelden.")
+            % {"max": event.max_seats_per_registration}
+        )
+
+    def write(current: Event) -> Registration:
+        reason = closed_reason(current)
+        if reason:
+            raise RegistrationClosed(reason)
+        if current.registrations.filter(email=email, status__in=ACTIVE_STATUSES).exists():
+            raise AlreadyRegistered(_("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung."))
+        _expire_due(current)
+        free = availability(current)
+        fits = free.seats_left >= seats and free.waiting_list == 0
+        registration = Registration(
+            event=current,
+            name=name.strip(),
+            email=email,
+            seats=seats,
+            organization_name=organization_name.strip(),
+            organization=organization,
+            user=user if user is not None and user.is_authenticated else None,
+            answers=answers or {},
+            status=Status.CONFIRMED if fits else Status.WAITLISTED,
+        )
+        registration.save()
+        audit.record(
+            registration,
+            f"events.registration.{registration.status}",
+            user=user,
+            data={"seats": seats},
+        )
+        _notify_after_commit(registration, "registered")
+        return registration
+
+    try:
+        return locked(event.pk, write, lock=lock)
+    except IntegrityError as error:
+        # The unique constraint has the last word on a race between two identical e-mails.
+        raise AlreadyRegistered(
+            _("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung.")
+        ) from error
+
+
+def cancel(registration: Registration, user=None) -> Registration:
+    """Cancel (or leave the waiting list: 'no longer interested'); the queue moves up."""
+
+    def write(current: Event) -> Registration:
+        fresh = Registration.objects.get(pk=registration.pk)
+        if not fresh.is_active:
+            return fresh
+        was = fresh.status
+        fresh.status = Status.CANCELLED if was == Status.CONFIRMED else Status.DECLINED
+        fresh.offer_expires_at = None
+        fresh.save(update_fields=["status", "offer_expires_at", "updated_at"])
+        audit.record(fresh, f"events.registration.{fresh.status}", user=user, data={"was": was})
+        _notify_after_commit(fresh, "cancelled")
+        promote(current)
+        return fresh
+
+    return locked(registration.event_id, write)
+
+
+def accept_offer(registration: Registration, user=None) -> Registration:
+    """The promoted person confirms the offered seat (before it expires)."""
+
+    def write(current: Event) -> Registration:
+        fresh = Registration.objects.get(pk=registration.pk)
+        if fresh.status != Status.OFFERED:
+            raise RegistrationError(_("Für diese Anmeldung liegt kein Platzangebot vor."))
+        if fresh.offer_expires_at and fresh.offer_expires_at < timezone.now():
+            _expire_due(current)
+            raise RegistrationError(_("Das Platzangebot ist leider abgelaufen."))
+        fresh.status = Status.CONFIRMED
+        fresh.offer_expires_at = None
+        fresh.save(update_fields=["status", "offer_expires_at", "updated_at"])
+        audit.record(fresh, "events.registration.offer_accepted", user=user)
+        _notify_after_commit(fresh, "confirmed")
+        return fresh
+
+    return locked(registration.event_id, write)
+
+
+def promote(event: Event, now: datetime.datetime | None = None) -> list[Registration]:
+    """Offer (or confirm) freed seats to the waiting list in order. Caller holds the lock."""
+    now = now or timezone.now()
+    moved = []
+    free = availability(event).seats_left
+    for entry in waiting_queue(event):
+        if entry.seats > free:
+            break
+        free -= entry.seats
+        if event.waitlist_mode == Event.WaitlistMode.AUTO:
+            entry.status = Status.CONFIRMED
+            entry.offer_expires_at = None
+        else:
+            entry.status = Status.OFFERED
+            entry.offer_expires_at = now + datetime.timedelta(hours=event.offer_hours)
+        entry.save(update_fields=["status", "offer_expires_at", "updated_at"])
+        audit.record(entry, f"events.registration.promoted_{entry.status}")
+        _notify_after_commit(entry, "promoted")
+        moved.append(entry)
+    return moved
+
+
+def _expire_due(event: Event, now: datetime.datetime | None = None) -> int:
+    """Let unanswered offers lapse and pass their seats on. Caller holds the lock."""
+    now = now or timezone.now()
+    due = list(
+        event.registrations.filter(status=Status.OFFERED, offer_expires_at__lt=now).order_by("pk")
+    )
+    for entry in due:
+        entry.status = Status.EXPIRED
+        entry.save(update_fields=["status", "updated_at"])
+        audit.record(entry, "events.registration.offer_expired")
+        _notify_after_commit(entry, "expired")
+    if due:
+        promote(event, now)
+    return len(due)
+
+
+def expire_offers(now: datetime.datetime | None = None) -> int:
+    """The periodic job: expire every due offer of every event and move the lists up."""
+    now = now or timezone.now()
+    event_ids = (
+        Registration.objects.filter(status=Status.OFFERED, offer_expires_at__lt=now)
+        .values_list("event_id", flat=True)
+        .distinct()
+    )
+    return sum(locked(event_id, lambda event: _expire_due(event, now)) for event_id in event_ids)
+
+
+def set_priority(registration: Registration, priority: int, user) -> Registration:
+    """Organisers move a waiting entry up or down; the change is audited."""
+
+    def write(current: Event) -> Registration:
+        fresh = Registration.objects.get(pk=registration.pk)
+        old = fresh.priority
+        if old != priority:
+            fresh.priority = priority
+            fresh.save(update_fields=["priority", "updated_at"])
+            audit.record(
+                fresh,
+                "events.registration.priority_changed",
+                user=user,
+                changes={"priority": (old, priority)},
+            )
+        return fresh
+
+    return locked(registration.event_id, write)
+
+
+def set_attendance(registration: Registration, *, present: bool | None, user) -> Registration:
+    """Check in (present=True), mark as no-show (False) or reset (None)."""
+    registration.checked_in_at = timezone.now() if present else None
+    registration.no_show = present is False
+    registration.save(update_fields=["checked_in_at", "no_show", "updated_at"])
+    verb = {True: "checked_in", False: "no_show", None: "attendance_reset"}[present]
+    audit.record(registration, f"events.registration.{verb}", user=user)
+    if present and registration.event.exam_training_id:
+        from verbund.events.services.trainings import record_attendance
+
+        record_attendance(registration)
+    return registration
+
+
+def no_show_rate(event: Event) -> float | None:
+    """No-shows among the confirmed registrations whose attendance has been recorded."""
+    confirmed = event.registrations.filter(status=Status.CONFIRMED)
+    recorded = (
+        confirmed.filter(checked_in_at__isnull=False).count()
+        + confirmed.filter(no_show=True).count()
+    )
+    if not recorded:
+        return None
+    return confirmed.filter(no_show=True).count() / recorded
+
+
+def _notify_after_commit(registration: Registration, reason: str) -> None:
+    """Mail only once the change is committed, through the task backend (a worker in
+    production, at once in the demo and tests) so a slow mail server never holds a request."""
+    from verbund.events.tasks import send_registration_mail
+
+    transaction.on_commit(lambda: send_registration_mail.enqueue(registration.pk, reason))

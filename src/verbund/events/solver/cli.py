@@ -1,0 +1,80 @@
+"""``verbund events schedule|check|generate``, free of Django (the management command only
+hands its parsed arguments to ``dispatch``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from . import checker, generate, model, scheduler
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    schedule = actions.add_parser("schedule", help="schedule the meetings of an instance")
+    schedule.add_argument("instance", help="instance JSON (docs/events.md)")
+    schedule.add_argument("--out", required=True, help="where to write the schedule JSON")
+    schedule.add_argument("--time-limit", type=float, default=60.0, help="seconds (default 60)")
+    schedule.add_argument("--seed", type=int, default=0)
+    check = actions.add_parser("check", help="check a schedule against the hard rules")
+    check.add_argument("instance")
+    check.add_argument("schedule")
+    gen = actions.add_parser("generate", help="write a realistic random instance")
+    gen.add_argument("--participants", type=int, required=True)
+    gen.add_argument("--requests", type=int, required=True)
+    gen.add_argument("--seed", type=int, default=0)
+    gen.add_argument("--out", help="where to write the instance JSON (default: standard output)")
+
+
+def dispatch(options: dict, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    try:
+        if options["action"] == "schedule":
+            instance = model.load_instance(options["instance"])
+
+            def progress(fraction, message):
+                stderr.write(f"\r{fraction * 100:5.1f} %  {message:<60}")
+
+            result = scheduler.solve(
+                instance,
+                time_limit=options["time_limit"],
+                seed=options["seed"],
+                progress=progress,
+            )
+            stderr.write("\n")
+            Path(options["out"]).write_text(
+                json.dumps(result.to_dict(), indent=1, ensure_ascii=False), encoding="utf-8"
+            )
+            objective = result.objective
+            stdout.write(
+                f"{objective['scheduled']} of {len(instance.meetings)} meetings scheduled, "
+                f"{objective['idle_gaps']} idle gaps (max {objective['max_gaps_per_participant']} "
+                f"per participant), {result.solver['seconds']} s -> {options['out']}\n"
+            )
+            return 0
+        if options["action"] == "check":
+            instance = model.load_instance(options["instance"])
+            violations = checker.check(instance, model.load_schedule(options["schedule"]))
+            for line in violations:
+                stdout.write(line + "\n")
+            if not violations:
+                stdout.write("OK: every hard rule holds\n")
+            return 1 if violations else 0
+        instance = generate.generate(options["participants"], options["requests"], options["seed"])
+        text = json.dumps(model.instance_to_dict(instance), indent=1, ensure_ascii=False)
+        if not options.get("out"):
+            stdout.write(text + "\n")
+            return 0
+        Path(options["out"]).write_text(text, encoding="utf-8")
+        stderr.write(
+            f"{len(instance.participants)} participants, {len(instance.meetings)} meetings, "
+            f"{len(instance.slots)} slots, {len(instance.tables)} tables -> {options['out']}\n"
+        )
+        return 0
+    except (OSError, ValueError) as error:
+        stderr.write(f"error: {error}\n")
+        return 2

@@ -1,0 +1,222 @@
+"""Fewer idle gaps by local search over a feasible meeting -> slot map.
+
+The move is a Kempe chain between two slots: move one meeting from slot s to slot t; any
+participant of it already busy in t has that meeting pushed back to s, and so on until
+the chain closes. Every participant keeps at most one meeting per slot by construction;
+sessions, blocked slots and table counts are checked on the whole chain. A participant's
+slots are a bit mask, so its gap count is the number of busy runs minus one. Simulated
+annealing on total gaps (with a small sum-of-squares term that spreads the remaining gaps
+fairly) keeps the best schedule seen; the set of scheduled meetings never shrinks.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections import defaultdict
+
+from .model import Instance
+
+# Fairness tie-break: a squared gap costs this much of one whole gap.
+FAIRNESS_WEIGHT = 0.01
+START_TEMPERATURE = 0.6
+END_TEMPERATURE = 0.02
+SNAPSHOT_STEPS = 2000
+
+
+def gaps_of(mask: int) -> int:
+    if not mask:
+        return 0
+    return bin(mask & ~(mask << 1)).count("1") - 1
+
+
+def _cost(gaps: int) -> float:
+    return gaps + FAIRNESS_WEIGHT * gaps * gaps
+
+
+class Search:
+    def __init__(self, instance: Instance, slot_of: dict[str, int], frozen=(), seed: int = 0):
+        self.instance = instance
+        self.rng = random.Random(seed)
+        self.n_slots = len(instance.slots)
+        self.tables = len(instance.tables)
+        self.meetings = instance.meetings
+        self.index = {m.id: i for i, m in enumerate(self.meetings)}
+        people = sorted({p for m in self.meetings for p in m.participants})
+        self.person = {p: i for i, p in enumerate(people)}
+        self.members = [[self.person[p] for p in m.participants] for m in self.meetings]
+        self.allowed = []
+        for meeting in self.meetings:
+            mask = 0
+            for slot in instance.allowed_slots(meeting):
+                mask |= 1 << slot
+            self.allowed.append(mask)
+        self.frozen = {self.index[m] for m in frozen if m in self.index}
+        self.slot = [-1] * len(self.meetings)
+        self.occupant = [{} for _ in people]  # person -> {slot: meeting}
+        self.mask = [0] * len(people)
+        self.count = [0] * self.n_slots
+        for meeting_id, slot in slot_of.items():
+            self._place(self.index[meeting_id], slot)
+        self.by_person = defaultdict(list)
+        for m, members in enumerate(self.members):
+            for p in members:
+                self.by_person[p].append(m)
+
+    def _place(self, m: int, slot: int) -> None:
+        self.slot[m] = slot
+        self.count[slot] += 1
+        for p in self.members[m]:
+            self.occupant[p][slot] = m
+            self.mask[p] |= 1 << slot
+
+    def total(self) -> int:
+        return sum(gaps_of(mask) for mask in self.mask)
+
+    def result(self) -> dict[str, int]:
+        return {self.meetings[m].id: s for m, s in enumerate(self.slot) if s >= 0}
+
+    def _chain(self, start: int, target: int):
+        """Meetings that move between slot of ``start`` and ``target`` (m -> new slot)."""
+        origin = self.slot[start]
+        moving = {start: target}
+        queue = [start]
+        while queue:
+            m = queue.pop()
+            destination = moving[m]
+            back = origin if destination == target else target
+            for p in self.members[m]:
+                other = self.occupant[p].get(destination)
+                if other is not None and other not in moving:
+                    if other in self.frozen:
+                        return None
+                    moving[other] = back
+                    queue.append(other)
+        return moving
+
+    def _evaluate(self, moving: dict[int, int]):
+        origin_count = defaultdict(int)
+        for m, new in moving.items():
+            if not (self.allowed[m] >> new) & 1:
+                return None
+            origin_count[self.slot[m]] -= 1
+            origin_count[new] += 1
+        for slot, change in origin_count.items():
+            if self.count[slot] + change > self.tables:
+                return None
+        new_masks = {}
+        for m in moving:
+            old = self.slot[m]
+            for p in self.members[m]:
+                mask = new_masks.get(p, self.mask[p])
+                new_masks[p] = mask & ~(1 << old)
+        for m, new in moving.items():
+            for p in self.members[m]:
+                new_masks[p] |= 1 << new
+        delta = 0.0
+        gap_change = 0
+        for p, mask in new_masks.items():
+            before, after = gaps_of(self.mask[p]), gaps_of(mask)
+            delta += _cost(after) - _cost(before)
+            gap_change += after - before
+        return delta, gap_change, new_masks, origin_count
+
+    def _apply(self, moving, new_masks, counts) -> None:
+        for m in moving:
+            for p in self.members[m]:
+                if self.occupant[p].get(self.slot[m]) == m:
+                    del self.occupant[p][self.slot[m]]
+        for m, new in moving.items():
+            self.slot[m] = new
+            for p in self.members[m]:
+                self.occupant[p][new] = m
+        for p, mask in new_masks.items():
+            self.mask[p] = mask
+        for slot, change in counts.items():
+            self.count[slot] += change
+
+    def _try_insert(self) -> bool:
+        waiting = [m for m, s in enumerate(self.slot) if s < 0]
+        if not waiting:
+            return False
+        m = self.rng.choice(waiting)
+        busy = 0
+        for p in self.members[m]:
+            busy |= self.mask[p]
+        free = self.allowed[m] & ~busy
+        options = [
+            s for s in range(self.n_slots) if (free >> s) & 1 and self.count[s] < self.tables
+        ]
+        if not options:
+            return False
+        self._place(m, self.rng.choice(options))
+        return True
+
+    def run(self, seconds: float, progress=None) -> dict[str, int]:
+        started = time.monotonic()
+        deadline = started + seconds
+        best_key = (self.total(), max(map(gaps_of, self.mask), default=0))
+        best = list(self.slot)
+        movable = [m for m, s in enumerate(self.slot) if s >= 0 and m not in self.frozen]
+        steps = 0
+        snapshot_at = -SNAPSHOT_STEPS
+        gaps = self.total()
+        temperature = START_TEMPERATURE
+        while movable:
+            steps += 1
+            if steps % 256 == 0:
+                now = time.monotonic()
+                if now >= deadline or gaps == 0:
+                    break
+                share = (now - started) / seconds
+                temperature = START_TEMPERATURE * (END_TEMPERATURE / START_TEMPERATURE) ** share
+                if steps % 4096 == 0:
+                    while self._try_insert():
+                        best_key = (math.inf, math.inf)
+                    movable = [
+                        m for m, s in enumerate(self.slot) if s >= 0 and m not in self.frozen
+                    ]
+                    gaps = self.total()
+                    if progress:
+                        progress(share, gaps)
+            # Pick a participant with gaps more often than not.
+            m = self.rng.choice(movable)
+            p = self.rng.choice(self.members[m])
+            if gaps_of(self.mask[p]) == 0 and self.rng.random() < 0.5:
+                continue
+            candidates = self.allowed[m] & ~(1 << self.slot[m])
+            if not candidates:
+                continue
+            span = self.mask[p]
+            low, high = (span & -span).bit_length() - 1, span.bit_length() - 1
+            target = self.rng.randint(max(low - 1, 0), min(high + 1, self.n_slots - 1))
+            if not (candidates >> target) & 1:
+                continue
+            moving = self._chain(m, target)
+            if moving is None:
+                continue
+            evaluated = self._evaluate(moving)
+            if evaluated is None:
+                continue
+            delta, gap_change, new_masks, counts = evaluated
+            if delta <= 0 or self.rng.random() < math.exp(-delta / temperature):
+                self._apply(moving, new_masks, counts)
+                gaps += gap_change
+                # Copying the schedule is O(meetings): only for a new best total, and not
+                # more often than every SNAPSHOT_STEPS (the end state is compared as well).
+                if gaps < best_key[0] and steps - snapshot_at >= SNAPSHOT_STEPS:
+                    key = (gaps, max(map(gaps_of, self.mask), default=0))
+                    if key < best_key:
+                        best_key, best, snapshot_at = key, list(self.slot), steps
+        if (
+            sum(s >= 0 for s in self.slot) >= sum(s >= 0 for s in best)
+            and (
+                self.total(),
+                max(map(gaps_of, self.mask), default=0),
+            )
+            <= best_key
+        ):
+            best = list(self.slot)
+        self.steps = steps
+        return {self.meetings[m].id: s for m, s in enumerate(best) if s >= 0}

@@ -1,0 +1,187 @@
+"""Every events page: anonymous, signed in without permission, permitted, another
+organization's object."""
+
+import pytest
+from django.urls import reverse
+
+from tests import factories
+from verbund.core.models import AuditEntry
+from verbund.events.models import Registration
+from verbund.events.services import registration as registrations
+
+
+@pytest.fixture
+def anna(event):
+    return registrations.register(event, name="Anna", email="anna@example.org")
+
+
+def test_public_list_and_detail_for_anonymous_visitors(client, event, event_b):
+    listing = client.get(reverse("events:event_list"))
+    assert listing.status_code == 200
+    assert event.title in listing.content.decode()
+    assert event_b.title not in listing.content.decode()
+    detail = client.get(event.get_absolute_url())
+    html = detail.content.decode()
+    assert detail.status_code == 200
+    assert '<script type="application/ld+json">' in html
+    assert '"@type": "Event"' in html
+    assert client.get(event_b.get_absolute_url()).status_code == 404
+
+
+def test_jsonld_cannot_break_out_of_its_script(client, org_a):
+    from tests.events.conftest import make_event
+
+    event = make_event(org_a, title="</script><script>alert(1)</script>")
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "</script><script>alert(1)" not in html
+
+
+def test_members_only_event_is_visible_to_members(client, event_b, member_b):
+    client.force_login(member_b)
+    assert client.get(event_b.get_absolute_url()).status_code == 200
+
+
+def test_register_without_account_then_manage_link(client, event):
+    response = client.post(
+        event.get_absolute_url(),
+        {"name": "Anna Beispiel", "email": "anna@example.org", "organization_name": "", "seats": 1},
+    )
+    registration = Registration.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("events:registration_manage", args=[registration.token])
+    page = client.get(response.url)
+    assert "Bestätigt" in page.content.decode()
+    client.post(
+        reverse("events:registration_action", args=[registration.token]), {"action": "cancel"}
+    )
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+
+
+def test_registration_form_shows_errors_not_500(client, event):
+    response = client.post(event.get_absolute_url(), {"name": "", "email": "x", "seats": "99"})
+    assert response.status_code == 400
+
+
+def test_signed_in_member_registers_with_account(client, event, coordinator_a):
+    client.force_login(coordinator_a)
+    client.post(
+        event.get_absolute_url(),
+        {"name": "Anika Test", "email": "anika@example.org", "seats": 1},
+    )
+    assert Registration.objects.get().user == coordinator_a
+
+
+def test_unknown_token_is_404(client, db):
+    assert client.get(reverse("events:registration_manage", args=["nope"])).status_code == 404
+
+
+ORGANISER_PAGES = [
+    ("events:registration_list", "event"),
+    ("events:event_edit", "event"),
+]
+
+
+@pytest.mark.parametrize(("name", "_kind"), ORGANISER_PAGES)
+def test_organiser_pages_permissions(client, event, event_b, organiser_a, member_b, name, _kind):
+    url = reverse(name, args=[event.pk])
+    assert client.get(url).status_code == 302  # anonymous -> login
+    client.force_login(member_b)
+    assert client.get(url).status_code == 403  # visible public event, no permission
+    client.force_login(organiser_a)
+    assert client.get(url).status_code == 200
+    assert client.get(reverse(name, args=[event_b.pk])).status_code == 404  # other org
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])
+def test_exports(client, event, anna, organiser_a, member_b, fmt):
+    url = reverse("events:registration_export", args=[event.pk, fmt])
+    client.force_login(member_b)
+    assert client.get(url).status_code == 403
+    client.force_login(organiser_a)
+    response = client.get(url)
+    assert response.status_code == 200
+    body = response.content
+    if fmt == "csv":
+        assert "anna@example.org" in body.decode("utf-8-sig")
+    elif fmt == "pdf":
+        assert body.startswith(b"%PDF")
+    else:
+        assert body.startswith(b"PK")
+
+
+def test_export_unknown_format_is_404(client, event, organiser_a):
+    client.force_login(organiser_a)
+    assert (
+        client.get(reverse("events:registration_export", args=[event.pk, "doc"])).status_code == 404
+    )
+
+
+@pytest.mark.parametrize("view", ["attendance", "priority", "organiser_cancel"])
+def test_registration_actions_permissions(client, anna, organiser_a, member_b, org_b, view):
+    url = reverse(f"events:{view}", args=[anna.pk])
+    data = {"present": "1", "priority": "3"}
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).url.startswith(reverse("login"))
+    client.force_login(member_b)
+    assert client.post(url, data).status_code == 404  # registrations are not visible to others
+    other = factories.user("otto", organization=org_b)
+    factories.grant(other, ["events.manage"], organization=org_b)
+    client.force_login(other)
+    assert client.post(url, data).status_code == 404
+    client.force_login(organiser_a)
+    assert client.post(url, data).status_code == 302
+    anna.refresh_from_db()
+    expected = {
+        "attendance": anna.checked_in_at is not None,
+        "priority": anna.priority == 3,
+        "organiser_cancel": anna.status == "cancelled",
+    }
+    assert expected[view]
+
+
+def test_priority_change_from_the_list_is_audited(client, anna, organiser_a):
+    client.force_login(organiser_a)
+    client.post(reverse("events:priority", args=[anna.pk]), {"priority": "7"})
+    assert AuditEntry.objects.filter(action="events.registration.priority_changed").exists()
+    assert (
+        client.post(reverse("events:priority", args=[anna.pk]), {"priority": "x"}).status_code
+        == 302
+    )
+
+
+def test_create_event_needs_the_permission(client, organiser_a, member_b, org_a):
+    url = reverse("events:event_create")
+    client.force_login(member_b)
+    assert client.get(url).status_code == 403
+    client.force_login(organiser_a)
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "title": "Ausbildertag",
+            "kind": "event",
+            "visibility": "public",
+            "organization": org_a.pk,
+            "start": "2031-05-04T09:00",
+            "end": "2031-05-04T12:00",
+            "capacity": "30",
+            "overbooking_margin": "2",
+            "max_seats_per_registration": "4",
+            "waitlist_mode": "offer",
+            "offer_hours": "48",
+            "questions_text": "Ernährungswunsch?\nBranche?",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    created = org_a.organised_events.get(title="Ausbildertag")
+    assert created.questions == ["Ernährungswunsch?", "Branche?"]
+    page = client.get(created.get_absolute_url()).content.decode()
+    assert "Ernährungswunsch?" in page
+
+
+def test_ics_feed_and_event_ics(client, event, event_b):
+    feed = client.get(reverse("events:feed_ics")).content.decode()
+    assert event.title in feed and event_b.title not in feed
+    single = client.get(reverse("events:event_ics", args=[event.pk]))
+    assert single["Content-Type"].startswith("text/calendar")
