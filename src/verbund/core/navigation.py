@@ -104,6 +104,4 @@ register_section(
     either(holds_any("exams.plan", "exams.compensation"), is_examiner),
     order=70,
 )
-register_section(
-    _("Veranstaltungen"), "events:event_list", "/veranstaltungen/", anyone, order=80
-)
+register_section(_("Veranstaltungen"), "events:event_list", "/veranstaltungen/", anyone, order=80)
