@@ -11,3 +11,5 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Each app registers its named permissions in its own permissions.py.
         autodiscover_modules("permissions")
+        # ... and its background job types in jobs.py (verbund.core.services.jobs).
+        autodiscover_modules("jobs")

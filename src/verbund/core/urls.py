@@ -1,6 +1,6 @@
 from django.urls import path
 
-from verbund.core.views import dashboard, organizations, privacy, search, teams, tokens
+from verbund.core.views import dashboard, jobs, organizations, privacy, search, teams, tokens
 
 app_name = "core"
 urlpatterns = [
@@ -54,4 +54,6 @@ urlpatterns = [
     ),
     path("konto/api-tokens/", tokens.token_list, name="token_list"),
     path("konto/api-tokens/<int:pk>/widerrufen/", tokens.token_revoke, name="token_revoke"),
+    path("auftraege/<int:pk>/", jobs.job_detail, name="job_detail"),
+    path("auftraege/<int:pk>/fortschritt/", jobs.job_progress, name="job_progress"),
 ]
