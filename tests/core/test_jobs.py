@@ -207,3 +207,23 @@ def test_sigterm_to_the_demo_stops_both_processes(tmp_path):
     for pid in pids:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def test_a_jobs_file_is_downloaded_only_by_its_owner(client, user):
+    job = Job.objects.create(
+        kind="k",
+        title="Bericht",
+        status=Job.Status.DONE,
+        created_by=user,
+        output=b"%PDF-1.7",
+        output_name="bericht.pdf",
+        output_type="application/pdf",
+    )
+    url = reverse("core:job_download", args=[job.pk])
+    assert client.get(url).status_code == 302
+    client.force_login(factories.user("fremd"))
+    assert client.get(url).status_code == 404
+    client.force_login(user)
+    response = client.get(url)
+    assert (response.status_code, response.content) == (200, b"%PDF-1.7")
+    assert 'filename="bericht.pdf"' in response["Content-Disposition"]

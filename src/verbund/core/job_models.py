@@ -29,6 +29,10 @@ class Job(models.Model):
     # machine can read it, and emptied when the job ends.
     payload = models.BinaryField(_("Datei"), blank=True, default=b"")
     result = models.JSONField(_("Ergebnis"), default=dict, blank=True)
+    # A file the job produced (a report), offered for download on the job page.
+    output = models.BinaryField(_("Erzeugte Datei"), blank=True, default=b"")
+    output_name = models.CharField(_("Dateiname"), max_length=200, blank=True)
+    output_type = models.CharField(_("Dateityp"), max_length=120, blank=True)
     result_url = models.CharField(_("Ergebnis-Adresse"), max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -56,4 +56,5 @@ urlpatterns = [
     path("konto/api-tokens/<int:pk>/widerrufen/", tokens.token_revoke, name="token_revoke"),
     path("auftraege/<int:pk>/", jobs.job_detail, name="job_detail"),
     path("auftraege/<int:pk>/fortschritt/", jobs.job_progress, name="job_progress"),
+    path("auftraege/<int:pk>/datei/", jobs.job_download, name="job_download"),
 ]

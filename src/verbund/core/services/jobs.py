@@ -149,6 +149,13 @@ def execute(job_id: int) -> str:
     return Job.Status.DONE
 
 
+def save_output(job: Job, content: bytes, filename: str, content_type: str) -> None:
+    """Keep a file the job produced; the job page offers it for download."""
+    Job.objects.filter(pk=job.pk).update(
+        output=content, output_name=filename[:200], output_type=content_type[:120]
+    )
+
+
 def _finish(job: Job, status: str, message: str, result: dict) -> None:
     changes = {
         "status": status,
