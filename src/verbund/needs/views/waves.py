@@ -187,8 +187,12 @@ def invitations_send(request, pk):
 @require_POST
 def reminders_send(request, pk):
     wave = managed_wave(request, pk)
+    reason = waves.why_no_reminders(wave)
     count = waves.send_reminders(wave, request.user, force=True)
-    messages.success(request, _("%(count)s Erinnerungen versandt.") % {"count": count})
+    if count or not reason:
+        messages.success(request, _("%(count)s Erinnerungen versandt.") % {"count": count})
+    else:
+        messages.warning(request, _("Keine Erinnerungen versandt: %(reason)s") % {"reason": reason})
     return redirect("needs:invitation_list", pk=wave.pk)
 
 
