@@ -113,3 +113,26 @@ def _major_town_names(country: str) -> dict[str, str]:
             if key not in names or names[key][0] < city["population"]:
                 names[key] = (city["population"], city["name"])
     return {key: name for key, (_population, name) in names.items()}
+
+
+_POSTCODE_IN_TEXT = re.compile(r"(?<!\d)(\d{5})(?!\d)")
+
+
+def place_coordinates(text: str) -> tuple[float, float] | None:
+    """(lat, lon) of a written venue: an address with a postcode ("Kleiststraße 1, 38440
+    Wolfsburg"), "38440 Wolfsburg", or a town ("Wolfsburg"); None if nothing is known."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    for postcode in reversed(_POSTCODE_IN_TEXT.findall(text)):
+        found = postcode_coordinates(postcode)
+        if found:
+            return found
+    # The town is mostly last: "BBS II, Kleiststraße 1, Wolfsburg".
+    for part in reversed([text, *re.split(r"[,;\n]", text)]):
+        candidate = _POSTCODE_IN_TEXT.sub("", part).strip()
+        if candidate:
+            found = town_coordinates(candidate)
+            if found:
+                return found
+    return None
