@@ -250,3 +250,12 @@ def test_a_large_upload_is_imported_in_the_background(client, staff_a, provider_
     # Someone else cannot read the report through the address.
     client.force_login(factories.user("fremd"))
     assert "Nichts gespeichert" not in client.get(job.result_url).content.decode()
+
+
+def test_a_run_in_an_unknown_town_is_refused_with_a_message(provider_a):
+    report = run_import(
+        csv_bytes(provider_a, [GOOD[0].replace(";Holzminden;", ";Atlantis;")]), provider=provider_a
+    )
+    assert not report.written
+    assert any("Atlantis" in message and "city" in message for message in messages(report))
+    assert Offer.objects.count() == 0
