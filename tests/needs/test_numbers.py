@@ -81,3 +81,24 @@ def test_reminders_say_why_none_were_sent(client, survey_world):
         reverse("needs:reminders_send", args=[wave.pk]), follow=True
     ).content.decode()
     assert "bereits geantwortet" in text
+
+
+def test_personal_links_are_resent_never_shown_to_staff(client, survey_world):
+    from django.core import mail
+
+    world = survey_world
+    waves.send_invitations(world.wave_a, world.nora)
+    mail.outbox.clear()
+    invitation = world.invitation_a
+    url = reverse("needs:invitation_resend", args=[world.wave_a.pk, invitation.pk])
+    client.force_login(world.outsider)
+    assert client.post(url).status_code == 404
+    client.force_login(world.viktor)  # may look at the analysis, not run the survey
+    assert client.post(url).status_code == 403
+    client.force_login(world.nora)
+    page = client.get(reverse("needs:invitation_list", args=[world.wave_a.pk])).content.decode()
+    assert invitation.token not in page and "Link gesendet am" in page and url in page
+    assert client.post(url).status_code == 302
+    assert len(mail.outbox) == 1 and invitation.token in mail.outbox[0].body
+    other = reverse("needs:invitation_resend", args=[world.wave_a.pk, world.invitation_b.pk])
+    assert client.post(other).status_code == 404  # another wave's invitation

@@ -116,6 +116,21 @@ def send_invitations(wave: Wave, user, invitations=None) -> int:
     return len(pending)
 
 
+def resend_invitation(invitation: Invitation, user) -> bool:
+    """Mail the personal link again (staff never see it); False without an address."""
+    if not invitation.email:
+        return False
+    send_mass_mail([_message(invitation, "invitation")], fail_silently=False)
+    Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+    audit.record(
+        invitation.wave,
+        "needs.wave.invitation_resent",
+        user=user,
+        data={"invitation": invitation.pk},
+    )
+    return True
+
+
 def due_for_reminder(wave: Wave, now=None):
     """Invitations mailed a week ago or earlier, still unanswered, not reminded lately."""
     now = now or timezone.now()

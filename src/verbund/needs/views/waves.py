@@ -185,6 +185,22 @@ def invitations_send(request, pk):
 
 @login_required
 @require_POST
+def invitation_resend(request, pk, invitation_pk):
+    wave = managed_wave(request, pk)
+    invitation = get_object_or_404(wave.invitations, pk=invitation_pk)
+    if waves.resend_invitation(invitation, request.user):
+        messages.success(
+            request,
+            _("Der persönliche Link wurde erneut an %(email)s gesendet.")
+            % {"email": invitation.email},
+        )
+    else:
+        messages.warning(request, _("Für diesen Betrieb ist keine E-Mail-Adresse hinterlegt."))
+    return redirect("needs:invitation_list", pk=wave.pk)
+
+
+@login_required
+@require_POST
 def reminders_send(request, pk):
     wave = managed_wave(request, pk)
     reason = waves.why_no_reminders(wave)
