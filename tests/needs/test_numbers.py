@@ -102,3 +102,20 @@ def test_personal_links_are_resent_never_shown_to_staff(client, survey_world):
     assert len(mail.outbox) == 1 and invitation.token in mail.outbox[0].body
     other = reverse("needs:invitation_resend", args=[world.wave_a.pk, world.invitation_b.pk])
     assert client.post(other).status_code == 404  # another wave's invitation
+
+
+def test_the_gap_report_shows_as_much_as_the_privacy_rule_allows(client, survey_world, topics):
+    from tests.needs.conftest import make_response
+
+    world = survey_world
+    vechta = world.network_a.regions.get(name="Landkreis Vechta")
+    for number, group in enumerate(("older", "older", "older", "young", "young")):
+        make_response(world.wave_a, f"Hof {number}", vechta, topics.digital, target_group=group)
+    client.force_login(world.nora)
+    url = reverse("needs:gaps", args=[world.wave_a.pk])
+    by_topic = client.get(url + "?horizon=6")
+    by_group = client.get(url + "?horizon=6&by_target_group=1")
+    # Five companies want digital skills in Vechta: enough for a cell of its own, not when
+    # split into target groups of three and two.
+    assert by_topic.context["withheld"] < by_group.context["withheld"]
+    assert by_topic.context["total"] > by_group.context["total"]
