@@ -215,3 +215,43 @@ def test_logins_table_lists_every_login():
     for login in DEMO_LOGINS:
         assert login.username in table
     assert len({login.username for login in DEMO_LOGINS}) == len(DEMO_LOGINS)
+
+
+def test_demo_content_reads_as_real(demo):
+    import re
+
+    from verbund.courses.models import Offer
+
+    names = list(Organization.objects.values_list("name", flat=True))
+    assert not [name for name in names if "fiktiv" in name or re.search(r"\d{3,}", name)]
+    assert not Activity.objects.filter(notes__icontains="demo").exists()
+    assert not Organization.objects.filter(description__icontains="demo").exists()
+    offers = Offer.objects.all()
+    assert offers.count() > 200
+    texts = " ".join(offers.values_list("description", flat=True))
+    assert "ein Teilnahmebescheinigung" not in texts and "Sie lernen, Schweißnaht" not in texts
+    online = offers.filter(format="online").values_list("description", flat=True)
+    assert not [text for text in online if "Schulungsr" in text or "Lehrwerkstatt" in text]
+    # Beginner courses cost what beginner courses cost.
+    beginners = offers.filter(title__icontains="Grundlagen")
+    assert beginners and all(offer.price < 1000 for offer in beginners)
+
+
+def test_demo_has_a_running_and_a_closed_wave_with_rates_below_100(demo):
+    from verbund.needs.models import Wave
+    from verbund.needs.services.waves import response_rate
+
+    waves = Wave.objects.filter(network=demo["MehrWert"])
+    running = [wave for wave in waves if wave.accepts_answers]
+    closed = [wave for wave in waves if wave.status == Wave.Status.CLOSED]
+    assert running and closed
+    for wave in waves:
+        assert 0 < response_rate(wave)["rate"] <= 100
+
+
+def test_demo_offers_carry_fitting_topics(demo):
+    from verbund.courses.models import Offer
+
+    ai = Offer.objects.filter(topics__code="kuenstliche-intelligenz")
+    assert ai.exists() and all("KI" in o.title or "Intelligenz" in o.title for o in ai)
+    assert Offer.objects.filter(title__icontains="Schweiß", topics__code="schweissen").exists()

@@ -188,7 +188,10 @@ def gap_page(request, pk):
             "horizon": horizon,
             "horizons": gaps.HORIZONS,
             "query": urlencode(
-                {"horizon": horizon, "by_target_group": request.GET.get("by_target_group", BY_TARGET_GROUP_DEFAULT)}
+                {
+                    "horizon": horizon,
+                    "by_target_group": request.GET.get("by_target_group", BY_TARGET_GROUP_DEFAULT),
+                }
             ),
         },
     )
