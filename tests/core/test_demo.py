@@ -255,3 +255,34 @@ def test_demo_offers_carry_fitting_topics(demo):
     ai = Offer.objects.filter(topics__code="kuenstliche-intelligenz")
     assert ai.exists() and all("KI" in o.title or "Intelligenz" in o.title for o in ai)
     assert Offer.objects.filter(title__icontains="Schweiß", topics__code="schweissen").exists()
+
+
+def test_the_exam_journeys_complete(demo, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from verbund.exams.models import Assignment, Availability, Claim, RateTable
+
+    users = get_user_model().objects
+    examiner_user = users.get(username="pruefer")
+    client.force_login(examiner_user)
+    today = timezone.localdate()
+    to_claim = Assignment.objects.filter(
+        examiner__person__user=examiner_user, sitting__date__lt=today, claim__isnull=True
+    ).first()
+    assert to_claim is not None  # a past sitting to claim compensation for
+    assert client.get(reverse("exams:claim_create", args=[to_claim.pk])).status_code == 200
+    poll = Availability.objects.get(
+        examiner__person__user=examiner_user,
+        answered_at__isnull=True,
+        period__poll_deadline__gt=today,
+    )
+    assert client.get(reverse("exams:my_availability", args=[poll.period_id])).status_code == 200
+    board = to_claim.sitting.board
+    assert client.get(reverse("exams:board_detail", args=[board.pk])).status_code == 200
+    client.force_login(users.get(username="pruefungswesen"))
+    page = client.get(reverse("exams:claim_list"))
+    assert page.status_code == 200
+    assert Claim.objects.filter(status=Claim.Status.SUBMITTED).exists()
+    rate = RateTable.objects.get(chamber=to_claim.sitting.period.chamber, year=today.year)
+    assert client.get(reverse("exams:rate_edit", args=[rate.pk])).status_code == 200

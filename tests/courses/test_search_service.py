@@ -49,3 +49,18 @@ def test_the_page_shows_the_town_chip_and_the_dropped_words(client, offers):
     assert "1 Angebot gefunden" in text
     text = client.get(url, {"q": "Schweißen Holzminden", "no_town": "1"}).content.decode()
     assert 'id="place-chip"' not in text
+
+
+def test_a_broader_topic_finds_offers_on_its_narrower_topics(provider_a):
+    """One topic truth: as in the gap analysis, "Digitalisierung" includes KI offers."""
+    from tests.courses.conftest import make_offer
+    from verbund.core.models import Topic
+    from verbund.courses.services import indexing
+
+    ai = make_offer(provider_a, "KI im Büro")
+    ai.topics.add(Topic.objects.get(code="kuenstliche-intelligenz"))
+    make_offer(provider_a, "Buchhaltung").topics.add(Topic.objects.get(code="buchhaltung"))
+    indexing.rebuild()
+    assert found(parse(topic="digitalisierung")) == ["KI im Büro"]
+    assert found(parse(topic="kuenstliche-intelligenz")) == ["KI im Büro"]
+    assert found(parse(topic="it")) == []

@@ -352,3 +352,7 @@ def _board_members(boards, examiners) -> None:
                 for pk, role in zip(ranked, roles, strict=False)
             ]
     BoardMember.objects.bulk_create(members)
+
+
+# The examiner's and the exam department's journeys (step 420) live in their own module.
+from verbund.exams import demo_journeys  # noqa: E402, F401

@@ -10,6 +10,7 @@ from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.core.querysets import PublicQuerySet
 from verbund.exams.querysets import (
     BoardPartQuerySet,
+    BoardQuerySet,
     ChamberNetworkQuerySet,
     ExaminerPartQuerySet,
     ExaminerQuerySet,
@@ -273,7 +274,7 @@ class Board(models.Model):
     joint = models.BooleanField(_("Gemeinsamer Ausschuss mehrerer Kammern"), default=True)
     appointed_until = models.DateField(_("Berufen bis"), null=True, blank=True)
 
-    objects = ChamberNetworkQuerySet.as_manager()
+    objects = BoardQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("members are in BoardMember")
 
     class Meta:
