@@ -119,3 +119,21 @@ def test_the_gap_report_shows_as_much_as_the_privacy_rule_allows(client, survey_
     # split into target groups of three and two.
     assert by_topic.context["withheld"] < by_group.context["withheld"]
     assert by_topic.context["total"] > by_group.context["total"]
+
+
+def test_mass_mail_runs_as_a_background_job(client, survey_world):
+    from django.core import mail
+
+    from verbund.core.models import Job
+
+    world = survey_world
+    client.force_login(world.nora)
+    response = client.post(reverse("needs:invitations_send", args=[world.wave_a.pk]))
+    job = Job.objects.get(kind="needs.send_invitations")
+    assert response.url == job.get_absolute_url()
+    assert job.status == Job.Status.DONE and job.result["sent"] == len(mail.outbox) >= 7
+    page = client.get(response.url).content.decode()
+    assert "Einladungen versandt" in page and job.result_url in page
+    mail.outbox.clear()
+    response = client.post(reverse("needs:reminders_send", args=[world.wave_a.pk]))
+    assert Job.objects.get(kind="needs.send_reminders").result["sent"] == len(mail.outbox) == 1
