@@ -22,6 +22,15 @@ from verbund.core.services import jobs
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection(monkeypatch):
+    """The worker closes "old" connections between tasks; inside a test's transaction that
+    would close the test's own connection on PostgreSQL."""
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+
+
 @jobs.register("tests.count")
 def _count(job, progress):
     for step in range(job.params["steps"]):
@@ -227,3 +236,13 @@ def test_a_jobs_file_is_downloaded_only_by_its_owner(client, user):
     response = client.get(url)
     assert (response.status_code, response.content) == (200, b"%PDF-1.7")
     assert 'filename="bericht.pdf"' in response["Content-Disposition"]
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_second_submit_follows_the_job_under_way(user, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = jobs.start("tests.count", user=user, title="Zählen", params={"steps": 2})
+        again = jobs.start("tests.count", user=user, title="Zählen", params={"steps": 2})
+        other = jobs.start("tests.count", user=user, title="Zählen", params={"steps": 3})
+    assert again.pk == first.pk and other.pk != first.pk
+    assert Job.objects.count() == 2

@@ -88,13 +88,24 @@ def start(
         raise ValueError(f"unknown job kind {kind!r}")
     if len(payload) > MAX_PAYLOAD_BYTES:
         raise JobError(_("Die Datei ist zu groß."))
+    owner = user if user is not None and user.is_authenticated else None
+    if owner is not None and not payload:
+        # A second click (or a re-sent POST) follows the job already under way.
+        pending = Job.objects.filter(
+            kind=kind,
+            created_by=owner,
+            params=params or {},
+            status__in=(Job.Status.QUEUED, Job.Status.RUNNING),
+        ).first()
+        if pending is not None:
+            return pending
     job = Job.objects.create(
         kind=kind,
         title=title[:200],
         params=params or {},
         payload=payload,
         result_url=result_url,
-        created_by=user if user is not None and user.is_authenticated else None,
+        created_by=owner,
     )
     if isinstance(run_job.get_backend(), ImmediateBackend):
         # Tests: run now (the job page then shows the final state).
