@@ -83,7 +83,12 @@ def load_examiner_journey(ctx: DemoContext) -> None:
     )
     Availability.objects.bulk_create(
         [
-            Availability(period=upcoming, examiner=person, token=secrets.token_urlsafe(24))
+            Availability(
+                period=upcoming,
+                examiner=person,
+                token=secrets.token_urlsafe(24),
+                sent_at=timezone.now(),
+            )
             for person in (examiner, *colleagues)
         ]
     )
