@@ -23,3 +23,11 @@ def test_make_demo_takes_host_and_port():
         check=True,
     ).stdout
     assert "verbund demo --host 0.0.0.0 --port 8080" in dry_run
+
+
+def test_a_demo_on_all_interfaces_answers_to_any_host_name():
+    from verbund.core.management.commands.demo import demo_allowed_hosts
+
+    assert demo_allowed_hosts("0.0.0.0", ["127.0.0.1"]) == "*"
+    assert demo_allowed_hosts("192.168.1.5", ["127.0.0.1"]) == "127.0.0.1,192.168.1.5"
+    assert demo_allowed_hosts("127.0.0.1", ["127.0.0.1", "localhost"]) == "127.0.0.1,localhost"

@@ -89,8 +89,8 @@ class Command(BaseCommand):
                 "VERBUND_SITE_URL": env.get("VERBUND_SITE_URL", f"http://{host}:{port}"),
             }
         )
-        if "VERBUND_ALLOWED_HOSTS" not in env and host not in settings.ALLOWED_HOSTS:
-            env["VERBUND_ALLOWED_HOSTS"] = ",".join([*settings.ALLOWED_HOSTS, host])
+        if "VERBUND_ALLOWED_HOSTS" not in env:
+            env["VERBUND_ALLOWED_HOSTS"] = demo_allowed_hosts(host, settings.ALLOWED_HOSTS)
         # Long work (solves, imports, reports) goes to the database worker, never into a
         # request: gunicorn would kill a worker that takes longer than its timeout.
         env["VERBUND_TASKS_BACKEND"] = "database"
@@ -110,6 +110,14 @@ class Command(BaseCommand):
         code = run_together([server, worker], env=env)
         if code:
             raise CommandError(f"The demo stopped with exit code {code}.")
+
+
+def demo_allowed_hosts(host: str, configured: list[str]) -> str:
+    """Host names the demo answers to: on all interfaces (``HOST=0.0.0.0``) any name the
+    other machines use for this one, else the configured ones plus ``host``."""
+    if host in ("0.0.0.0", "::"):
+        return "*"
+    return ",".join(dict.fromkeys([*configured, host]))
 
 
 def _static_fingerprint() -> str:
