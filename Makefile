@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 export VERBUND_VAR_DIR ?= $(CURDIR)/var
+# make demo HOST=0.0.0.0 PORT=8080 serves elsewhere than 127.0.0.1:8000.
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: demo test lint format check-migrations test-postgres browsers clean screenshots
 
@@ -20,9 +23,9 @@ $(DEV_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-## make demo: install, migrate, load the demo data and serve at http://127.0.0.1:8000
+## make demo: install, migrate, load the demo data and serve at http://$(HOST):$(PORT)
 demo: $(STAMP)
-	$(BIN)/verbund demo
+	$(BIN)/verbund demo --host $(HOST) --port $(PORT)
 
 ## make test: lint, migrations check and the whole test suite (SQLite unless VERBUND_DATABASE_URL)
 test: lint check-migrations

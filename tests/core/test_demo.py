@@ -215,3 +215,74 @@ def test_logins_table_lists_every_login():
     for login in DEMO_LOGINS:
         assert login.username in table
     assert len({login.username for login in DEMO_LOGINS}) == len(DEMO_LOGINS)
+
+
+def test_demo_content_reads_as_real(demo):
+    import re
+
+    from verbund.courses.models import Offer
+
+    names = list(Organization.objects.values_list("name", flat=True))
+    assert not [name for name in names if "fiktiv" in name or re.search(r"\d{3,}", name)]
+    assert not Activity.objects.filter(notes__icontains="demo").exists()
+    assert not Organization.objects.filter(description__icontains="demo").exists()
+    offers = Offer.objects.all()
+    assert offers.count() > 200
+    texts = " ".join(offers.values_list("description", flat=True))
+    assert "ein Teilnahmebescheinigung" not in texts and "Sie lernen, Schweißnaht" not in texts
+    online = offers.filter(format="online").values_list("description", flat=True)
+    assert not [text for text in online if "Schulungsr" in text or "Lehrwerkstatt" in text]
+    # Beginner courses cost what beginner courses cost.
+    beginners = offers.filter(title__icontains="Grundlagen")
+    assert beginners and all(offer.price < 1000 for offer in beginners)
+
+
+def test_demo_has_a_running_and_a_closed_wave_with_rates_below_100(demo):
+    from verbund.needs.models import Wave
+    from verbund.needs.services.waves import response_rate
+
+    waves = Wave.objects.filter(network=demo["MehrWert"])
+    running = [wave for wave in waves if wave.accepts_answers]
+    closed = [wave for wave in waves if wave.status == Wave.Status.CLOSED]
+    assert running and closed
+    for wave in waves:
+        assert 0 < response_rate(wave)["rate"] <= 100
+
+
+def test_demo_offers_carry_fitting_topics(demo):
+    from verbund.courses.models import Offer
+
+    ai = Offer.objects.filter(topics__code="kuenstliche-intelligenz")
+    assert ai.exists() and all("KI" in o.title or "Intelligenz" in o.title for o in ai)
+    assert Offer.objects.filter(title__icontains="Schweiß", topics__code="schweissen").exists()
+
+
+def test_the_exam_journeys_complete(demo, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from verbund.exams.models import Assignment, Availability, Claim, RateTable
+
+    users = get_user_model().objects
+    examiner_user = users.get(username="pruefer")
+    client.force_login(examiner_user)
+    today = timezone.localdate()
+    to_claim = Assignment.objects.filter(
+        examiner__person__user=examiner_user, sitting__date__lt=today, claim__isnull=True
+    ).first()
+    assert to_claim is not None  # a past sitting to claim compensation for
+    assert client.get(reverse("exams:claim_create", args=[to_claim.pk])).status_code == 200
+    poll = Availability.objects.get(
+        examiner__person__user=examiner_user,
+        answered_at__isnull=True,
+        period__poll_deadline__gt=today,
+    )
+    assert client.get(reverse("exams:my_availability", args=[poll.period_id])).status_code == 200
+    board = to_claim.sitting.board
+    assert client.get(reverse("exams:board_detail", args=[board.pk])).status_code == 200
+    client.force_login(users.get(username="pruefungswesen"))
+    page = client.get(reverse("exams:claim_list"))
+    assert page.status_code == 200
+    assert Claim.objects.filter(status=Claim.Status.SUBMITTED).exists()
+    rate = RateTable.objects.get(chamber=to_claim.sitting.period.chamber, year=today.year)
+    assert client.get(reverse("exams:rate_edit", args=[rate.pk])).status_code == 200

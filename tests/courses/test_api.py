@@ -120,3 +120,15 @@ def test_search_response_matches_its_documented_schema(client, offers):
         assert response["Content-Type"].startswith("application/json")
         body = response.json()
         assert SearchOut.model_validate(body).model_dump(mode="json") == body
+
+
+def test_search_reports_the_town_it_took_and_the_words_it_dropped(client, offers):
+    body = client.get(f"{API}/search", {"q": "Schweißen Holzminden Quantenchromodynamik"}).json()
+    assert (body["place_from_text"], body["dropped_words"]) == (
+        "Holzminden",
+        ["Quantenchromodynamik"],
+    )
+    assert [item["id"] for item in body["items"]] == [offers["welding"].pk]
+    body = client.get(f"{API}/search", {"q": "Schweißen Holzminden", "no_town": "true"}).json()
+    assert body["place_from_text"] == ""
+    assert SearchOut.model_validate(body).model_dump(mode="json") == body

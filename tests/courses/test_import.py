@@ -8,6 +8,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from openpyxl import Workbook
 
+from tests import factories
 from verbund.courses.models import Offer, Run
 from verbund.courses.services import catalog, indexing, openqcat
 
@@ -226,3 +227,35 @@ def test_upload_page_shows_the_same_report(client, staff_a, provider_a):
     response = client.post(reverse("courses:import"), {"provider": provider_a.pk, "file": upload})
     assert response.status_code == 200 and "Gespeichert: 2 neu" in response.content.decode()
     assert indexing.IndexChange.objects.count() == 2
+
+
+def test_a_large_upload_is_imported_in_the_background(client, staff_a, provider_a, monkeypatch):
+    from verbund.core.models import Job
+    from verbund.courses.views import catalog as catalog_views
+
+    monkeypatch.setattr(catalog_views, "BACKGROUND_IMPORT_BYTES", 100)
+    client.force_login(staff_a)
+    upload = io.BytesIO(csv_bytes(provider_a, [*GOOD, GOOD[0].replace("2030-03-06", "morgen")]))
+    upload.name = "angebote.csv"
+    response = client.post(reverse("courses:import"), {"provider": provider_a.pk, "file": upload})
+    assert response.status_code == 302
+    job = Job.objects.get(kind="courses.import")
+    assert response.url == job.get_absolute_url()
+    assert job.status == Job.Status.DONE and not job.result["written"]
+    assert Offer.objects.count() == 0  # all-or-nothing in the background too
+    page = client.get(job.result_url)
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Nichts gespeichert" in text and "end_date" in text and "4 Zeilen gelesen" in text
+    # Someone else cannot read the report through the address.
+    client.force_login(factories.user("fremd"))
+    assert "Nichts gespeichert" not in client.get(job.result_url).content.decode()
+
+
+def test_a_run_in_an_unknown_town_is_refused_with_a_message(provider_a):
+    report = run_import(
+        csv_bytes(provider_a, [GOOD[0].replace(";Holzminden;", ";Atlantis;")]), provider=provider_a
+    )
+    assert not report.written
+    assert any("Atlantis" in message and "city" in message for message in messages(report))
+    assert Offer.objects.count() == 0

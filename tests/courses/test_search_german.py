@@ -177,3 +177,28 @@ def test_large_radius_uses_coarse_cells_and_stays_exact(make_index):
     assert sorted(ids(index, "Schweißen", place=Place(lat, lon, 420))) == [2, 3]
     assert sorted(ids(index, "Schweißen", place=Place(lat, lon, 440))) == [1, 2, 3]
     assert ids(index, "", place=Place(lat, lon, 440), sort="distance") == [3, 2, 1]
+
+
+def test_subject_compounds_with_course_words_find_the_subject(make_index):
+    index = make_index(
+        offer(1, "Schweißen MAG für Einsteiger"),
+        offer(2, "Schweißtechnik kompakt"),
+        offer(3, "Excel Grundlagen", "Tabellen und Formeln"),
+        offer(4, "Sprachkurs Deutsch B1"),
+        offer(5, "Buchhaltung"),
+    )
+    for query in ("Schweisskurs", "Schweißkurs", "Schweißerkurs", "SCHWEISSKURSE"):
+        assert set(ids(index, query)) == {1, 2}, query
+    assert ids(index, "Excelkurs") == [3]
+    assert ids(index, "Sprachkurs") == [4]  # the typed word itself still matches
+
+
+def test_offers_with_upcoming_runs_rank_above_offers_without(make_index):
+    past = {"start_date": "2025-03-02", "format": "praesenz", "lat": None, "lon": None}
+    index = make_index(
+        # The title match is better, but the offer has no future date.
+        offer(1, "Excel Grundlagen Excel", "Excel Grundlagen") | {"runs": [past]},
+        offer(2, "Grundlagen", "Tabellen mit Excel"),
+    )
+    assert ids(index, "Excel Grundlagen", today=TODAY) == [2, 1]
+    assert ids(index, "Excel Grundlagen", today=TODAY, sort="start") == [2, 1]

@@ -153,6 +153,13 @@ def test_copy_archive_and_run_validation(client, world, staff_a):
     assert "Das Ende darf nicht vor dem Beginn liegen." in text
     assert "ist der Ort anzugeben" in text
     response = client.post(
+        url, {"start_date": "2030-05-10", "end_date": "2030-05-12", "city": "Atlantis"}
+    )
+    assert (
+        response.status_code == 400 or "Ort „Atlantis“ ist unbekannt" in response.content.decode()
+    )
+    assert not Run.objects.filter(offer=copy, city="Atlantis").exists()
+    response = client.post(
         url, {"start_date": "2030-05-10", "end_date": "2030-05-12", "city": "Hameln"}
     )
     assert response.status_code == 302

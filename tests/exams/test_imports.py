@@ -72,3 +72,31 @@ def test_import_page_reports_errors(client, pool_a, planner):
     assert response.status_code == 400
     assert "ausschuss" in response.content.decode()
     assert not Sitting.objects.filter(code="N9").exists()
+
+
+def test_venues_by_address_or_town_need_no_coordinates(pool_a, planner):
+    header = "kennung;ausschuss;beruf;datum;ort;arbeitgeber;arbeitnehmer;lehrkraefte;prueflinge"
+    board = pool_a.board.code
+    content = (
+        "\n".join(
+            [
+                header,
+                f"A1;{board};2611;2027-06-01;BBS II, Kleiststraße 1, 38440 Wolfsburg;1;1;1;",
+                f"A2;{board};2611;02.06.2027;Celle;1;1;1;",
+            ]
+        )
+        + "\n"
+    ).encode("cp1252")  # as German Excel saves it
+    result = imports.import_sittings(pool_a.period, "t.csv", content, planner)
+    assert result.errors == [] and result.created == 2
+    wolfsburg = Sitting.objects.get(period=pool_a.period, code="A1")
+    assert abs(wolfsburg.lat - 52.42) < 0.1 and abs(wolfsburg.lon - 10.78) < 0.1
+    assert Sitting.objects.get(period=pool_a.period, code="A2").lat is not None
+
+
+def test_an_unknown_venue_is_refused_with_a_message(pool_a, planner):
+    header = "kennung;ausschuss;beruf;datum;ort;arbeitgeber;arbeitnehmer;lehrkraefte"
+    content = f"{header}\nA1;{pool_a.board.code};2611;2027-06-01;Atlantis;1;1;1\n".encode()
+    result = imports.import_sittings(pool_a.period, "t.csv", content, planner)
+    (error,) = result.errors
+    assert (error.line, error.column) == (2, "ort") and "Atlantis" in error.reason

@@ -89,3 +89,17 @@ def test_import_page_lists_errors(survey_world, client):
     )
     assert response.status_code == 400
     assert "Keine gültige E-Mail-Adresse" in response.content.decode()
+
+
+def test_windows_1252_with_commas_is_read_not_a_codec_error(survey_world):
+    content = GOOD.replace("A GmbH", "Bäckerei Müller").replace(";", ",").encode("cp1252")
+    result = import_invitations(survey_world.wave_a, "firmen.csv", content, survey_world.nora)
+    assert result.ok, [str(error) for error in result.errors]
+    assert Invitation.objects.filter(company_name="Bäckerei Müller").exists()
+
+
+def test_an_unreadable_file_gets_a_german_message(survey_world):
+    result = import_invitations(
+        survey_world.wave_a, "firmen.csv", "Betrieb\nA".encode("utf-16"), survey_world.nora
+    )
+    assert "UTF-16" in result.errors[0].reason and "codec" not in result.errors[0].reason

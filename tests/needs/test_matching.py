@@ -92,3 +92,27 @@ def test_reasons_agree_with_ranking(offers):
         assert match.score == sum(reason.points for reason in match.reasons)
         assert match.reasons
     assert [m.score for m in ranked] == sorted((m.score for m in ranked), reverse=True)
+
+
+def test_generic_words_are_no_keyword_hits_and_exact_topic_means_exact():
+    need = NeedProfile(
+        topic_id=1,
+        related_topic_ids=frozenset({2}),
+        text="Generationen arbeiten gemeinsam im Betrieb, Beschäftigte über 50",
+        today=TODAY,
+    )
+    security = offer(5, 3, text="IT-Sicherheit: Beschäftigte arbeiten sicher im Betrieb")
+    (match,) = rank(need, [security])
+    assert {reason.code for reason in match.reasons}.isdisjoint({"topic", "text"})
+    generations = offer(6, 1, text="Generationen im Team")
+    (match,) = rank(need, [generations])
+    texts = [reason.text for reason in match.reasons]
+    assert "Thema passt genau" in texts and "Stichworte gefunden: generationen" in texts
+
+
+def test_prices_in_reasons_are_german():
+    from django.utils import translation
+
+    with translation.override("de"):
+        (match,) = rank(NEED, [offer(7, 1, price=Decimal("1290.50"))])
+    assert "Preis 1.290,50 € über Budget" in [reason.text for reason in match.reasons]

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from verbund.core.models import Job
 from verbund.needs.models import Response
 
 WAVE_PAGES = [
@@ -116,12 +117,27 @@ def test_create_wave_and_choose_questions(client, survey_world):
     assert question.options[1] == {"de": "Nein", "en": "No", "fr": "Non"}
 
 
-def test_pdf_exports(client, survey_world):
+def test_pdf_exports_run_as_background_jobs(client, survey_world):
     client.force_login(survey_world.nora)
     for name in ("needs:export_pdf", "needs:gaps_pdf"):
-        response = client.get(reverse(name, args=[survey_world.wave_a.pk]))
-        assert response.status_code == 200
-        assert response.content.startswith(b"%PDF")
+        url = reverse(name, args=[survey_world.wave_a.pk])
+        assert client.get(url).status_code == 405  # a link never starts work
+        response = client.post(url + "?horizon=6")
+        assert response.status_code == 302
+        job_page = client.get(response.url).content.decode()
+        assert "herunterladen" in job_page
+        job = Job.objects.get(pk=response.url.rstrip("/").split("/")[-1])
+        assert job.status == Job.Status.DONE
+        download = client.get(reverse("core:job_download", args=[job.pk]))
+        assert download.status_code == 200
+        assert b"".join(download).startswith(b"%PDF")
+
+
+def test_pdf_exports_of_an_invisible_wave_start_nothing(client, survey_world):
+    client.force_login(survey_world.outsider)
+    for name in ("needs:export_pdf", "needs:gaps_pdf"):
+        assert client.post(reverse(name, args=[survey_world.wave_a.pk])).status_code == 404
+    assert not Job.objects.exists()
 
 
 def test_provider_sees_gaps_in_its_region(client, survey_world, districts):

@@ -1,5 +1,6 @@
 import datetime
 
+import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -118,3 +119,27 @@ def test_attachment_upload_and_download_respect_permissions(
     assert (
         client.get(reverse("networks:attachment_download", args=[attachment.pk])).status_code == 404
     )
+
+
+@pytest.mark.parametrize(
+    "name,content,message",
+    [
+        ("setup.exe", b"MZ\x90\x00", "nicht erlaubt"),
+        ("protokoll.pdf", b"MZ\x90\x00", "Programme"),
+        ("bild.png", b"%PDF-1.7", "passt nicht"),
+        ("seite.html", b"<script>", "nicht erlaubt"),
+    ],
+)
+def test_attachments_refuse_programs_and_unknown_types(
+    client, coordinator_a, network_a, name, content, message
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    activity = factories.activity(network_a)
+    client.force_login(coordinator_a)
+    response = client.post(
+        reverse("networks:attachment_upload", args=[activity.pk]),
+        {"title": "Anhang", "file": SimpleUploadedFile(name, content)},
+    )
+    assert response.status_code == 400 and message in response.content.decode()
+    assert not activity.attachments.exists()

@@ -13,3 +13,6 @@ class CoreConfig(AppConfig):
         autodiscover_modules("permissions")
         # Key figures per role on the dashboard.
         from verbund.core.services import figures  # noqa: F401
+
+        # ... and its background job types in jobs.py (verbund.core.services.jobs).
+        autodiscover_modules("jobs")

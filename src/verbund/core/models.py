@@ -416,3 +416,7 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
+
+
+# A model of this app kept in its own module (this one is long enough).
+from verbund.core.job_models import Job  # noqa: E402, F401

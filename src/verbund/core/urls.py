@@ -3,6 +3,7 @@ from django.urls import path
 from verbund.core.views import (
     choices,
     dashboard,
+    jobs,
     organizations,
     privacy,
     search,
@@ -65,4 +66,7 @@ urlpatterns = [
     path("organisationen/auswahl/", choices.organization_choices, name="organization_choices"),
     path("konto/api-tokens/", tokens.token_list, name="token_list"),
     path("konto/api-tokens/<int:pk>/widerrufen/", tokens.token_revoke, name="token_revoke"),
+    path("auftraege/<int:pk>/", jobs.job_detail, name="job_detail"),
+    path("auftraege/<int:pk>/fortschritt/", jobs.job_progress, name="job_progress"),
+    path("auftraege/<int:pk>/datei/", jobs.job_download, name="job_download"),
 ]

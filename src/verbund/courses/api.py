@@ -41,11 +41,11 @@ def search_courses(request, filters: Query[SearchFilter]):
     params = {
         name: [str(v) for v in value] if isinstance(value, list) else [str(value)]
         for name, value in filters.dict().items()
-        if value not in (None, "", [])
+        if value not in (None, "", [], False)
     }
     parsed = search_service.parse_params(params)
     try:
-        result, items = search_service.search(parsed.request)
+        result, items = search_service.search(parsed.request, dropped=parsed.dropped_words)
     except IndexUnavailable:
         from ninja.errors import HttpError
 
@@ -77,6 +77,8 @@ def search_courses(request, filters: Query[SearchFilter]):
             for item in items
         ],
         "errors": parsed.errors,
+        "place_from_text": parsed.place_from_text,
+        "dropped_words": parsed.dropped_words,
     }
     # The dict already has SearchOut's shape and types (tests validate it): rendered
     # directly, it skips ninja's response validation, ~4 ms for ~2,000 facet values.

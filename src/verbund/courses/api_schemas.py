@@ -28,6 +28,9 @@ class SearchFilter(Schema):
     max_price: Decimal | None = Field(None, ge=0)
     sort: str = Field("relevance", pattern="^(relevance|start|price|distance)$")
     page: int = Field(1, ge=1, le=500)
+    no_town: bool = Field(
+        False, description="Einen Ortsnamen im Suchtext nicht als Ort, sondern als Wort suchen"
+    )
 
 
 # The search response is built from plain dicts: plain pydantic models skip ninja's
@@ -61,6 +64,10 @@ class SearchOut(BaseModel):
     facets: dict[str, list[FacetValue]]
     items: list[SearchHit]
     errors: dict[str, str]
+    # A town recognised in ``q`` and used as the place ("Buchhaltung Hannover").
+    place_from_text: str = ""
+    # Words of ``q`` that found nothing and were left out.
+    dropped_words: list[str] = []
 
 
 class OfferOut(Schema):

@@ -1,22 +1,26 @@
-"""Demo step: about 5,000 course offers from regional training providers, and the index.
+"""Demo step: the course offers of the region's training providers, and the index.
 
-Most runs take place in MehrWert's seven districts; the rest in the other demo regions
-(Hannover, Braunschweig, Harz, Ruhr). Texts come from the engine's synthetic generator;
-providers are real-sounding institutions, contact people are fictitious.
+Each provider runs the hand-written courses of ``demo_catalog`` that fit its kind (adult
+education centre, Kreishandwerkerschaft, vocational school, education centre), with dates
+relative to the day the demo is loaded. Most providers are in MehrWert's seven districts;
+the rest in the other demo regions (Hannover, Braunschweig, Harz, Ruhr). Providers are
+real institutions; their contact data are fictitious.
 """
 
+import datetime
+import math
 import random
+from decimal import Decimal
 
 from django.db import transaction
 
 from verbund.core.demo.registry import DemoContext, register_step
-from verbund.core.models import Organization
+from verbund.core.models import Organization, Topic
 from verbund.core.services.geo import town_coordinates
-from verbund.courses.search.synthetic import generate_offers
-from verbund.courses.services import generate, indexing
+from verbund.courses.demo_catalog import COURSES, DemoCourse
+from verbund.courses.models import Offer, Run
+from verbund.courses.services import indexing
 
-DEMO_OFFERS = 5000
-DISTRICT_SHARE = 0.8
 # official region code -> (towns, demo providers: (key, name, short name, seat town))
 PLACES = {
     "03255": (("Holzminden", "Stadtoldendorf", "Bodenwerder", "Eschershausen", "Bevern"),
@@ -50,9 +54,6 @@ PLACES = {
     "05913": (("Dortmund",),
               (("weiterbildung-ruhr", "Weiterbildungskolleg Ruhr", "WBK Ruhr", "Dortmund"),)),
 }  # fmt: skip
-DISTRICTS = tuple(
-    code for code in PLACES if code.startswith("03") and code != "03241" and code != "03101"
-)
 
 
 def _providers(ctx: DemoContext) -> dict[str, list[Organization]]:
@@ -73,38 +74,96 @@ def _providers(ctx: DemoContext) -> dict[str, list[Organization]]:
                     lon=lat_lon[1],
                     email=f"weiterbildung@{key}.example",
                     phone="+49 5531 0000-0",
-                    description="Demo-Bildungsanbieter (fiktive Kontaktdaten).",
                 )
             organizations.append(ctx.organizations[key])
         by_region[code] = organizations
     return by_region
 
 
+# Provider key -> kind of provider (see demo_catalog): which courses it runs.
+KIND_OF = (
+    ("khs-", "hw"),
+    ("bbs-", "bbs"),
+    ("otto-bennemann", "bbs"),
+    ("vhs", "vhs"),
+    ("kvhs", "vhs"),
+)
+INSTRUCTION_CODES = {"praesenz": "101", "online": "201", "hybrid": "301"}
+# Share of offers whose only date has passed ("derzeit keine Termine"), as in real catalogues.
+DORMANT_SHARE = 0.1
+
+
+def _kind(key: str) -> str:
+    return next((kind for prefix, kind in KIND_OF if key.startswith(prefix)), "bw")
+
+
+def _span_days(course: DemoCourse) -> int:
+    """Days from the first to the last course day."""
+    if course.time_of_day == "ganztags":
+        return max(0, math.ceil(course.hours / 8) - 1)
+    # Part-time courses meet about four hours a week (weekends: eight).
+    per_week = 8 if course.time_of_day == "wochenende" else 4
+    return min(180, math.ceil(course.hours / per_week) * 7 - 6)
+
+
 @register_step(110, "courses: offers, runs and the search index")
 def load_courses(ctx: DemoContext) -> None:
     rng = random.Random(3)
     by_region = _providers(ctx)
-    providers = [org for orgs in by_region.values() for org in orgs]
-    provider_number = {org.pk: number for number, org in enumerate(providers, start=1)}
+    topics = {topic.code: topic for topic in Topic.objects.all()}
+    keys = {org.pk: key for key, org in ctx.organizations.items()}
     coordinates = {town: town_coordinates(town) for towns, _p in PLACES.values() for town in towns}
-    others = [code for code in PLACES if code not in DISTRICTS]
-    items = []
-    for item in generate_offers(DEMO_OFFERS, seed=7, start_day=ctx.today):
-        code = rng.choice(DISTRICTS if rng.random() < DISTRICT_SHARE else others)
-        towns, _providers_data = PLACES[code]
-        item["provider_id"] = provider_number[rng.choice(by_region[code]).pk]
-        for run in item["runs"]:
-            if run["city"] is None:
-                continue
-            town = rng.choice(towns)
-            lat_lon = coordinates[town] or (ctx.region(code).lat, ctx.region(code).lon)
-            run.update(city=town, region_id=code, lat=lat_lon[0], lon=lat_lon[1])
-        items.append(item)
-    topics, regions = generate.lookups()
-    for start in range(0, len(items), generate.BATCH):
-        generate.write_items(
-            items[start : start + generate.BATCH], providers, topics, regions, 1, "demo-"
-        )
+    count = 0
+    for code, providers in by_region.items():
+        towns = PLACES[code][0]
+        region = ctx.region(code)
+        for provider in providers:
+            kind = _kind(keys[provider.pk])
+            for number, course in enumerate(c for c in COURSES if kind in c.kinds.split()):
+                offer = Offer.objects.create(
+                    provider=provider,
+                    external_id=f"demo-{provider.pk}-{number + 1}",
+                    title=course.title,
+                    description=course.description,
+                    target_groups=list(course.target_groups),
+                    certificate=course.certificate,
+                    hours=course.hours,
+                    price=Decimal(course.price),
+                    funding=list(course.funding),
+                    format=course.format,
+                    instruction_code=INSTRUCTION_CODES[course.format],
+                    time_of_day=course.time_of_day,
+                )
+                offer.topics.set([topics[topic] for topic in course.topics])
+                dormant = rng.random() < DORMANT_SHARE
+                starts = (
+                    [ctx.days(-rng.randint(40, 120))]
+                    if dormant
+                    else sorted(ctx.days(rng.randint(5, 240)) for _ in range(rng.choice((1, 2, 3))))
+                )
+                runs = []
+                for run_number, start in enumerate(starts, start=1):
+                    town = provider.city if run_number == 1 else rng.choice(towns)
+                    located = course.format != "online"
+                    lat_lon = (
+                        (coordinates.get(town) or (region.lat, region.lon))
+                        if located
+                        else (None, None)
+                    )
+                    runs.append(
+                        Run(
+                            offer=offer,
+                            external_id=str(run_number),
+                            start_date=start,
+                            end_date=start + datetime.timedelta(days=_span_days(course)),
+                            city=town if located else "",
+                            lat=lat_lon[0],
+                            lon=lat_lon[1],
+                            region=region if located else None,
+                        )
+                    )
+                Run.objects.bulk_create(runs)
+                count += 1
     # The demo loads in one transaction: build the index once it has committed.
     transaction.on_commit(indexing.rebuild)
-    ctx.log(f"{len(items)} course offers from {len(providers)} providers")
+    ctx.log(f"{count} course offers from {sum(map(len, by_region.values()))} providers")

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.core.forms import DateInput, ModelForm
 from verbund.core.models import Organization, Topic
+from verbund.core.services.geo import place_coordinates
 from verbund.courses.models import Funding, Offer, Run, Synonym, TargetGroup
 from verbund.courses.permissions import COURSES_EDIT_OWN
 from verbund.courses.services.offers import generated_external_id
@@ -203,6 +204,18 @@ class RunForm(ModelForm):
         fmt = cleaned.get("format") or (self.offer.format if self.offer else "")
         if fmt in ("praesenz", "hybrid") and not cleaned.get("city"):
             self.add_error("city", _("Für Präsenz- und Hybridtermine ist der Ort anzugeben."))
+        elif fmt in ("praesenz", "hybrid") and not place_coordinates(
+            f"{cleaned.get('postcode') or ''} {cleaned['city']}"
+        ):
+            # A run nobody can find in the radius search is worse than a refused one.
+            self.add_error(
+                "city",
+                _(
+                    "Ort „%(city)s“ ist unbekannt. Bitte einen Ort in Deutschland mit "
+                    "Postleitzahl angeben, damit der Termin in der Umkreissuche erscheint."
+                )
+                % {"city": cleaned["city"]},
+            )
         return cleaned
 
 

@@ -16,6 +16,7 @@ from itertools import product
 
 from django.utils import timezone
 
+from verbund.core.demo.company_names import company_names
 from verbund.core.demo.registry import DemoContext, register_step
 from verbund.core.models import Occupation, Organization, Person
 from verbund.core.services import audit
@@ -191,16 +192,15 @@ def _companies(ctx, instance) -> dict[str, Organization]:
     ids |= {c.company for s in instance.sittings for c in s.candidates if c.company}
     created = {}
     rows = []
+    company_ids = sorted(ident for ident in ids if not ident.startswith("BBS-"))
+    # Plausible names (the people are fictitious, README says so), not "Betrieb 00001".
+    names = dict(zip(company_ids, company_names(len(company_ids), seed=SEED), strict=True))
     for ident in sorted(ids):
         if ident.startswith("BBS-"):
-            kind, name = Organization.Kind.SCHOOL, f"BBS {ident[4:]} (fiktiv)"
+            kind, name = Organization.Kind.SCHOOL, f"Berufsbildende Schulen {ident[4:]}"
         else:
-            kind, name = Organization.Kind.COMPANY, f"Ausbildungsbetrieb {ident[1:]} GmbH (fiktiv)"
-        rows.append(
-            Organization(
-                name=name, kind=kind, description="Fiktiver Betrieb der Demo (Prüfungswesen)."
-            )
-        )
+            kind, name = Organization.Kind.COMPANY, names[ident]
+        rows.append(Organization(name=name, kind=kind))
         created[ident] = rows[-1]
     Organization.objects.bulk_create(rows)
     return created
@@ -217,7 +217,7 @@ def _examiners(ctx, instance, network, chambers, occupations, companies):
                 first_name=first,
                 last_name=last,
                 organization=companies.get(e.company),
-                function="Prüfer/in (fiktiv)",
+                function="Prüfer/in",
                 email=f"pruefer{index + 1:03d}@example.org",
             )
         )
@@ -351,3 +351,7 @@ def _board_members(boards, examiners) -> None:
                 for pk, role in zip(ranked, roles, strict=False)
             ]
     BoardMember.objects.bulk_create(members)
+
+
+# The examiner's and the exam department's journeys (step 420) live in their own module.
+from verbund.exams import demo_journeys  # noqa: E402, F401

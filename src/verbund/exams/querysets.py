@@ -39,6 +39,14 @@ class ChamberNetworkQuerySet(ScopedQuerySet):
     network_lookup = "network"
 
 
+class BoardQuerySet(ChamberNetworkQuerySet):
+    """Boards: the chambers' and network's members see them, and so does every member of
+    the board (an examiner from a school outside the network opens their own board)."""
+
+    def visible_q(self, user) -> Q:
+        return super().visible_q(user) | Q(members__examiner__person__user=user)
+
+
 class BoardPartQuerySet(StaffOnlyQuerySet):
     """Rows reached through their board (memberships)."""
 

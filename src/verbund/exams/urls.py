@@ -11,6 +11,11 @@ urlpatterns = [
     path("zeitraeume/<int:pk>/import/", periods.sittings_import, name="sittings_import"),
     path("zeitraeume/<int:pk>/abfrage/", periods.poll_open, name="poll_open"),
     path("zeitraeume/<int:pk>/abfrage/stand/", periods.poll_status, name="poll_status"),
+    path(
+        "zeitraeume/<int:pk>/abfrage/<int:availability_pk>/erneut-senden/",
+        periods.poll_resend,
+        name="poll_resend",
+    ),
     path("zeitraeume/<int:pk>/verfuegbarkeit/", periods.my_availability, name="my_availability"),
     path("zeitraeume/<int:pk>/planen/", plan.run_start, name="run_start"),
     path("zeitraeume/<int:pk>/pruefer/", plan.plan_by_examiner, name="plan_by_examiner"),

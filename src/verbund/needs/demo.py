@@ -10,6 +10,7 @@ shows cells above the privacy threshold and the gap report shows real gaps.
 import datetime
 import random
 
+from verbund.core.demo.company_names import company_names
 from verbund.core.demo.registry import DemoContext, register_step
 from verbund.core.models import Organization, Team, Topic
 from verbund.needs import choices, questionnaire
@@ -32,40 +33,6 @@ TOPICS = {
 SECTORS = "CCCCFFFGGGHIQQMN"
 SIZES = ("1-9", "1-9", "10-49", "10-49", "10-49", "50-249")
 EMPLOYEES = {"1-9": (1, 3), "10-49": (2, 8), "50-249": (4, 20), "250+": (8, 40)}
-NAMES = (
-    "Tischlerei",
-    "Metallbau",
-    "Elektro",
-    "Bäckerei",
-    "Autohaus",
-    "Pflegedienst",
-    "Spedition",
-    "Gartenbau",
-    "Landtechnik",
-    "Zimmerei",
-    "Steuerbüro",
-    "Druckerei",
-    "Fleischerei",
-    "Dachdeckerei",
-)
-FAMILIES = (
-    "Meyer",
-    "Brinkmann",
-    "Wessels",
-    "Kröger",
-    "Hüsing",
-    "Lampe",
-    "Rolfes",
-    "Grote",
-    "Böckmann",
-    "Tebbe",
-    "Sandmann",
-    "Voss",
-    "Harms",
-    "Ostendorf",
-    "Beckmann",
-    "Wienken",
-)
 SURVEYED = 340  # companies that answered the questionnaire
 INTERVIEWED = 60  # of which also one interview with an employee
 NOT_ANSWERED = 45
@@ -92,12 +59,11 @@ def _need(rng, response, topics, size):
     )
 
 
-def _companies(ctx: DemoContext, rng) -> list[tuple]:
+def _companies(ctx: DemoContext, rng, count: int, seed: int) -> list[tuple]:
     companies = []
-    for number in range(SURVEYED + NOT_ANSWERED):
+    for number, name in enumerate(company_names(count, seed)):
         region = ctx.region(DISTRICTS[number % len(DISTRICTS)])
-        name = f"{rng.choice(NAMES)} {rng.choice(FAMILIES)}"
-        companies.append((f"{name} {number + 1}", region, rng.choice(SECTORS), rng.choice(SIZES)))
+        companies.append((name, region, rng.choice(SECTORS), rng.choice(SIZES)))
     return companies
 
 
@@ -125,7 +91,8 @@ def load_survey(ctx: DemoContext) -> None:
     )
     submitted_at = datetime.datetime.combine(closes, datetime.time(10), tzinfo=datetime.UTC)
     needs, count = [], 0
-    for number, (name, region, sector, size) in enumerate(_companies(ctx, rng)):
+    companies = _companies(ctx, rng, SURVEYED + NOT_ANSWERED, seed=2)
+    for number, (name, region, sector, size) in enumerate(companies):
         organization = None
         if number < INTERVIEWED:
             organization = Organization.objects.create(
@@ -186,3 +153,55 @@ def load_survey(ctx: DemoContext) -> None:
                 needs.append(_need(rng, response, topics, size))
     Need.objects.bulk_create(needs)
     ctx.log(f"needs survey: {count} responses, {len(needs)} needs")
+    running = _running_wave(ctx, rng, mehrwert, companies, topics)
+    ctx.log(f"running wave: {running} of {RUNNING_INVITED} invited answered so far")
+
+
+# The follow-up survey runs now: the same companies asked again, a third answered so far.
+RUNNING_INVITED = 150
+RUNNING_ANSWERED = 52
+
+
+def _running_wave(ctx: DemoContext, rng, network, companies, topics) -> int:
+    wave = Wave.objects.create(
+        network=network,
+        title="Qualifizierungsbedarfe 2026: Nachbefragung",
+        intro=(
+            "Ein Jahr nach der ersten Befragung: Was hat sich bei Ihrem Weiterbildungsbedarf "
+            "geändert? Die Antwort dauert etwa zehn Minuten."
+        ),
+        opens_on=ctx.days(-12),
+        closes_on=ctx.days(30),
+        status=Wave.Status.OPEN,
+        questions=list(questionnaire.OPTIONAL),
+    )
+    sent = datetime.datetime.combine(ctx.days(-12), datetime.time(9), tzinfo=datetime.UTC)
+    needs = []
+    for number, (name, region, sector, size) in enumerate(companies[:RUNNING_INVITED]):
+        invitation = Invitation.objects.create(
+            wave=wave,
+            company_name=name,
+            district=region,
+            sector=sector,
+            size_class=size,
+            email=f"info@betrieb-{number + 1}.example",
+            token=new_token(),
+            sent_at=sent,
+        )
+        if number >= RUNNING_ANSWERED:
+            continue
+        response = Response.objects.create(
+            wave=wave,
+            invitation=invitation,
+            company_key=f"i{invitation.pk}",
+            person_group=choices.PersonGroup.OWNER,
+            district=region,
+            sector=sector,
+            size_class=size,
+            status=Response.Status.SUBMITTED,
+            submitted_at=sent + datetime.timedelta(days=rng.randint(1, 11)),
+            obstacles=rng.sample(choices.Obstacle.values, rng.randint(1, 2)),
+        )
+        needs += [_need(rng, response, topics, size) for _ in range(rng.choice((1, 2)))]
+    Need.objects.bulk_create(needs)
+    return RUNNING_ANSWERED

@@ -8,6 +8,7 @@ from verbund.core.services.topics import topic_tree
 from verbund.needs import choices, questionnaire
 from verbund.needs.models import CustomQuestion, Wave
 from verbund.needs.permissions import NEEDS_MANAGE
+from verbund.needs.services.responses import most_employees
 from verbund.networks.models import Network
 
 
@@ -208,10 +209,11 @@ def topic_choices(language):
 class NeedForm(forms.Form):
     """One need; a row without a topic is an empty row and is skipped."""
 
-    def __init__(self, *args, wave, language, draft, topics, **kwargs):
+    def __init__(self, *args, wave, language, draft, topics, size_class="", **kwargs):
         super().__init__(*args, **kwargs)
         language = questionnaire.language_of(language)
         q = questionnaire
+        self.size_class = size_class
         self.fields["topic"] = forms.ChoiceField(
             label=q.question("topic", language), choices=topics, required=False
         )
@@ -265,6 +267,15 @@ class NeedForm(forms.Form):
                 self.add_error("employees", _("Bitte angeben."))
             if "target_group" in self.fields and not cleaned.get("target_group"):
                 self.add_error("target_group", _("Bitte angeben."))
+        most = most_employees(self.size_class)
+        if most is not None and (cleaned.get("employees") or 0) > most:
+            self.add_error(
+                "employees",
+                _(
+                    "Ein Betrieb mit %(size)s hat höchstens %(most)s Beschäftigte; bitte die Zahl prüfen."
+                )
+                % {"size": dict(Organization.SizeClass.choices)[self.size_class], "most": most},
+            )
         return cleaned
 
     def need_data(self) -> dict | None:

@@ -71,6 +71,13 @@ class Wave(models.Model):
         return self.network.permission_scope()
 
     @property
+    def status_label(self) -> str:
+        """The status as shown: an open wave past its end date is over for the invitees."""
+        if self.status == self.Status.OPEN and not self.accepts_answers:
+            return _("Ende überschritten")
+        return self.get_status_display()
+
+    @property
     def accepts_answers(self) -> bool:
         """Answers may be given and corrected while the wave is open and not past its end."""
         if self.status != self.Status.OPEN:

@@ -15,6 +15,11 @@ urlpatterns = [
     path("wellen/<int:pk>/einladungen/import/", waves.invitation_import, name="invitation_import"),
     path("wellen/<int:pk>/einladungen/senden/", waves.invitations_send, name="invitations_send"),
     path("wellen/<int:pk>/erinnern/", waves.reminders_send, name="reminders_send"),
+    path(
+        "wellen/<int:pk>/einladungen/<int:invitation_pk>/erneut-senden/",
+        waves.invitation_resend,
+        name="invitation_resend",
+    ),
     path("wellen/<int:pk>/interviews/neu/", waves.interview_start, name="interview_start"),
     path("antworten/<int:pk>/", waves.response_detail, name="response_detail"),
     path("antworten/<int:pk>/bearbeiten/", waves.response_edit, name="response_edit"),

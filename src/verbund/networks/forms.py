@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.core.forms import DateInput, ModelForm
 from verbund.core.models import Organization
+from verbund.core.services.uploads import check_document
 from verbund.core.widgets import use_organization_search
 from verbund.networks.models import (
     Activity,
@@ -193,6 +194,5 @@ class AttachmentForm(ModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_ATTACHMENT_BYTES:
-            raise forms.ValidationError(_("Die Datei ist größer als 20 MB."))
+        check_document(upload, MAX_ATTACHMENT_BYTES)
         return upload

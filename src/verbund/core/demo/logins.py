@@ -84,7 +84,11 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "ihk-braunschweig",
         "Sachbearbeitung Prüfungswesen",
         teams=(
-            TeamGrant("Prüfungswesen", ("exams.plan",), organization="ihk-braunschweig"),
+            TeamGrant(
+                "Prüfungswesen",
+                ("exams.plan", "exams.compensation"),
+                organization="ihk-braunschweig",
+            ),
             TeamGrant("Gemeinsamer Prüferpool", ("exams.plan",), network="ihk-kooperation"),
         ),
     ),

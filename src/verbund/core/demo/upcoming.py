@@ -52,6 +52,5 @@ def load_upcoming(ctx: DemoContext) -> None:
             place=place,
             region=ctx.region(region) if region else None,
             organizations=organizations,
-            notes="Demo-Termin (relativ zum heutigen Tag angelegt).",
         )
     ctx.log(f"{len(rows)} upcoming activities")

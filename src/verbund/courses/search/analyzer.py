@@ -220,8 +220,61 @@ def analyze_text(text: str) -> tuple[list[str], list[str]]:
     return full, sub
 
 
+# Words for "a course" that searchers glue to the subject: `Schweißkurs`, `Excelseminar`.
+# The subject is what they look for; offers rarely repeat the course word.
+COURSE_WORD_TAILS = tuple(
+    sorted(
+        _words(
+            "kurs kurse kursen kurses lehrgang lehrgaenge lehrgangs seminar seminare seminars "
+            "schulung schulungen training trainings workshop workshops weiterbildung "
+            "weiterbildungen fortbildung fortbildungen"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def without_course_word(token: str) -> str:
+    """`Schweißkurs` -> `Schweiß`, `Schweißerkurs` -> `Schweißer`, `Sicherheitsseminar` ->
+    `Sicherheit`; other words unchanged."""
+    folded = fold(token)
+    for tail in COURSE_WORD_TAILS:
+        if not folded.endswith(tail) or len(folded) - len(tail) < MIN_PART - 1:
+            continue
+        # Cut the same number of letters from the token (fold keeps ASCII tails intact).
+        head = token[: len(token) - _unfolded_length(token, tail)]
+        if head.lower().endswith("s") and _is_part(fold(head[:-1])):
+            head = head[:-1]  # the linking s of `Sicherheitskurs`
+        if len(fold(head)) >= 3 and (_is_part(fold(head)) or _is_known(head)):
+            return head
+    return token
+
+
+def _unfolded_length(token: str, folded_tail: str) -> int:
+    """How many characters at the end of ``token`` fold to ``folded_tail``."""
+    for length in range(1, len(token) + 1):
+        if fold(token[-length:]) == folded_tail:
+            return length
+    return len(folded_tail)
+
+
 def query_words(text: str) -> list[WordTerms]:
     return [t for t in (analyze_word(w) for w in WORD_RE.findall(text)) if t is not None]
+
+
+def query_words_with_subjects(text: str) -> list[tuple[WordTerms, WordTerms | None]]:
+    """Per query word: its subject (`Schweißkurs` -> terms of `Schweiß`) and, where the
+    subject differs, the word as typed (an alternative: an offer may say `Sprachkurs`)."""
+    pairs = []
+    for token in WORD_RE.findall(text):
+        typed = analyze_word(token)
+        if typed is None:
+            continue
+        head = without_course_word(token)
+        subject = analyze_word(head) if head != token else None
+        pairs.append((subject, typed) if subject is not None else (typed, None))
+    return pairs
 
 
 class SynonymTable:

@@ -33,6 +33,7 @@ from .query import (
 )
 from .schema import (
     FACET_FIELDS,
+    NO_DATE,
     SAMPLE_BUCKETS,
     build_schema,
     facet_term,
@@ -203,8 +204,9 @@ class CourseIndex:
             )[offset:]
         else:
             order = {"start": "next_start", "price": "price"}.get(sort)
+            ranking = upcoming_first(self.schema, query, request.today) if order is None else query
             result = searcher.search(
-                query,
+                ranking,
                 request.page_size,
                 count=True,
                 order_by_field=order,
@@ -360,6 +362,29 @@ class CourseIndex:
         count = searcher.search(query, 1, count=True).count
         result = searcher.search(query, max(1, count), count=False)
         return sorted(searcher.fast_field_values("id", [a for _s, a in result.hits]))
+
+
+# Added to the score of an offer with an upcoming run: more than any text relevance reaches
+# (BM25 x our weights stays far below), so offers with dates rank above those without and
+# keep their text order among themselves.
+UPCOMING_BOOST = 1000.0
+
+
+def upcoming_first(schema: tantivy.Schema, query: Query, today: date | None = None) -> Query:
+    """``query``, ranked so that offers with a run from ``today`` on come first."""
+    today = (today or date.today()).toordinal()
+    upcoming = Query.range_query(
+        schema, "next_start", tantivy.FieldType.Unsigned, today, NO_DATE - 1
+    )
+    return Query.boolean_query(
+        [
+            (Occur.Must, query),
+            (
+                Occur.Should,
+                Query.boost_query(Query.const_score_query(upcoming, 1.0), UPCOMING_BOOST),
+            ),
+        ]
+    )
 
 
 def _facet_key(request: SearchRequest) -> tuple:

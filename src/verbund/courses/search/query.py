@@ -22,7 +22,7 @@ from functools import lru_cache
 import tantivy
 from tantivy import FieldType, Occur, Query
 
-from .analyzer import SynonymTable, WordTerms, query_words
+from .analyzer import SynonymTable, WordTerms, query_words_with_subjects
 from .schema import (
     ANYWHERE,
     FACET_FIELDS,
@@ -74,6 +74,7 @@ class SearchRequest:
     facets: bool = True
     disjunctive_facets: bool = True
     exact_facets: bool = False  # True: never count a huge result on a sample
+    today: date | None = None  # "upcoming" runs start on or after it (default: today)
 
     def __post_init__(self) -> None:
         # tantivy panics (rather than raising) on a page size of 0.
@@ -145,12 +146,14 @@ def text_query(
     text: str,
     synonyms: SynonymTable | None,
 ) -> TextQuery:
-    words = query_words(text)
+    pairs = query_words_with_subjects(text)
+    words = [subject for subject, _typed in pairs]
+    typed_as = {position: typed for position, (_s, typed) in enumerate(pairs) if typed}
 
     def word_query_of(word: WordTerms) -> Query:
         return word_query(schema, word, _needs_fuzzy(searcher, word))
 
-    highlight_words = list(words)
+    highlight_words = [*words, *typed_as.values()]
     required: list[Query] = []
     generic: list[Query] = []
     position = 0
@@ -167,7 +170,10 @@ def text_query(
             position += length
             continue
         word = words[position]
-        (generic if word.full & GENERIC_WORDS else required).append(word_query_of(word))
+        clause = word_query_of(word)
+        if position in typed_as:  # `Sprachkurs`: the subject `Sprach…` or the word itself
+            clause = _should([clause, word_query_of(typed_as[position])])
+        (generic if word.full & GENERIC_WORDS else required).append(clause)
         position += 1
     required = required or generic
     if not required:

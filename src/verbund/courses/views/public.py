@@ -72,7 +72,7 @@ def course_search(request):
     params = dict(request.GET.lists())
     parsed = search_service.parse_params(params)
     try:
-        result, items = search_service.search(parsed.request)
+        result, items = search_service.search(parsed.request, dropped=parsed.dropped_words)
     except IndexUnavailable:
         logger.exception("The course index cannot be opened; run `verbund courses reindex`")
         result, items = SearchResult(0, 1, parsed.request.page_size, []), []

@@ -71,11 +71,13 @@ class Availability(models.Model):
     token = models.CharField(max_length=64, unique=True)
     dates = models.JSONField(_("Verfügbare Tage"), default=list, blank=True)
     answered_at = models.DateTimeField(_("Beantwortet"), null=True, blank=True)
+    # The personal link goes out by mail only; staff see when, never the link itself.
+    sent_at = models.DateTimeField(_("Link gesendet am"), null=True, blank=True)
 
     objects = ExaminerPartQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(
         person_lookup="examiner__person",
-        fields=("period", "dates", "answered_at"),
+        fields=("period", "dates", "answered_at", "sent_at"),
         on_erase="delete",
     )
 

@@ -9,6 +9,7 @@ from verbund.core.models import Occupation, Organization, Person
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.exams.querysets import (
     BoardPartQuerySet,
+    BoardQuerySet,
     ChamberNetworkQuerySet,
     ExaminerPartQuerySet,
     ExaminerQuerySet,
@@ -254,7 +255,7 @@ class Board(models.Model):
     joint = models.BooleanField(_("Gemeinsamer Ausschuss mehrerer Kammern"), default=True)
     appointed_until = models.DateField(_("Berufen bis"), null=True, blank=True)
 
-    objects = ChamberNetworkQuerySet.as_manager()
+    objects = BoardQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("members are in BoardMember")
 
     class Meta:

@@ -4,16 +4,14 @@ Every row is validated first; every problem is reported with line, column and re
 nothing is written unless every row is valid. Format: docs/exams.md.
 """
 
-import csv
-import datetime
-import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from verbund.core.models import Occupation, Organization
-from verbund.core.services import audit
+from verbund.core.services import audit, tabular
+from verbund.core.services.geo import place_coordinates
 from verbund.exams.models import Board, Candidate, Sitting
 from verbund.exams.services import composition
 
@@ -30,14 +28,12 @@ COLUMNS = (
     "lehrkraefte",
     "prueflinge",
 )
-REQUIRED = COLUMNS[:10]
+# Coordinates are optional: the venue is found from its address or town ("ort").
+REQUIRED = tuple(column for column in COLUMNS[:10] if column not in ("breite", "laenge"))
 
 
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    column: str
-    reason: str
+# The shared report format of every import: line, column, reason.
+RowError = tabular.RowError
 
 
 @dataclass
@@ -46,41 +42,9 @@ class ImportResult:
     created: int = 0
 
 
-def read_table(name: str, content: bytes) -> list[dict]:
-    """Rows as dicts keyed by lower-case header; line numbers start at 2 (after header)."""
-    if name.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        values = [
-            ["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)
-        ]
-    else:
-        text = content.decode("utf-8-sig")
-        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-        values = list(csv.reader(io.StringIO(text), dialect))
-    if not values:
-        return []
-    header = [str(h).strip().lower() for h in values[0]]
-    return [
-        dict(zip(header, row, strict=False))
-        for row in values[1:]
-        if any(str(v).strip() for v in row)
-    ]
-
-
-def _date(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = str(value).strip()
-    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return datetime.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError
+def read_table(name: str, content: bytes) -> list[tuple[int, dict]]:
+    """(line, row by lower-case header) of a CSV or XLSX file (the shared reading layer)."""
+    return tabular.read_table(name, content).records()
 
 
 def _parse_candidates(text: str, line: int, errors: list[RowError]):
@@ -113,18 +77,18 @@ def _parse_candidates(text: str, line: int, errors: list[RowError]):
     return found
 
 
-def validate(period, rows: list[dict]) -> tuple[list[RowError], list[dict]]:
+def validate(period, rows: list[tuple[int, dict]]) -> tuple[list[RowError], list[dict]]:
     errors: list[RowError] = []
     parsed = []
     if rows:
-        missing = [c for c in REQUIRED if c not in rows[0]]
+        missing = [c for c in REQUIRED if c not in rows[0][1]]
         if missing:
             return [RowError(1, c, _("Spalte fehlt.")) for c in missing], []
     boards = {b.code: b for b in Board.objects.filter(network=period.network_id)}
     occupations = {o.code: o for o in Occupation.objects.all()}
     existing = set(Sitting.objects.filter(period=period).values_list("code", flat=True))
     seen = set()
-    for line, row in enumerate(rows, start=2):
+    for line, row in rows:
         before = len(errors)
         value = {
             k: (row.get(k) if not isinstance(row.get(k), str) else row.get(k).strip())
@@ -145,7 +109,7 @@ def validate(period, rows: list[dict]) -> tuple[list[RowError], list[dict]]:
         if occupation is None:
             errors.append(RowError(line, "beruf", _("Unbekannte Berufsnummer.")))
         try:
-            day = _date(value["datum"])
+            day = tabular.parse_date(value["datum"])
             if not period.start <= day <= period.end:
                 errors.append(RowError(line, "datum", _("Außerhalb des Prüfungszeitraums.")))
         except ValueError:
@@ -153,15 +117,7 @@ def validate(period, rows: list[dict]) -> tuple[list[RowError], list[dict]]:
             errors.append(RowError(line, "datum", _("Kein Datum (JJJJ-MM-TT oder TT.MM.JJJJ).")))
         if not value["ort"]:
             errors.append(RowError(line, "ort", _("Pflichtfeld.")))
-        coordinates = {}
-        for column, low, high in (("breite", -90, 90), ("laenge", -180, 180)):
-            try:
-                number = float(str(value[column]).replace(",", "."))
-                if not low <= number <= high:
-                    raise ValueError
-                coordinates[column] = number
-            except ValueError:
-                errors.append(RowError(line, column, _("Keine gültige Koordinate.")))
+        coordinates = _coordinates(value, line, errors)
         seats = {}
         for column, group in (
             ("arbeitgeber", "employer"),
@@ -169,7 +125,7 @@ def validate(period, rows: list[dict]) -> tuple[list[RowError], list[dict]]:
             ("lehrkraefte", "teacher"),
         ):
             try:
-                seats[group] = int(str(value[column]))
+                seats[group] = int(tabular.cell_text(value[column]))
                 if seats[group] < 0:
                     raise ValueError
             except ValueError:
@@ -187,8 +143,8 @@ def validate(period, rows: list[dict]) -> tuple[list[RowError], list[dict]]:
                     "occupation": occupation,
                     "date": day,
                     "place": str(value["ort"]),
-                    "lat": coordinates["breite"],
-                    "lon": coordinates["laenge"],
+                    "lat": coordinates[0],
+                    "lon": coordinates[1],
                     "seats": seats,
                     "candidates": candidates,
                 }
@@ -196,13 +152,43 @@ def validate(period, rows: list[dict]) -> tuple[list[RowError], list[dict]]:
     return errors, parsed
 
 
+def _coordinates(value: dict, line: int, errors: list[RowError]) -> tuple | None:
+    """The venue's (lat, lon): the columns breite/laenge if given, else from the address."""
+    if tabular.cell_text(value.get("breite")) or tabular.cell_text(value.get("laenge")):
+        found = []
+        for column, low, high in (("breite", -90, 90), ("laenge", -180, 180)):
+            try:
+                number = float(tabular.parse_decimal(value.get(column)))
+                if not low <= number <= high:
+                    raise ValueError
+                found.append(number)
+            except ValueError:
+                errors.append(RowError(line, column, _("Keine gültige Koordinate.")))
+        return tuple(found) if len(found) == 2 else None
+    place = tabular.cell_text(value.get("ort"))
+    if not place:
+        return None  # reported as a missing "ort"
+    found = place_coordinates(place)
+    if found is None:
+        errors.append(
+            RowError(
+                line,
+                "ort",
+                _(
+                    "Ort „%(place)s“ nicht gefunden: bitte mit PLZ angeben (z. B. „38440 "
+                    "Wolfsburg“) oder die Spalten breite und laenge füllen."
+                )
+                % {"place": place},
+            )
+        )
+    return found
+
+
 def import_sittings(period, name: str, content: bytes, user) -> ImportResult:
     try:
         rows = read_table(name, content)
-    except Exception:  # a broken file is one error, not a crash
-        return ImportResult(
-            errors=[RowError(1, "", _("Die Datei kann nicht gelesen werden (CSV oder XLSX)."))]
-        )
+    except tabular.FileError as error:  # a broken file is one error, not a crash
+        return ImportResult(errors=[RowError(1, "", str(error))])
     if not rows:
         return ImportResult(errors=[RowError(1, "", _("Die Datei enthält keine Zeilen."))])
     errors, parsed = validate(period, rows)

@@ -2,8 +2,11 @@
 
 import secrets
 
+from django.conf import settings
+from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from verbund.core.services import audit
 from verbund.exams.models import Availability, Examiner
@@ -21,7 +24,41 @@ def open_poll(period, user) -> int:
     with transaction.atomic():
         Availability.objects.bulk_create(new)
         audit.record(period, "exams.poll.opened", user=user, data={"new": len(new)})
+    send_links(Availability.objects.filter(period=period, sent_at__isnull=True))
     return len(new)
+
+
+def send_links(availabilities) -> int:
+    """Mail each examiner their personal link (those with an address); returns how many."""
+    rows = [
+        a
+        for a in availabilities.select_related("period", "examiner__person")
+        if a.examiner.person.email
+    ]
+    send_mass_mail([_link_message(a) for a in rows], fail_silently=False)
+    Availability.objects.filter(pk__in=[a.pk for a in rows]).update(sent_at=timezone.now())
+    return len(rows)
+
+
+def _link_message(availability):
+    period, person = availability.period, availability.examiner.person
+    deadline = (
+        formats.date_format(period.poll_deadline, "DATE_FORMAT") if period.poll_deadline else ""
+    )
+    subject = _("Ihre Verfügbarkeit für die Prüfungen: %(period)s") % {"period": period.name}
+    body = _(
+        "Guten Tag %(name)s,\n\nbitte geben Sie über Ihren persönlichen Link an, an welchen "
+        "Tagen Sie im Zeitraum %(period)s prüfen können:\n\n%(url)s\n\n"
+        "Der Link ist nur für Sie bestimmt; bitte leiten Sie ihn nicht weiter.%(deadline)s\n"
+    ) % {
+        "name": person.full_name,
+        "period": period.name,
+        "url": settings.SITE_URL.rstrip("/") + availability.get_absolute_url(),
+        "deadline": (" " + _("Bitte antworten Sie bis zum %(date)s.") % {"date": deadline})
+        if deadline
+        else "",
+    }
+    return subject, body, settings.DEFAULT_FROM_EMAIL, [person.email]
 
 
 def save_answer(availability, dates, user=None) -> None:

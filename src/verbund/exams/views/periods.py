@@ -167,6 +167,18 @@ def poll_open(request, pk):
 
 
 @login_required
+@require_POST
+def poll_resend(request, pk, availability_pk):
+    period = editable_object(request.user, ExamPeriod, pk, EXAMS_PLAN)
+    availability = get_object_or_404(Availability.objects.filter(period=period), pk=availability_pk)
+    if polls.send_links(Availability.objects.filter(pk=availability.pk)):
+        messages.success(request, _("Der persönliche Link wurde erneut gesendet."))
+    else:
+        messages.warning(request, _("Für diese Person ist keine E-Mail-Adresse hinterlegt."))
+    return redirect("exams:poll_status", pk=period.pk)
+
+
+@login_required
 def poll_status(request, pk):
     period = editable_object(request.user, ExamPeriod, pk, EXAMS_PLAN)
     rows = (

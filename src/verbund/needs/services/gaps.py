@@ -24,6 +24,7 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 
 from verbund.core.models import Region, Topic
+from verbund.core.services import topics as taxonomy
 from verbund.needs.models import Need, Response, Wave
 from verbund.needs.services import suppression
 from verbund.needs.services.matching import (
@@ -73,15 +74,8 @@ def fitting_formats(wanted: set[str]) -> frozenset:
 
 
 def _ancestors() -> dict[int, tuple[int, ...]]:
-    parents = dict(Topic.objects.values_list("pk", "parent_id"))
-    result = {}
-    for pk in parents:
-        chain, current = [pk], parents[pk]
-        while current:
-            chain.append(current)
-            current = parents.get(current)
-        result[pk] = tuple(chain)
-    return result
+    """topic -> its chain of broader topics: the taxonomy rule search and advice share."""
+    return taxonomy.ancestor_chains()
 
 
 # Demand ---------------------------------------------------------------------------------

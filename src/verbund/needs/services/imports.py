@@ -4,8 +4,6 @@ Every row is validated first; every problem is reported with its line, column an
 nothing is written unless every row is valid (or the caller asks to skip invalid rows).
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -14,10 +12,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from verbund.core.models import Organization, Region
-from verbund.core.services import audit
+from verbund.core.services import audit, tabular
 from verbund.core.services.geo import normalize_place_name
 from verbund.needs.models import Invitation, Wave
 from verbund.needs.services.waves import new_token
+
+# The shared report format of every import: line, column, reason.
+RowError = tabular.RowError
 
 # Column -> accepted header spellings (compared case-insensitively).
 COLUMNS = {
@@ -34,13 +35,6 @@ MAX_ROWS = 50_000
 
 
 @dataclass
-class RowError:
-    line: int
-    column: str
-    reason: str
-
-
-@dataclass
 class ImportResult:
     rows: list[dict] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
@@ -49,22 +43,6 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-def read_rows(filename: str, content: bytes) -> list[list[str]]:
-    """The cells of a CSV (UTF-8, ``;`` or ``,``) or XLSX file as strings."""
-    if filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        return [
-            ["" if value is None else str(value).strip() for value in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-    text = content.decode("utf-8-sig")
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t") if text.strip() else csv.excel
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
 
 
 def _header_map(header: list[str]) -> tuple[dict[str, int], list[RowError]]:
@@ -94,15 +72,12 @@ def _regions_by_name(wave: Wave) -> dict[str, Region]:
     return found
 
 
-def validate(wave: Wave, table: list[list[str]]) -> ImportResult:
+def validate(wave: Wave, table: tabular.Table) -> ImportResult:
     result = ImportResult()
-    if not table:
-        result.errors.append(RowError(1, "", _("Die Datei ist leer.")))
-        return result
-    if len(table) > MAX_ROWS + 1:
+    if len(table.rows) > MAX_ROWS:
         result.errors.append(RowError(1, "", _("Zu viele Zeilen.")))
         return result
-    positions, header_errors = _header_map(table[0])
+    positions, header_errors = _header_map(table.header)
     result.errors.extend(header_errors)
     if header_errors:
         return result
@@ -110,9 +85,8 @@ def validate(wave: Wave, table: list[list[str]]) -> ImportResult:
     sizes = {value for value, _label in Organization.SizeClass.choices}
     sectors = {value for value, _label in Organization.WzSection.choices}
     seen_emails: dict[str, int] = {}
-    for line, cells in enumerate(table[1:], start=2):
-        if not any(cells):
-            continue
+    for line, raw in table.rows:
+        cells = [tabular.cell_text(cell) for cell in raw]
         value = {name: (cells[i] if i < len(cells) else "") for name, i in positions.items()}
         row = {"line": line, **{name: value.get(name, "") for name in COLUMNS}}
         errors = []
@@ -157,20 +131,10 @@ def import_invitations(
 ) -> ImportResult:
     """Validate the file; create invitations only if all rows are valid (or ``skip_invalid``)."""
     try:
-        table = read_rows(filename, content)
-    except (UnicodeDecodeError, csv.Error, ValueError, KeyError, OSError) as error:
+        table = tabular.read_table(filename, content)
+    except tabular.FileError as error:
         result = ImportResult()
-        result.errors.append(
-            RowError(1, "", _("Die Datei ist nicht lesbar: %(error)s") % {"error": error})
-        )
-        return result
-    except Exception as error:  # openpyxl raises zipfile/XML errors of several kinds
-        result = ImportResult()
-        result.errors.append(
-            RowError(
-                1, "", _("Die Datei ist nicht lesbar: %(error)s") % {"error": type(error).__name__}
-            )
-        )
+        result.errors.append(RowError(1, "", str(error)))
         return result
     result = validate(wave, table)
     if result.errors and not skip_invalid:

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from verbund.core.services.geo import haversine_km
@@ -124,9 +125,38 @@ class Match:
     reasons: list[Reason]
 
 
+# Words that any need and any course text share: as "keyword hits" they would make every
+# offer look relevant (a need about working across generations "found" IT security through
+# "arbeiten"). Folded like ``words`` folds.
+GENERIC_WORDS = frozenset((
+    "aber", "alle", "allem", "allen", "aller", "alles", "also", "auch", "beim", "bitte", "dass",
+    "dein", "denn", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "durch", "eine",
+    "einem", "einen", "einer", "eines", "etwa", "fuer", "gegen", "haben", "hatte", "ihre",
+    "ihren", "ihrer", "immer", "jede", "jedem", "jeden", "jeder", "jedes", "kann", "koennen",
+    "mehr", "mit", "nach", "neue", "neuen", "neuer", "nicht", "noch", "oder", "ohne", "sehr",
+    "sich", "sind", "sowie", "ueber", "unter", "viel", "viele", "vom", "von", "wenn", "werden",
+    "wird", "wollen", "zum", "zur", "arbeit", "arbeiten", "arbeitet", "beschaeftigte",
+    "beschaeftigten", "mitarbeiter", "mitarbeiterinnen", "mitarbeitende", "mitarbeitenden",
+    "betrieb", "betriebe", "betrieben", "betriebs", "unternehmen", "firma", "kurs", "kurse",
+    "kursen", "schulung", "schulungen", "seminar", "seminare", "weiterbildung",
+    "weiterbildungen", "fortbildung", "lernen", "lehrgang", "lehrgaenge", "thema", "themen",
+    "bereich", "bereiche", "grundlagen", "praxis", "praktisch", "teilnehmende", "teilnehmer",
+    "fachkraefte", "kenntnisse",
+))  # fmt: skip
+
+
 def words(text: str) -> set[str]:
     folded = unicodedata.normalize("NFKD", text.casefold().translate(_UMLAUTS))
-    return {word for word in re.findall(r"[a-z0-9]+", folded) if len(word) >= 4}
+    return {
+        word
+        for word in re.findall(r"[a-z0-9]+", folded)
+        if len(word) >= 4 and word not in GENERIC_WORDS
+    }
+
+
+def euros(amount: Decimal) -> str:
+    """German money format: "1.290,50 €"."""
+    return f"{formats.number_format(amount, 2, use_l10n=True, force_grouping=True)} €"
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -157,7 +187,7 @@ def _offer_reasons(need: NeedProfile, offer: Candidate) -> list[Reason]:
                 Reason(
                     "price",
                     PRICE_IN_BUDGET,
-                    _("Preis %(price)s EUR im Budget") % {"price": offer.price},
+                    _("Preis %(price)s im Budget") % {"price": euros(offer.price)},
                 )
             )
         else:
@@ -165,7 +195,7 @@ def _offer_reasons(need: NeedProfile, offer: Candidate) -> list[Reason]:
                 Reason(
                     "price",
                     PRICE_OVER_BUDGET,
-                    _("Preis %(price)s EUR über Budget") % {"price": offer.price},
+                    _("Preis %(price)s über Budget") % {"price": euros(offer.price)},
                 )
             )
     programmes = set(offer.funding)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.utils import timezone
 
-from verbund.core.models import Topic
+from verbund.core.services import topics as taxonomy
 from verbund.courses.models import Offer, Run
 from verbund.needs.services.matching import Candidate, Match, NeedProfile, RunInfo, rank, words
 
@@ -13,21 +13,8 @@ MAX_CANDIDATES = 3000  # offers scored per need (newest first within the topic f
 
 
 def related_topic_ids(topic_id: int | None) -> frozenset:
-    """Subtopics (all levels) and the parent of a topic."""
-    if topic_id is None:
-        return frozenset()
-    parents = dict(Topic.objects.values_list("pk", "parent_id"))
-    children: dict[int, list[int]] = {}
-    for pk, parent in parents.items():
-        children.setdefault(parent, []).append(pk)
-    found, stack = set(), list(children.get(topic_id, []))
-    while stack:
-        current = stack.pop()
-        found.add(current)
-        stack.extend(children.get(current, []))
-    if parents.get(topic_id):
-        found.add(parents[topic_id])
-    return frozenset(found)
+    """Subtopics (all levels) and the parent of a topic: the shared taxonomy rule."""
+    return taxonomy.related_ids(topic_id)
 
 
 def place_of(organization=None, district=None) -> tuple[float | None, float | None]:

@@ -109,3 +109,12 @@ def save_answers(
     verb = "submitted" if submit else ("created" if creating else "saved")
     audit.record(response, f"needs.response.{verb}", user=user, data={"needs": len(needs)})
     return response
+
+
+# The most employees a company of a size class has: no need can concern more of them.
+EMPLOYEES_BY_SIZE_CLASS = {"1-9": 9, "10-49": 49, "50-249": 249}
+
+
+def most_employees(size_class: str) -> int | None:
+    """Upper bound of "employees concerned" for a company of ``size_class`` (None: open)."""
+    return EMPLOYEES_BY_SIZE_CLASS.get(size_class or "")

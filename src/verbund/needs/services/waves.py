@@ -7,7 +7,8 @@ from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 
 from verbund.core.models import Organization
 from verbund.core.services import audit
@@ -44,6 +45,14 @@ def set_status(wave: Wave, status: str, user) -> Wave:
     wave.status = status
     if status == Wave.Status.OPEN and wave.opens_on is None:
         wave.opens_on = timezone.localdate()
+    if (
+        status == Wave.Status.OPEN
+        and wave.closes_on is not None
+        and wave.closes_on < timezone.localdate()
+    ):
+        # Reopening means accepting answers again: an end date in the past would keep the
+        # survey closed to invitees while the wave says "Läuft".
+        wave.closes_on = None
     if status == Wave.Status.CLOSED and (
         wave.closes_on is None or wave.closes_on > timezone.localdate()
     ):
@@ -107,6 +116,21 @@ def send_invitations(wave: Wave, user, invitations=None) -> int:
     return len(pending)
 
 
+def resend_invitation(invitation: Invitation, user) -> bool:
+    """Mail the personal link again (staff never see it); False without an address."""
+    if not invitation.email:
+        return False
+    send_mass_mail([_message(invitation, "invitation")], fail_silently=False)
+    Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+    audit.record(
+        invitation.wave,
+        "needs.wave.invitation_resent",
+        user=user,
+        data={"invitation": invitation.pk},
+    )
+    return True
+
+
 def due_for_reminder(wave: Wave, now=None):
     """Invitations mailed a week ago or earlier, still unanswered, not reminded lately."""
     now = now or timezone.now()
@@ -145,12 +169,39 @@ def send_reminders(wave: Wave, user=None, force: bool = False) -> int:
 
 
 def response_rate(wave: Wave) -> dict:
+    """Answers to invitations over invitations; interviews and other answers beside it.
+
+    Interviews are responses of their own (several per company) and have no invitation:
+    counting them as answers gave rates above 100 %.
+    """
     invited = wave.invitations.count()
-    submitted = wave.responses.filter(status=Response.Status.SUBMITTED).count()
-    drafts = wave.responses.filter(status=Response.Status.DRAFT).count()
+    submitted = wave.responses.filter(status=Response.Status.SUBMITTED)
+    answered = submitted.filter(invitation__isnull=False).count()
+    interviews = submitted.filter(kind=Response.Kind.INTERVIEW).count()
     return {
         "invited": invited,
-        "submitted": submitted,
-        "drafts": drafts,
-        "rate": round(100 * submitted / invited) if invited else None,
+        "answered": answered,
+        "interviews": interviews,
+        "other": submitted.count() - answered - interviews,
+        "drafts": wave.responses.filter(status=Response.Status.DRAFT).count(),
+        "rate": round(100 * answered / invited) if invited else None,
     }
+
+
+def why_no_reminders(wave: Wave) -> str:
+    """Why a reminder run would mail nobody (German, for the coordinator), or ""."""
+    if wave.status != Wave.Status.OPEN:
+        return _("Die Befragung läuft nicht; Erinnerungen gehen nur während der Befragung hinaus.")
+    if not wave.accepts_answers:
+        return _(
+            "Das Ende der Befragung (%(date)s) ist überschritten; verlängern Sie zuerst das Ende."
+        ) % {"date": formats.date_format(wave.closes_on, "SHORT_DATE_FORMAT")}
+    with_email = wave.invitations.exclude(email="")
+    if not with_email.exists():
+        return _("Keine Einladung hat eine E-Mail-Adresse.")
+    submitted = Response.objects.filter(
+        wave=wave, status=Response.Status.SUBMITTED, invitation__isnull=False
+    ).values("invitation")
+    if not with_email.exclude(pk__in=submitted).exists():
+        return _("Alle eingeladenen Betriebe haben bereits geantwortet.")
+    return ""

@@ -3,12 +3,14 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from verbund.core.models import Organization, Region, Topic
-from verbund.core.services import access
+from verbund.core.services import access, jobs
 from verbund.needs import choices
 from verbund.needs.models import Wave
 from verbund.needs.services import analysis, charts, exports, gaps
@@ -100,10 +102,18 @@ def export_xlsx(request, pk):
 
 
 @login_required
+@require_POST
 def export_pdf(request, pk):
+    """The PDF report is written in the background; the job page offers the download."""
     wave = visible_wave(request, pk)
-    content = exports.analysis_pdf(wave, analysis.Filters.from_mapping(request.GET))
-    return _download(content, "application/pdf", f"bedarfsanalyse-{wave.pk}.pdf")
+    job = jobs.start(
+        "needs.analysis_pdf",
+        user=request.user,
+        title=_("PDF-Bericht: %(wave)s") % {"wave": wave},
+        params={"wave": wave.pk, "filters": analysis.Filters.from_mapping(request.GET).active()},
+        result_url=reverse("needs:dashboard", args=[wave.pk]),
+    )
+    return redirect(job.get_absolute_url())
 
 
 def _compared(request, pk):
@@ -146,13 +156,18 @@ def compare_chart(request, pk):
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
+# Gaps per district and topic by default: split by target group as well, most cells of a
+# regional survey fall below the privacy threshold (37 of 56 in the demo were withheld).
+BY_TARGET_GROUP_DEFAULT = "0"
+
+
 def _horizon(request):
     value = request.GET.get("horizon", "12")
     return int(value) if value.isdigit() and int(value) in gaps.HORIZONS else 12
 
 
 def _gap_rows(request, wave, districts=None):
-    by_group = request.GET.get("by_target_group", "1") != "0"
+    by_group = request.GET.get("by_target_group", BY_TARGET_GROUP_DEFAULT) != "0"
     return gaps.gap_report(wave, by_target_group=by_group, districts=districts)
 
 
@@ -173,7 +188,10 @@ def gap_page(request, pk):
             "horizon": horizon,
             "horizons": gaps.HORIZONS,
             "query": urlencode(
-                {"horizon": horizon, "by_target_group": request.GET.get("by_target_group", "1")}
+                {
+                    "horizon": horizon,
+                    "by_target_group": request.GET.get("by_target_group", BY_TARGET_GROUP_DEFAULT),
+                }
             ),
         },
     )
@@ -188,10 +206,21 @@ def gap_xlsx(request, pk):
 
 
 @login_required
+@require_POST
 def gap_pdf(request, pk):
     wave = visible_wave(request, pk)
-    content = exports.gaps_pdf(wave, _gap_rows(request, wave), _horizon(request))
-    return _download(content, "application/pdf", f"luecken-{wave.pk}.pdf")
+    job = jobs.start(
+        "needs.gaps_pdf",
+        user=request.user,
+        title=_("Lückenbericht (PDF): %(wave)s") % {"wave": wave},
+        params={
+            "wave": wave.pk,
+            "horizon": _horizon(request),
+            "by_target_group": request.GET.get("by_target_group", BY_TARGET_GROUP_DEFAULT) != "0",
+        },
+        result_url=reverse("needs:gaps", args=[wave.pk]),
+    )
+    return redirect(job.get_absolute_url())
 
 
 PROVIDER_KINDS = (

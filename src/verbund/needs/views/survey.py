@@ -107,6 +107,8 @@ def build_forms(request, response, language, draft):
             draft=draft,
             topics=topics,
             initial=existing[index] if index < len(existing) else None,
+            size_class=(data.get("size_class") if data is not None else None)
+            or response.size_class,
         )
         for index in range(count)
     ]

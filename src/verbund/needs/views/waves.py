@@ -4,10 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from verbund.core.services import access, audit, editing
+from verbund.core.services import access, audit, editing, jobs
 from verbund.core.views.generic import ObjectFormView, ObjectListView, editable_object
 from verbund.needs import forms, questionnaire
 from verbund.needs.models import CustomQuestion, Response, Wave
@@ -177,9 +178,31 @@ def invitation_import(request, pk):
 @login_required
 @require_POST
 def invitations_send(request, pk):
+    """Mass mail runs in the background (an SMTP server may take minutes for a wave)."""
     wave = managed_wave(request, pk)
-    count = waves.send_invitations(wave, request.user)
-    messages.success(request, _("%(count)s Einladungen versandt.") % {"count": count})
+    job = jobs.start(
+        "needs.send_invitations",
+        user=request.user,
+        title=_("Einladungen versenden: %(wave)s") % {"wave": wave},
+        params={"wave": wave.pk},
+        result_url=reverse("needs:invitation_list", args=[wave.pk]),
+    )
+    return redirect(job.get_absolute_url())
+
+
+@login_required
+@require_POST
+def invitation_resend(request, pk, invitation_pk):
+    wave = managed_wave(request, pk)
+    invitation = get_object_or_404(wave.invitations, pk=invitation_pk)
+    if waves.resend_invitation(invitation, request.user):
+        messages.success(
+            request,
+            _("Der persönliche Link wurde erneut an %(email)s gesendet.")
+            % {"email": invitation.email},
+        )
+    else:
+        messages.warning(request, _("Für diesen Betrieb ist keine E-Mail-Adresse hinterlegt."))
     return redirect("needs:invitation_list", pk=wave.pk)
 
 
@@ -187,9 +210,18 @@ def invitations_send(request, pk):
 @require_POST
 def reminders_send(request, pk):
     wave = managed_wave(request, pk)
-    count = waves.send_reminders(wave, request.user, force=True)
-    messages.success(request, _("%(count)s Erinnerungen versandt.") % {"count": count})
-    return redirect("needs:invitation_list", pk=wave.pk)
+    reason = waves.why_no_reminders(wave)
+    if reason:
+        messages.warning(request, _("Keine Erinnerungen versandt: %(reason)s") % {"reason": reason})
+        return redirect("needs:invitation_list", pk=wave.pk)
+    job = jobs.start(
+        "needs.send_reminders",
+        user=request.user,
+        title=_("Erinnerungen versenden: %(wave)s") % {"wave": wave},
+        params={"wave": wave.pk},
+        result_url=reverse("needs:invitation_list", args=[wave.pk]),
+    )
+    return redirect(job.get_absolute_url())
 
 
 @login_required

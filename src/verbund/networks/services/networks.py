@@ -25,8 +25,14 @@ def create_network(data: dict, lead_organization, user) -> Network:
 
 
 def funding_total(network) -> dict:
-    """Sum of shares and whether they add up to 100 %."""
+    """Sum of shares (and whether they add up to 100 %) and of the amounts given."""
     from decimal import Decimal
 
-    total = sum((source.share_percent for source in network.funding_sources.all()), Decimal("0"))
-    return {"percent": total, "complete": total == Decimal("100")}
+    sources = list(network.funding_sources.all())
+    total = sum((source.share_percent for source in sources), Decimal("0"))
+    amounts = [source.amount for source in sources if source.amount is not None]
+    return {
+        "percent": total,
+        "complete": total == Decimal("100"),
+        "amount": sum(amounts, Decimal("0")) if amounts else None,
+    }

@@ -2,7 +2,8 @@
 
 Migrates, seeds the reference data, loads the demo, collects static files and serves
 with gunicorn (a production server; static files through whitenoise) over plain HTTP on
-127.0.0.1:8000. The server process gets VERBUND_HTTPS=0 and VERBUND_DEBUG=0 so that
+127.0.0.1:8000, and beside it the background worker (``verbund worker``) that runs long
+jobs; Ctrl+C or SIGTERM stops both, and both write to this console. The server process gets VERBUND_HTTPS=0 and VERBUND_DEBUG=0 so that
 cookies work without TLS while everything else behaves as in production.
 """
 
@@ -17,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from verbund.core.demo import load_demo
 from verbund.core.demo.logins import format_logins_table
+from verbund.core.supervise import run_together
 
 
 class Command(BaseCommand):
@@ -49,7 +51,11 @@ class Command(BaseCommand):
                 self.style.SUCCESS(f"Demo ready; serve it with: verbund demo ({url})")
             )
             return
-        self.stdout.write(self.style.SUCCESS(f"Serving the demo at {url} (Ctrl+C stops it)"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Serving the demo at {url} with the background worker (Ctrl+C stops both)"
+            )
+        )
         self.stdout.flush()
         self._serve(host, port, workers)
 
@@ -83,9 +89,12 @@ class Command(BaseCommand):
                 "VERBUND_SITE_URL": env.get("VERBUND_SITE_URL", f"http://{host}:{port}"),
             }
         )
-        if "VERBUND_ALLOWED_HOSTS" not in env and host not in settings.ALLOWED_HOSTS:
-            env["VERBUND_ALLOWED_HOSTS"] = ",".join([*settings.ALLOWED_HOSTS, host])
-        argv = [
+        if "VERBUND_ALLOWED_HOSTS" not in env:
+            env["VERBUND_ALLOWED_HOSTS"] = demo_allowed_hosts(host, settings.ALLOWED_HOSTS)
+        # Long work (solves, imports, reports) goes to the database worker, never into a
+        # request: gunicorn would kill a worker that takes longer than its timeout.
+        env["VERBUND_TASKS_BACKEND"] = "database"
+        server = [
             sys.executable,
             "-m",
             "gunicorn",
@@ -97,8 +106,18 @@ class Command(BaseCommand):
             "--access-logfile",
             "-",
         ]
-        # Replace this process: signals (Ctrl+C, kill) reach gunicorn's master directly.
-        os.execve(sys.executable, argv, env)
+        worker = [sys.executable, "-m", "verbund", "worker", "--sole"]
+        code = run_together([server, worker], env=env)
+        if code:
+            raise CommandError(f"The demo stopped with exit code {code}.")
+
+
+def demo_allowed_hosts(host: str, configured: list[str]) -> str:
+    """Host names the demo answers to: on all interfaces (``HOST=0.0.0.0``) any name the
+    other machines use for this one, else the configured ones plus ``host``."""
+    if host in ("0.0.0.0", "::"):
+        return "*"
+    return ",".join(dict.fromkeys([*configured, host]))
 
 
 def _static_fingerprint() -> str:

@@ -1,0 +1,209 @@
+"""Long work off the request: one Job record, one task, a registry of job functions.
+
+An app registers a function under a dotted kind in its ``jobs.py`` (found at start-up)::
+
+    @jobs.register("courses.reindex")
+    def reindex(job, progress):
+        ...
+        progress(0.5, _("Die Hälfte ist indiziert."))
+        return {"offers": count}          # stored as job.result (JSON)
+
+A view starts it with ``jobs.start("courses.reindex", user=..., title=...)`` and redirects
+to ``job.get_absolute_url()``, the page that polls the progress. The task backend decides
+where the function runs: the database worker (``verbund worker``) in the demo and in
+production, immediately inside tests.
+
+A job whose worker died stays "running" in the database; ``fail_abandoned`` (called when
+a worker starts) marks it failed, so that no page shows "Läuft 36 %" forever.
+"""
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tasks.backends.immediate import ImmediateBackend
+
+from verbund.core.models import Job
+
+logger = logging.getLogger(__name__)
+
+JobFunction = Callable[[Job, Callable[[float, str], None]], dict | None]
+
+_REGISTRY: dict[str, JobFunction] = {}
+# Functions run when a worker starts, each marking its own app's abandoned runs failed
+# (for records that predate Job, such as exam plan runs); they get ``sole_worker``.
+_ABANDONED_SWEEPERS: list[Callable[[bool], int]] = []
+
+# Write progress to the database at most this often (pages poll every second).
+PROGRESS_INTERVAL = 0.5
+# A running job without a progress report for this long has lost its worker. Job
+# functions must therefore report at least every few minutes.
+STALE_AFTER = timedelta(minutes=10)
+# The largest upload a job takes (kept in the database until the job ends).
+MAX_PAYLOAD_BYTES = 50 * 1024 * 1024
+
+
+class JobError(Exception):
+    """A failure whose message is meant for the user (German, shown on the job page)."""
+
+
+def register(kind: str):
+    """Register ``function(job, progress) -> dict | None`` as the job type ``kind``."""
+
+    def decorate(function: JobFunction) -> JobFunction:
+        if kind in _REGISTRY and _REGISTRY[kind] is not function:
+            raise ValueError(f"job kind {kind!r} is registered twice")
+        _REGISTRY[kind] = function
+        return function
+
+    return decorate
+
+
+def register_abandoned_sweeper(function: Callable[[bool], int]) -> Callable[[bool], int]:
+    _ABANDONED_SWEEPERS.append(function)
+    return function
+
+
+def registered_kinds() -> list[str]:
+    return sorted(_REGISTRY)
+
+
+def start(
+    kind: str,
+    *,
+    user,
+    title: str,
+    params: dict | None = None,
+    payload: bytes = b"",
+    result_url: str = "",
+) -> Job:
+    """Record a job and hand it to the task backend; returns the job (refreshed)."""
+    from verbund.core.tasks import run_job
+
+    if kind not in _REGISTRY:
+        raise ValueError(f"unknown job kind {kind!r}")
+    if len(payload) > MAX_PAYLOAD_BYTES:
+        raise JobError(_("Die Datei ist zu groß."))
+    owner = user if user is not None and user.is_authenticated else None
+    if owner is not None and not payload:
+        # A second click (or a re-sent POST) follows the job already under way.
+        pending = Job.objects.filter(
+            kind=kind,
+            created_by=owner,
+            params=params or {},
+            status__in=(Job.Status.QUEUED, Job.Status.RUNNING),
+        ).first()
+        if pending is not None:
+            return pending
+    job = Job.objects.create(
+        kind=kind,
+        title=title[:200],
+        params=params or {},
+        payload=payload,
+        result_url=result_url,
+        created_by=owner,
+    )
+    if isinstance(run_job.get_backend(), ImmediateBackend):
+        # Tests: run now (the job page then shows the final state).
+        run_job.enqueue(job.pk)
+    else:
+        # A worker must only see the job once it is committed.
+        transaction.on_commit(lambda: run_job.enqueue(job.pk))
+    job.refresh_from_db()
+    return job
+
+
+def progress_writer(job: Job) -> Callable[[float, str], None]:
+    """A ``progress(fraction, message)`` callable that writes at most every half second."""
+    last = [0.0]
+
+    def report(fraction: float, message: str = "") -> None:
+        now = time.monotonic()
+        if now - last[0] < PROGRESS_INTERVAL and fraction < 1.0:
+            return
+        last[0] = now
+        Job.objects.filter(pk=job.pk).update(
+            progress=min(max(fraction, 0.0), 1.0),
+            message=str(message)[:255],
+            heartbeat_at=timezone.now(),
+        )
+
+    return report
+
+
+def execute(job_id: int) -> str:
+    """Run the job's function (in the worker); a failure is recorded on the job."""
+    updated = Job.objects.filter(pk=job_id, status=Job.Status.QUEUED).update(
+        status=Job.Status.RUNNING, started_at=timezone.now(), heartbeat_at=timezone.now()
+    )
+    if not updated:
+        # Unknown, already running elsewhere or finished: never run a job twice.
+        return "skipped"
+    job = Job.objects.get(pk=job_id)
+    function = _REGISTRY.get(job.kind)
+    try:
+        if function is None:
+            raise JobError(_("Dieser Auftragstyp ist unbekannt."))
+        result = function(job, progress_writer(job)) or {}
+    except JobError as error:
+        _finish(job, Job.Status.FAILED, str(error), {})
+        return Job.Status.FAILED
+    except Exception:
+        logger.exception("Job %s (%s) failed", job.pk, job.kind)
+        _finish(job, Job.Status.FAILED, _("Unerwarteter Fehler; bitte erneut versuchen."), {})
+        return Job.Status.FAILED
+    _finish(job, Job.Status.DONE, Job.objects.get(pk=job.pk).message, result)
+    return Job.Status.DONE
+
+
+def save_output(job: Job, content: bytes, filename: str, content_type: str) -> None:
+    """Keep a file the job produced; the job page offers it for download."""
+    Job.objects.filter(pk=job.pk).update(
+        output=content, output_name=filename[:200], output_type=content_type[:120]
+    )
+
+
+def _finish(job: Job, status: str, message: str, result: dict) -> None:
+    changes = {
+        "status": status,
+        "message": message[:255],
+        "finished_at": timezone.now(),
+        "payload": b"",
+    }
+    if status == Job.Status.DONE:
+        changes.update(progress=1.0, result=result)
+    Job.objects.filter(pk=job.pk).update(**changes)
+
+
+def fail_abandoned(*, sole_worker: bool, now=None) -> int:
+    """Mark running jobs whose worker is gone as failed; returns how many.
+
+    ``sole_worker``: the starting worker is the only one (the demo), so every running job
+    is abandoned. Otherwise only jobs without a progress report for ``STALE_AFTER``.
+    """
+    now = now or timezone.now()
+    running = Job.objects.filter(status=Job.Status.RUNNING)
+    if not sole_worker:
+        running = running.filter(heartbeat_at__lt=now - STALE_AFTER)
+    count = running.update(
+        status=Job.Status.FAILED,
+        finished_at=now,
+        payload=b"",
+        message=_("Abgebrochen: Der Hintergrunddienst wurde beendet. Bitte erneut starten."),
+    )
+    for sweeper in _ABANDONED_SWEEPERS:
+        count += sweeper(sole_worker)
+    return count
+
+
+def visible_jobs(user):
+    """The jobs a user may follow: their own (staff see all)."""
+    if not user.is_authenticated:
+        return Job.objects.none()
+    if user.is_superuser:
+        return Job.objects.all()
+    return Job.objects.filter(created_by=user)

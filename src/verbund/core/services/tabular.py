@@ -1,0 +1,190 @@
+"""The one reading layer of every CSV/XLSX import (courses, invitations, sittings, ...).
+
+``read_table(filename, content)`` returns the header and the non-empty rows with their
+line numbers, whatever German office software wrote: UTF-8 with or without BOM or
+Windows-1252 (what German Excel saves as "CSV"), ``;`` or ``,`` or tab as separator,
+or an XLSX workbook (first sheet). A file that cannot be read raises ``FileError`` with a
+German message meant for the user; never a codec or zip error.
+
+Cells stay as read (XLSX gives dates and numbers as such); ``parse_date`` and
+``parse_decimal`` accept German and ISO spellings ("01.03.2026", "2026-03-01",
+"1.290,50", "1290.50"). Row problems are ``RowError(line, column, reason)`` so that every
+import reports in the same format (see docs/development.md, "Imports").
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+DELIMITERS = (";", ",", "\t")
+MAX_ROWS = 200_000
+
+
+class FileError(Exception):
+    """The file as a whole cannot be read (encoding, format, emptiness)."""
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int  # 1 = the header
+    column: str
+    reason: str
+
+    def __str__(self):
+        where = _("Zeile %(line)s") % {"line": self.line}
+        return (
+            f"{where}, {self.column}: {self.reason}" if self.column else f"{where}: {self.reason}"
+        )
+
+
+@dataclass
+class Table:
+    header: list[str]  # as written (stripped)
+    rows: list[tuple[int, list]] = field(default_factory=list)  # (line number, cells)
+
+    def records(self, lower: bool = True) -> list[tuple[int, dict]]:
+        """Rows as dicts by header name (lower-cased unless ``lower=False``)."""
+        names = [name.lower() if lower else name for name in self.header]
+        return [(line, dict(zip(names, cells, strict=False))) for line, cells in self.rows]
+
+
+def decode(data: bytes) -> str:
+    """Text of a CSV file: UTF-8 (with or without BOM), else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+        raise FileError(
+            _(
+                "Die Datei ist nicht in UTF-8 oder Windows-1252 kodiert (vermutlich UTF-16). "
+                "Bitte als „CSV UTF-8“ speichern."
+            )
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise FileError(
+            _("Die Datei ist weder UTF-8 noch Windows-1252 (Byte %(position)s).")
+            % {"position": error.start}
+        ) from error
+
+
+def detect_delimiter(header_line: str) -> str:
+    """The separator the header line uses most (``;`` on a tie: German Excel's choice)."""
+    counts = {delimiter: header_line.count(delimiter) for delimiter in DELIMITERS}
+    best = max(DELIMITERS, key=lambda delimiter: counts[delimiter])
+    return best if counts[best] else ";"
+
+
+def is_xlsx(filename: str, content: bytes) -> bool:
+    return filename.lower().endswith((".xlsx", ".xlsm")) or content[:2] == b"PK"
+
+
+def read_table(filename: str, content: bytes) -> Table:
+    """Header and non-empty rows of a CSV or XLSX file (see the module docstring)."""
+    table = _read_xlsx(content) if is_xlsx(filename, content) else _read_csv(content)
+    if not table.header or not any(table.header):
+        raise FileError(_("Die Datei ist leer."))
+    if len(table.rows) > MAX_ROWS:
+        raise FileError(_("Zu viele Zeilen (höchstens %(max)s).") % {"max": f"{MAX_ROWS:,}"})
+    return table
+
+
+def _read_csv(content: bytes) -> Table:
+    text = decode(content)
+    if not text.strip():
+        raise FileError(_("Die Datei ist leer."))
+    delimiter = detect_delimiter(text.split("\n", 1)[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = [cell.strip() for cell in next(reader)]
+        rows = []
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                rows.append((reader.line_num, [cell.strip() for cell in cells]))
+    except csv.Error as error:
+        raise FileError(
+            _("Die CSV-Datei ist beschädigt (Zeile %(line)s).") % {"line": reader.line_num}
+        ) from error
+    return Table(header, rows)
+
+
+def _read_xlsx(content: bytes) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as error:  # zip, XML and openpyxl errors of several kinds
+        raise FileError(_("Die Datei ist keine gültige XLSX-Arbeitsmappe.")) from error
+    try:
+        values = workbook.worksheets[0].iter_rows(values_only=True)
+        header = next(values, None)
+        if header is None:
+            raise FileError(_("Die Datei ist leer."))
+        rows = [
+            (number, [cell.strip() if isinstance(cell, str) else cell for cell in cells])
+            for number, cells in enumerate(values, start=2)
+            if any(cell not in (None, "") for cell in cells)
+        ]
+    finally:
+        workbook.close()
+    return Table(["" if cell is None else str(cell).strip() for cell in header], rows)
+
+
+def cell_text(value) -> str:
+    """A cell as text: "" for empty, dates ISO, whole numbers without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def parse_date(value) -> datetime.date:
+    """ISO (2026-03-01) or German (01.03.2026, 1.3.26) date; ValueError otherwise."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value or "").strip()
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+_GERMAN_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
+
+
+def parse_decimal(value) -> Decimal:
+    """ "1.290,50", "1290,50", "1290.50", "1 290,50 €" or a number; ValueError otherwise."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return Decimal(str(value))
+    text = str(value or "").replace("€", "").replace("EUR", "").replace("\xa0", "").strip()
+    text = text.replace(" ", "")
+    if _GERMAN_THOUSANDS.match(text):
+        text = text.replace(".", "")
+    if "," in text:
+        # "1,290.50" has English thousands; otherwise the comma is the decimal separator.
+        text = text.replace(",", "") if "." in text else text.replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation as error:
+        raise ValueError(str(value)) from error
+    if not number.is_finite():
+        raise ValueError(str(value))
+    return number

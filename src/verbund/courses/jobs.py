@@ -1,0 +1,58 @@
+"""Background jobs of the course database: large imports."""
+
+from django.utils.translation import gettext as _
+
+from verbund.core.models import Organization
+from verbund.core.services import jobs
+from verbund.courses.services import catalog
+
+# Show at most this many errors of a background import (the count says how many there were).
+MAX_STORED_ERRORS = 500
+
+
+def report_as_json(report) -> dict:
+    """What the import page shows of a report, as JSON for ``Job.result``."""
+    return {
+        "rows": report.rows,
+        "offers": len(report.offers),
+        "bad_rows": report.bad_rows,
+        "created": report.created,
+        "updated": report.updated,
+        "deleted": report.deleted,
+        "written": report.written,
+        "ok": report.ok,
+        "errors": [
+            {"where": str(error.where), "column": str(error.column), "message": str(error.message)}
+            for error in report.errors[:MAX_STORED_ERRORS]
+        ],
+        "more_errors": max(0, len(report.errors) - MAX_STORED_ERRORS),
+    }
+
+
+@jobs.register("courses.import")
+def import_offers(job, progress):
+    params = job.params
+    provider = Organization.objects.filter(pk=params.get("provider")).first()
+    data = bytes(job.payload)
+    # Rows are counted as they are validated; the line count is a good enough estimate.
+    expected = max(1, data.count(b"\n"))
+    checked = [0]
+
+    def rows_checked(count: int) -> None:
+        checked[0] += count
+        progress(
+            min(0.9, checked[0] / expected),
+            _("%(rows)s Zeilen geprüft") % {"rows": checked[0]},
+        )
+
+    report = catalog.import_file(
+        data,
+        params["filename"],
+        user=job.created_by,
+        provider=provider,
+        dry_run=params.get("dry_run", False),
+        skip_invalid=params.get("skip_invalid", False),
+        progress=rows_checked,
+    )
+    progress(1.0, _("Import gespeichert.") if report.written else _("Geprüft, nichts gespeichert."))
+    return report_as_json(report)

@@ -1,0 +1,78 @@
+"""The one reading layer of every import: encodings, separators, XLSX, German numbers."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from openpyxl import Workbook
+
+from verbund.core.services import tabular
+
+ROWS = "Name;Ort;Preis\nBäckerei Müller;Hameln;1.290,50\n\n;;\nSchmidt & Söhne;Höxter;15\n"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        ROWS.encode("utf-8"),
+        b"\xef\xbb\xbf" + ROWS.encode("utf-8"),
+        ROWS.encode("cp1252"),
+        ROWS.replace(";", ",").replace("1.290,50", '"1.290,50"').encode("utf-8"),
+        ROWS.replace(";", "\t").encode("cp1252"),
+    ],
+    ids=["utf8", "utf8-bom", "cp1252", "comma", "tab"],
+)
+def test_csv_in_every_spelling_german_office_writes(content):
+    table = tabular.read_table("a.csv", content)
+    assert table.header == ["Name", "Ort", "Preis"]
+    assert [line for line, _cells in table.rows] == [2, 5]  # empty rows skipped, lines kept
+    assert table.rows[0][1][0] == "Bäckerei Müller"
+    assert tabular.parse_decimal(table.rows[0][1][2]) == Decimal("1290.50")
+
+
+def test_xlsx_is_read_with_its_types():
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Name", "Datum", "Anzahl"])
+    sheet.append(["Bäckerei", datetime.date(2026, 3, 1), 3])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    table = tabular.read_table("a.xlsx", buffer.getvalue())
+    ((line, cells),) = table.rows
+    assert line == 2 and tabular.parse_date(cells[1]) == datetime.date(2026, 3, 1)
+    assert tabular.cell_text(cells[2]) == "3"
+
+
+@pytest.mark.parametrize(
+    "content,name,message",
+    [
+        ("Name\nA".encode("utf-16"), "a.csv", "UTF-16"),
+        (b"", "a.csv", "leer"),
+        (b"PK\x03\x04 kaputt", "a.xlsx", "XLSX"),
+    ],
+)
+def test_unreadable_files_raise_a_german_message(content, name, message):
+    with pytest.raises(tabular.FileError, match=message):
+        tabular.read_table(name, content)
+
+
+def test_german_dates_and_decimals():
+    assert tabular.parse_date("01.03.2026") == tabular.parse_date("2026-03-01")
+    assert tabular.parse_date("1.3.26") == datetime.date(2026, 3, 1)
+    for text, expected in [
+        ("1.290,50", "1290.50"),
+        ("1290,5", "1290.5"),
+        ("15", "15"),
+        ("1 290,50 €", "1290.50"),
+        ("1,290.50", "1290.50"),
+    ]:
+        assert tabular.parse_decimal(text) == Decimal(expected), text
+    for bad in ("NaN", "", "zwölf"):
+        with pytest.raises(ValueError):
+            tabular.parse_decimal(bad)
+    with pytest.raises(ValueError):
+        tabular.parse_date("morgen")
+    assert str(tabular.RowError(4, "E-Mail", "Keine gültige E-Mail-Adresse.")) == (
+        "Zeile 4, E-Mail: Keine gültige E-Mail-Adresse."
+    )
