@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class EconomyConfig(AppConfig):
+    name = "verbund.economy"
+    label = "economy"
+
+    def ready(self):
+        from verbund.economy import permissions  # noqa: F401 - registers the permissions

@@ -1,0 +1,138 @@
+"""The figures of a wave from the database: the same ``method`` functions the CLI uses.
+
+Answers are read as plain rows (``values_list``), turned into ``method.FirmAnswer`` and
+pooled; the result is a JSON-ready dict that the page, the PDF, the XLSX, the API and the
+frozen report versions all share. Hidden cells carry ``None`` and the reason, never a
+number.
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from verbund.core.models import Organization, Region
+from verbund.economy import choices, method
+from verbund.economy.models import Answer, Wave
+
+ANSWER_FIELDS = (
+    "firm_id",
+    "chamber_id",
+    "district_id",
+    "wz",
+    "employees",
+    "lage",
+    "erwartungen",
+    "exporte",
+    "investitionen",
+    "beschaeftigung",
+    "risiken",
+)
+
+
+def firm_answers(waves, chamber_id: int | None = None) -> dict[int, list[method.FirmAnswer]]:
+    """The submitted answers of ``waves`` (ids or a queryset), grouped by wave id."""
+    rows = Answer.objects.filter(wave__in=waves, status=Answer.Status.SUBMITTED)
+    if chamber_id is not None:
+        rows = rows.filter(chamber_id=chamber_id)
+    result: dict[int, list[method.FirmAnswer]] = {}
+    for wave_id, *row in rows.values_list("wave_id", *ANSWER_FIELDS).order_by("wave_id", "pk"):
+        firm, chamber, district, wz, employees, lage, erw, exp, inv, emp, risks = row
+        result.setdefault(wave_id, []).append(
+            method.FirmAnswer(
+                str(firm),
+                str(chamber),
+                str(district or ""),
+                wz,
+                employees,
+                lage,
+                erw,
+                exp,
+                inv,
+                emp,
+                tuple(risks or ()),
+            )  # fmt: skip
+        )
+    return result
+
+
+def _labels(dimension: str, groups) -> dict[str, str]:
+    if dimension == "sector":
+        return {key: str(choices.SECTOR_LABELS.get(key, key)) for key in groups}
+    if dimension == "size":
+        return {key: str(choices.SIZE_LABELS.get(key, key)) for key in groups}
+    ids = [int(key) for key in groups if key.isdigit()]
+    if dimension == "chamber":
+        names = {
+            str(pk): short or name
+            for pk, short, name in Organization.objects.filter(pk__in=ids).values_list(
+                "pk", "short_name", "name"
+            )
+        }
+    else:
+        names = {
+            str(pk): name
+            for pk, name in Region.objects.filter(pk__in=ids).values_list("pk", "name")
+        }
+    return {key: names.get(key, _("ohne Angabe")) for key in groups}
+
+
+def cell_dict(cell: method.Cell, label: str) -> dict:
+    if cell.suppressed:
+        return {
+            "group": cell.group,
+            "label": label,
+            "hidden": True,
+            "reason": str(choices.SUPPRESSION_REASONS.get(cell.reason, cell.reason)),
+            "firms": None,
+            "lage": None,
+            "erwartungen": None,
+            "klima": None,
+            "balances": dict.fromkeys(method.BALANCES),
+            "risks": dict.fromkeys(method.RISKS),
+        }
+    figures = cell.figures
+    return {
+        "group": cell.group,
+        "label": label,
+        "hidden": False,
+        "reason": "",
+        "firms": figures.firms,
+        "lage": method.round1(figures.lage),
+        "erwartungen": method.round1(figures.erwartungen),
+        "klima": method.round1(figures.klima),
+        "balances": {k: method.round1(v) for k, v in figures.balances.items()},
+        "risks": {k: method.round1(v) for k, v in figures.risks.items()},
+    }
+
+
+def tables_of(answers: list[method.FirmAnswer], dimensions=method.DIMENSIONS) -> tuple[dict, dict]:
+    """``(total, {dimension: rows})`` of one wave's answers, protected."""
+    total = cell_dict(method.protected_total(answers), _("Gesamt"))
+    tables = {}
+    for dimension in dimensions:
+        _total, cells = method.protected_groups(answers, dimension)
+        labels = _labels(dimension, [cell.group for cell in cells])
+        tables[dimension] = [cell_dict(cell, labels[cell.group]) for cell in cells]
+    return total, tables
+
+
+def series_of(waves: list[Wave], answers_by_wave: dict) -> list[dict]:
+    cells = method.time_series((wave.label, answers_by_wave.get(wave.pk, [])) for wave in waves)
+    return [cell_dict(cell, cell.group) for cell in cells]
+
+
+def report_figures(wave: Wave, chamber_id: int | None = None) -> dict:
+    """Everything a report shows: this wave's tables and the climate over all earlier waves."""
+    waves = list(
+        Wave.objects.filter(network_id=wave.network_id)
+        .filter(Q(year__lt=wave.year) | Q(year=wave.year, season__lte=wave.season))
+        .order_by("year", "season")
+    )
+    answers = firm_answers([w.pk for w in waves], chamber_id)
+    dimensions = [d for d in method.DIMENSIONS if not (chamber_id and d == "chamber")]
+    total, tables = tables_of(answers.get(wave.pk, []), dimensions)
+    return {
+        "wave": wave.label,
+        "total": total,
+        "tables": tables,
+        "series": series_of(waves, answers),
+    }
