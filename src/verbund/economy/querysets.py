@@ -48,7 +48,9 @@ class WavePartQuerySet(NetworkPartQuerySet):
 
 
 class VersionQuerySet(NetworkPartQuerySet):
+    """Published report versions are public (press, member firms); changes need the wave's rights."""
+
     prefix = "report__wave__"
 
-    def published(self):
+    def visible_to(self, user):
         return self.all()

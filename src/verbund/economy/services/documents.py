@@ -6,6 +6,7 @@ with its numbers; hidden cells show "•" and why.
 
 import base64
 import io
+import re
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -80,7 +81,7 @@ def pdf(snapshot: dict) -> bytes:
 
 
 def _sheet(workbook, title, header, rows):
-    sheet = workbook.create_sheet(title[:31])
+    sheet = workbook.create_sheet(re.sub(r"[\[\]:*?/\\]", "-", title)[:31])
     sheet.append(header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
