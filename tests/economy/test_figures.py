@@ -56,3 +56,24 @@ def test_press_summary_has_the_headline_numbers_with_decimal_commas(world):
     klima = reports.decimal_comma(snapshot["figures"]["total"]["klima"])
     assert klima in text and "," in klima
     assert "Frühsommer 2018" in text
+
+
+def test_series_counted_in_sql_equals_the_method_answer_by_answer(world):
+    waves = [world.earlier, world.wave]
+    by_wave = figures.firm_answers([w.pk for w in waves])
+    expected = [
+        figures.cell_dict(cell, cell.group)
+        for cell in method.time_series((w.label, by_wave[w.pk]) for w in waves)
+    ]
+    keys = ("label", "hidden", "firms", "lage", "erwartungen", "klima")
+    assert [{k: row[k] for k in keys} for row in figures.series_of(waves)] == [
+        {k: row[k] for k in keys} for row in expected
+    ]
+    chamber = figures.series_of(waves, world.lw.pk)
+    assert [row["firms"] for row in chamber] == [7, 7]
+
+
+def test_series_hides_a_wave_with_too_few_answers(world):
+    world.earlier.answers.exclude(firm__in=world.firms[:3]).delete()
+    first = figures.series_of([world.earlier, world.wave])[0]
+    assert first["hidden"] and first["klima"] is None

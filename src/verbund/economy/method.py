@@ -165,6 +165,21 @@ class Tally:
                 self.risks[risk] += w
 
 
+def tally_from_counts(rows: Iterable[tuple[str, str, int, int]], firms: int) -> Tally:
+    """A cell's situation/expectation tally from ``(lage, erwartungen, weight, count)`` rows.
+
+    The same weighted counts ``Tally.add`` collects one answer at a time, for a database
+    that has already counted the answers per combination (the time series over many waves).
+    """
+    result = Tally(firms=firms)
+    for lage, erwartungen, answer_weight, count in rows:
+        if lage in result.situation:
+            result.situation[lage] += answer_weight * count
+        if erwartungen in result.expectation:
+            result.expectation[erwartungen] += answer_weight * count
+    return result
+
+
 def _share(part: int, whole: int) -> float:
     return 100.0 * part / whole
 
@@ -291,6 +306,14 @@ def protected_total(answers: list[FirmAnswer]) -> Cell:
         ((a.firm_id, ("all",), a.employees or 0, 1) for a in answers), ("all",)
     )
     return Cell("all", figures_of(tally(answers)), _reason(table.grand_total))
+
+
+def protected_count(firms: int, employees: int, top_employees: int) -> str:
+    """Why a single cell with these totals is hidden ("" when it may be shown)."""
+    cell = suppression.Cell(("all",), firms, employees, 0, top_employees)
+    if not suppression.is_sensitive(cell):
+        return ""
+    return REASON_FEW if firms < suppression.MIN_COMPANIES else REASON_DOMINANT
 
 
 def time_series(waves: Iterable[tuple[str, list[FirmAnswer]]]) -> list[Cell]:

@@ -6,7 +6,7 @@ frozen report versions all share. Hidden cells carry ``None`` and the reason, ne
 number.
 """
 
-from django.db.models import Q
+from django.db.models import Case, Count, Max, Q, Sum, Value, When
 from django.utils.translation import gettext as _
 
 from verbund.core.models import Organization, Region
@@ -115,9 +115,48 @@ def tables_of(answers: list[method.FirmAnswer], dimensions=method.DIMENSIONS) ->
     return total, tables
 
 
-def series_of(waves: list[Wave], answers_by_wave: dict) -> list[dict]:
-    cells = method.time_series((wave.label, answers_by_wave.get(wave.pk, [])) for wave in waves)
-    return [cell_dict(cell, cell.group) for cell in cells]
+def _weight_expression():
+    """``method.weight`` in SQL: x3 above 1,000 employees, x2 above 500."""
+    return Case(
+        When(employees__gt=method.VERY_LARGE_FIRM, then=Value(3)),
+        When(employees__gt=method.LARGE_FIRM, then=Value(2)),
+        default=Value(1),
+    )
+
+
+def series_of(waves: list[Wave], chamber_id: int | None = None) -> list[dict]:
+    """The overall figures of every wave, counted by the database (one pass per query).
+
+    Only the totals per wave are needed, so the answers are counted per (lage,
+    erwartungen, weight) in SQL and pooled with ``method.tally_from_counts``: the same
+    weighted shares as answer by answer, without loading hundreds of thousands of rows.
+    """
+    rows = Answer.objects.filter(wave__in=[w.pk for w in waves], status=Answer.Status.SUBMITTED)
+    if chamber_id is not None:
+        rows = rows.filter(chamber_id=chamber_id)
+    sizes = {
+        row["wave_id"]: row
+        for row in rows.order_by()
+        .values("wave_id")
+        .annotate(firms=Count("pk"), staff=Sum("employees"), top=Max("employees"))
+    }
+    counts: dict[int, list] = {}
+    for row in (
+        rows.annotate(answer_weight=_weight_expression())
+        .values_list("wave_id", "lage", "erwartungen", "answer_weight")
+        .annotate(count=Count("pk"))
+        .order_by()
+    ):
+        counts.setdefault(row[0], []).append(row[1:])
+    series = []
+    for wave in waves:
+        size = sizes.get(wave.pk, {"firms": 0, "staff": 0, "top": 0})
+        tally = method.tally_from_counts(counts.get(wave.pk, []), size["firms"])
+        reason = method.protected_count(size["firms"], size["staff"] or 0, size["top"] or 0)
+        series.append(
+            cell_dict(method.Cell(wave.label, method.figures_of(tally), reason), wave.label)
+        )
+    return series
 
 
 def report_figures(wave: Wave, chamber_id: int | None = None) -> dict:
@@ -127,12 +166,12 @@ def report_figures(wave: Wave, chamber_id: int | None = None) -> dict:
         .filter(Q(year__lt=wave.year) | Q(year=wave.year, season__lte=wave.season))
         .order_by("year", "season")
     )
-    answers = firm_answers([w.pk for w in waves], chamber_id)
+    answers = firm_answers([wave.pk], chamber_id)
     dimensions = [d for d in method.DIMENSIONS if not (chamber_id and d == "chamber")]
     total, tables = tables_of(answers.get(wave.pk, []), dimensions)
     return {
         "wave": wave.label,
         "total": total,
         "tables": tables,
-        "series": series_of(waves, answers),
+        "series": series_of(waves, chamber_id),
     }
