@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from verbund.needs.services.charts import BAR_COLOUR, SECOND_COLOUR
 
 THIRD_COLOUR = "#5a6b7b"
+MAX_BARS = 25  # more bars are unreadable; the table beside the chart lists every group
 NEUTRAL = 100  # the index line between positive and negative
 _LOCK = threading.Lock()  # matplotlib's font cache is not thread-safe
 
@@ -50,8 +51,15 @@ def climate_chart(series: list[dict], title: str, labels: dict) -> str:
 
 
 def index_bars(rows: list[dict], title: str, value_label: str) -> str:
-    """The climate index of each visible group as horizontal bars around 100."""
+    """The climate index of the visible groups as horizontal bars around 100.
+
+    With more than ``MAX_BARS`` groups (districts of a national report) the largest
+    groups by firms are drawn, in their table order.
+    """
     shown = [row for row in rows if not row["hidden"] and row["klima"] is not None]
+    if len(shown) > MAX_BARS:
+        largest = sorted(shown, key=lambda row: -row["firms"])[:MAX_BARS]
+        shown = [row for row in shown if row in largest]
     with _LOCK:
         figure = Figure(figsize=(7.5, 1.2 + 0.38 * max(len(shown), 1)), dpi=96)
         axes = figure.subplots()
