@@ -14,6 +14,7 @@ cell's employees, or a cell that could be computed back from the others and the 
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -78,6 +79,7 @@ _SECTION_OF_DIVISION = (
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=4096)  # a national wave has ~600 distinct codes, 30,000 rows
 def wz_section(code: str) -> str | None:
     """The WZ 2008 section letter of a section letter or a numeric code ("29.10" -> "C")."""
     code = (code or "").strip().upper()
@@ -267,21 +269,28 @@ def _reason(cell: suppression.Cell) -> str:
     return ""
 
 
-def protected_groups(answers: list[FirmAnswer], dimension: str) -> tuple[Cell, list[Cell]]:
+def protected_groups(
+    answers: list[FirmAnswer], dimension: str, total: Figures | None = None
+) -> tuple[Cell, list[Cell]]:
     """The total and one cell per group of ``dimension``, hidden where disclosure control says.
 
     Adapter to the needs surveys' suppression: a firm contributes its employees (dominance
     rule) and one count to its group; complementary suppression then protects the groups
     against subtraction from the total.
     """
+    groups = [answer.group(dimension) for answer in answers]
     table = suppression.protected_table(
-        ((a.firm_id, (a.group(dimension),), a.employees or 0, 1) for a in answers), (dimension,)
+        (
+            (a.firm_id, (group,), a.employees or 0, 1)
+            for a, group in zip(answers, groups, strict=True)
+        ),
+        (dimension,),
     )
     pooled: dict[str, Tally] = defaultdict(Tally)
-    for answer in answers:
-        pooled[answer.group(dimension)].add(answer)
-    total_cell = table.grand_total
-    total = Cell("all", figures_of(tally(answers)), _reason(total_cell))
+    for answer, group in zip(answers, groups, strict=True):
+        pooled[group].add(answer)
+    total_figures = total if total is not None else figures_of(tally(answers))
+    total_cell = Cell("all", total_figures, _reason(table.grand_total))
     cells = []
     for key, cell in table.cells.items():
         if cell.is_margin:
@@ -290,7 +299,7 @@ def protected_groups(answers: list[FirmAnswer], dimension: str) -> tuple[Cell, l
         cells.append(Cell(group, figures_of(pooled[group]), _reason(cell)))
     order = {name: position for position, name in enumerate((*SECTORS, *SIZE_CLASSES))}
     cells.sort(key=lambda c: (order.get(c.group, len(order)), c.group))
-    return total, cells
+    return total_cell, cells
 
 
 def wave_figures(

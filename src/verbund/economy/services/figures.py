@@ -106,13 +106,13 @@ def cell_dict(cell: method.Cell, label: str) -> dict:
 
 def tables_of(answers: list[method.FirmAnswer], dimensions=method.DIMENSIONS) -> tuple[dict, dict]:
     """``(total, {dimension: rows})`` of one wave's answers, protected."""
-    total = cell_dict(method.protected_total(answers), _("Gesamt"))
+    total_cell = method.protected_total(answers)
     tables = {}
     for dimension in dimensions:
-        _total, cells = method.protected_groups(answers, dimension)
+        _total, cells = method.protected_groups(answers, dimension, total_cell.figures)
         labels = _labels(dimension, [cell.group for cell in cells])
         tables[dimension] = [cell_dict(cell, labels[cell.group]) for cell in cells]
-    return total, tables
+    return cell_dict(total_cell, _("Gesamt")), tables
 
 
 def _weight_expression():
@@ -125,7 +125,7 @@ def _weight_expression():
 
 
 def series_of(waves: list[Wave], chamber_id: int | None = None) -> list[dict]:
-    """The overall figures of every wave, counted by the database (one pass per query).
+    """The overall figures of every wave, counted by the database in one query.
 
     Only the totals per wave are needed, so the answers are counted per (lage,
     erwartungen, weight) in SQL and pooled with ``method.tally_from_counts``: the same
@@ -134,25 +134,24 @@ def series_of(waves: list[Wave], chamber_id: int | None = None) -> list[dict]:
     rows = Answer.objects.filter(wave__in=[w.pk for w in waves], status=Answer.Status.SUBMITTED)
     if chamber_id is not None:
         rows = rows.filter(chamber_id=chamber_id)
-    sizes = {
-        row["wave_id"]: row
-        for row in rows.order_by()
-        .values("wave_id")
-        .annotate(firms=Count("pk"), staff=Sum("employees"), top=Max("employees"))
-    }
     counts: dict[int, list] = {}
-    for row in (
+    sizes: dict[int, list[int]] = {}
+    for wave_id, lage, erwartungen, answer_weight, count, staff, top in (
         rows.annotate(answer_weight=_weight_expression())
         .values_list("wave_id", "lage", "erwartungen", "answer_weight")
-        .annotate(count=Count("pk"))
+        .annotate(count=Count("pk"), staff=Sum("employees"), top=Max("employees"))
         .order_by()
     ):
-        counts.setdefault(row[0], []).append(row[1:])
+        counts.setdefault(wave_id, []).append((lage, erwartungen, answer_weight, count))
+        size = sizes.setdefault(wave_id, [0, 0, 0])
+        size[0] += count
+        size[1] += staff or 0
+        size[2] = max(size[2], top or 0)
     series = []
     for wave in waves:
-        size = sizes.get(wave.pk, {"firms": 0, "staff": 0, "top": 0})
-        tally = method.tally_from_counts(counts.get(wave.pk, []), size["firms"])
-        reason = method.protected_count(size["firms"], size["staff"] or 0, size["top"] or 0)
+        firms, staff, top = sizes.get(wave.pk, (0, 0, 0))
+        tally = method.tally_from_counts(counts.get(wave.pk, []), firms)
+        reason = method.protected_count(firms, staff, top)
         series.append(
             cell_dict(method.Cell(wave.label, method.figures_of(tally), reason), wave.label)
         )
