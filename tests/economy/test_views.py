@@ -223,3 +223,42 @@ def test_panel_add_from_directory_and_import_all_or_nothing(client, world):
     good.name = "panel.csv"
     assert client.post(url, {"import": "1", "file": good}).status_code == 302
     assert world.network.economy_panel.get(name="A GmbH").district == world.braunschweig
+
+
+def test_publish_and_question_delete_need_economy_manage(client, world):
+    from verbund.economy.models import ExtraQuestion
+
+    report = reports.report_for(world.wave, None, world.ilse)
+    question = ExtraQuestion.objects.create(wave=world.wave, chamber=world.bs, text_de="Frage?")
+    for url in (
+        reverse("economy:report_publish", args=[report.pk]),
+        reverse("economy:extra_question_delete", args=[question.pk]),
+    ):
+        assert post(client, None, url).status_code == 302
+        assert client.get(url).status_code in (302, 405)
+        assert post(client, world.outsider, url).status_code == 404
+        assert post(client, world.fremd, url).status_code == 404
+        assert post(client, world.viktor, url).status_code in (403, 404)
+    assert report.versions.count() == 0 and ExtraQuestion.objects.filter(pk=question.pk).exists()
+    assert (
+        post(
+            client, world.ilse, reverse("economy:extra_question_delete", args=[question.pk])
+        ).status_code
+        == 302
+    )
+    assert not ExtraQuestion.objects.filter(pk=question.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "download", "heading"),
+    [("en", "Download PDF", "Business climate over time"),
+     ("fr", "Télécharger le PDF", "Évolution du climat des affaires")],
+)  # fmt: skip
+def test_report_pages_in_english_and_french(client, world, settings, language, download, heading):
+    version = reports.publish(reports.report_for(world.wave, None, world.ilse), world.ilse)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(version.get_absolute_url()).content.decode()
+    assert download in page and heading in page
+    assert "PDF herunterladen" not in page
+    survey = client.get(world.wave.invitations.first().survey_path() + f"?lang={language}")
+    assert "Geschäftslage" not in survey.content.decode()
