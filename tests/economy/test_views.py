@@ -262,3 +262,14 @@ def test_report_pages_in_english_and_french(client, world, settings, language, d
     assert "PDF herunterladen" not in page
     survey = client.get(world.wave.invitations.first().survey_path() + f"?lang={language}")
     assert "Geschäftslage" not in survey.content.decode()
+
+
+def test_dashboard_lists_the_running_wave_for_its_department(client, world):
+    client.force_login(world.ilse)
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert "Konjunkturumfrage Herbst 2018 läuft: 21 von 21 Antworten" in page
+    client.force_login(world.viktor)
+    assert (
+        "Konjunkturumfrage Herbst 2018 läuft"
+        not in client.get(reverse("core:dashboard")).content.decode()
+    )

@@ -7,3 +7,4 @@ class EconomyConfig(AppConfig):
 
     def ready(self):
         from verbund.economy import permissions  # noqa: F401 - registers the permissions
+        from verbund.economy.services import dashboard  # noqa: F401 - registers dashboard tasks
