@@ -273,3 +273,23 @@ def test_dashboard_lists_the_running_wave_for_its_department(client, world):
         "Konjunkturumfrage Herbst 2018 läuft"
         not in client.get(reverse("core:dashboard")).content.decode()
     )
+
+
+def test_remind_command_reminds_once_a_week(world):
+    import datetime
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    firm = world.firms[7]
+    Answer.objects.filter(wave=world.wave, firm=firm).delete()
+    week_ago = timezone.now() - datetime.timedelta(days=8)
+    world.wave.invitations.update(sent_at=week_ago)
+    out = StringIO()
+    call_command("economy", "remind", stdout=out)
+    assert "1 reminders sent" in out.getvalue()
+    assert mail.outbox[-1].to == [firm.email]
+    assert mail.outbox[-1].subject.startswith("Erinnerung: Konjunkturumfrage")
+    call_command("economy", "remind", stdout=out)
+    assert len(mail.outbox) == 1

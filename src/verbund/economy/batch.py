@@ -129,6 +129,9 @@ def add_arguments(parser) -> None:
     index.add_argument("answers", help="answers CSV (';', UTF-8), one row per firm")
     index.add_argument("--by", choices=method.DIMENSIONS, default=None)
     index.add_argument("--format", choices=("json", "csv"), default="json")
+    commands.add_parser(
+        "remind", help="remind firms of open waves that have not answered (at most weekly)"
+    )
 
 
 def dispatch(options: dict, stdout, stderr) -> int:

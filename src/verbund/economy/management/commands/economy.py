@@ -1,6 +1,7 @@
-"""``verbund economy index ANSWERS.csv [--by ...] [--format json|csv]`` (domain/economy.md).
+"""``verbund economy index ANSWERS.csv [--by ...] [--format json|csv]`` (domain/economy.md)
+and ``verbund economy remind`` (daily, e.g. by cron).
 
-Only argument parsing lives here; verbund.economy.batch does the work without Django.
+Only argument parsing lives here; verbund.economy.batch computes the indices without Django.
 """
 
 from django.core.management.base import BaseCommand
@@ -15,6 +16,15 @@ class Command(BaseCommand):
         batch.add_arguments(parser)
 
     def handle(self, *args, **options):
+        if options["command"] == "remind":
+            from verbund.economy.models import Wave
+            from verbund.economy.services import waves
+
+            total = sum(
+                waves.send_reminders(wave) for wave in Wave.objects.filter(status=Wave.Status.OPEN)
+            )
+            self.stdout.write(f"{total} reminders sent\n")
+            return
         code = batch.dispatch(options, stdout=self.stdout, stderr=self.stderr)
         if code:
             raise SystemExit(code)
