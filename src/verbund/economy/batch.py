@@ -94,9 +94,11 @@ def _answer(row: dict) -> method.FirmAnswer:
 
 
 def index_result(answers: list[method.FirmAnswer], by: str | None) -> dict:
+    """The JSON of domain/economy.md; total and groups as the report computes them."""
+    total = method.protected_total(answers)
     if by is None:
-        return method.as_json(method.protected_total(answers), None)
-    total, cells = method.protected_groups(answers, by)
+        return method.as_json(total, None)
+    _margin, cells = method.protected_groups(answers, by, total.figures)
     return method.as_json(total, cells)
 
 
