@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "verbund.advice",
     "verbund.exams",
     "verbund.events",
+    "verbund.economy",
     "verbund.api",
 ]
 

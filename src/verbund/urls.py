@@ -13,6 +13,7 @@ urlpatterns = [
     path("beratung/", include("verbund.advice.urls")),
     path("pruefungen/", include("verbund.exams.urls")),
     path("veranstaltungen/", include("verbund.events.urls")),
+    path("konjunktur/", include("verbund.economy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

@@ -105,3 +105,10 @@ register_section(
     order=70,
 )
 register_section(_("Veranstaltungen"), "events:event_list", "/veranstaltungen/", anyone, order=80)
+register_section(
+    _("Konjunktur"),
+    "economy:wave_list",
+    "/konjunktur/",
+    holds_any("economy.manage", "economy.view"),
+    order=90,
+)

@@ -93,6 +93,16 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         ),
     ),
     DemoLogin(
+        "konjunktur",
+        "Henrike",
+        "Wolter",
+        "Wirtschaftspolitik IHK Braunschweig",
+        "Gemeinsame Konjunkturumfrage: Welle durchführen, Bericht veröffentlichen (PDF)",
+        "ihk-braunschweig",
+        "Referentin Konjunktur und Statistik",
+        teams=(TeamGrant("Konjunkturumfrage", ("economy.manage",), network="ihk-kooperation"),),
+    ),
+    DemoLogin(
         "beratungsbuero",
         "Tobias",
         "Kranich",

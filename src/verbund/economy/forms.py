@@ -1,0 +1,184 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from verbund.core.forms import DateInput, ModelForm
+from verbund.core.models import Organization
+from verbund.economy import choices
+from verbund.economy.models import ExtraQuestion, Report, Wave
+from verbund.economy.permissions import ECONOMY_MANAGE
+from verbund.networks.models import Network
+
+
+def chambers_of(network):
+    return Organization.objects.filter(
+        memberships__network=network,
+        kind__in=[Organization.Kind.IHK, Organization.Kind.HWK],
+    ).distinct()
+
+
+class WaveForm(ModelForm):
+    class Meta(ModelForm.Meta):
+        model = Wave
+        fields = ["network", "year", "season", "intro", "opens_on", "closes_on"]
+        widgets = {
+            "opens_on": DateInput(),
+            "closes_on": DateInput(),
+            "intro": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def limit_choices(self, user):
+        self.fields["network"].queryset = Network.objects.with_perm(user, ECONOMY_MANAGE)
+
+    def clean(self):
+        cleaned = super().clean()
+        opens, closes = cleaned.get("opens_on"), cleaned.get("closes_on")
+        if opens and closes and closes < opens:
+            self.add_error("closes_on", _("Das Ende liegt vor dem Beginn."))
+        year = cleaned.get("year")
+        if year is not None and not 2000 <= year <= 2100:
+            self.add_error("year", _("Bitte ein Jahr zwischen 2000 und 2100 angeben."))
+        return cleaned
+
+
+class ReportTextsForm(ModelForm):
+    class Meta(ModelForm.Meta):
+        model = Report
+        fields = [
+            "title",
+            "summary",
+            "situation_text",
+            "outlook_text",
+            "sectors_text",
+            "press_text",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 4})
+            for name in ("summary", "situation_text", "outlook_text", "sectors_text", "press_text")
+        }
+
+
+class ExtraQuestionForm(ModelForm):
+    class Meta(ModelForm.Meta):
+        model = ExtraQuestion
+        fields = ["chamber", "order", "text_de", "text_en", "text_fr"]
+
+    def __init__(self, *args, wave, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chamber"].queryset = chambers_of(wave.network)
+
+
+class PanelAddForm(forms.Form):
+    chamber = forms.ModelChoiceField(label=_("Kammer"), queryset=Organization.objects.none())
+    organizations = forms.ModelMultipleChoiceField(
+        label=_("Betriebe aus dem Organisationsverzeichnis"),
+        queryset=Organization.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+    )
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chamber"].queryset = chambers_of(network)
+        companies = Organization.objects.filter(kind=Organization.Kind.COMPANY)
+        if network.regions.exists():
+            companies = companies.filter(region__in=network.regions.all())
+        self.fields["organizations"].queryset = companies.exclude(
+            pk__in=network.economy_panel.exclude(organization=None).values("organization")
+        )
+
+
+class PanelImportForm(forms.Form):
+    file = forms.FileField(label=_("Datei (CSV oder XLSX)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("Die Datei ist größer als 5 MB."))
+        return upload
+
+
+class ReportCreateForm(forms.Form):
+    chamber = forms.ModelChoiceField(
+        label=_("Bericht für"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("Gemeinsamer Bericht aller Kammern"),
+    )
+
+    def __init__(self, *args, wave, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chamber"].queryset = chambers_of(wave.network)
+
+
+class SurveyForm(forms.Form):
+    """The standard questionnaire (domain/economy.md) plus the chamber's extra questions."""
+
+    lage = forms.ChoiceField(
+        label=_("Wie beurteilen Sie Ihre aktuelle Geschäftslage?"),
+        choices=choices.Situation.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    erwartungen = forms.ChoiceField(
+        label=_("Wie wird sich Ihre Geschäftslage in den nächsten zwölf Monaten entwickeln?"),
+        choices=choices.Expectation.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    exporte = forms.ChoiceField(
+        label=_("Ihre Exporte in den nächsten zwölf Monaten"),
+        choices=[("", _("kein Export")), *choices.Plan.choices],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    investitionen = forms.ChoiceField(
+        label=_("Ihre Investitionen im Inland in den nächsten zwölf Monaten"),
+        choices=choices.Plan.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    beschaeftigung = forms.ChoiceField(
+        label=_("Ihre Zahl der Beschäftigten in den nächsten zwölf Monaten"),
+        choices=choices.Plan.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    risiken = forms.MultipleChoiceField(
+        label=_("Worin sehen Sie die größten Risiken für Ihre wirtschaftliche Entwicklung?"),
+        choices=choices.Risk.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    free_text = forms.CharField(
+        label=_("Was möchten Sie uns noch mitteilen?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=4000,
+    )
+
+    def __init__(self, *args, questions=(), language="de", **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        for question in self.questions:
+            self.fields[f"extra_{question.pk}"] = forms.CharField(
+                label=question.text_in(language), required=False, max_length=1000
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get("submit") and not (cleaned.get("lage") and cleaned.get("erwartungen")):
+            raise forms.ValidationError(
+                _(
+                    "Bitte beantworten Sie zum Absenden mindestens die Fragen zur Lage und zu den Erwartungen."
+                )
+            )
+        return cleaned
+
+    def answer_data(self) -> dict:
+        data = {name: self.cleaned_data.get(name) for name in self.base_fields}
+        data["extra_answers"] = {
+            str(q.pk): self.cleaned_data.get(f"extra_{q.pk}", "")
+            for q in self.questions
+            if self.cleaned_data.get(f"extra_{q.pk}")
+        }
+        return data

@@ -1,0 +1,156 @@
+"""Page context, PDF (WeasyPrint) and XLSX (openpyxl) of a report snapshot.
+
+Page and PDF get the very same SVG charts (as data URIs); every chart sits beside a table
+with its numbers; hidden cells show "•" and why.
+"""
+
+import base64
+import io
+import re
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from verbund.economy import choices, method
+from verbund.economy.services import charts
+
+HIDDEN = "•"
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
+
+
+def index_labels() -> dict:
+    return {"klima": _("Klima"), "lage": _("Lage"), "erwartungen": _("Erwartungen")}
+
+
+def context(snapshot: dict) -> dict:
+    """Template context of a report: tables with labels, charts, risks and balances."""
+    fig = snapshot["figures"]
+    tables = [
+        {
+            "dimension": dimension,
+            "label": str(choices.DIMENSION_LABELS[dimension]),
+            "rows": rows,
+            "chart": _data_uri(
+                charts.index_bars(
+                    rows,
+                    _("Konjunkturklima nach %(dim)s")
+                    % {"dim": choices.DIMENSION_LABELS[dimension]},
+                    _("Klimaindex (100 = neutral)"),
+                )
+            ),
+        }
+        for dimension, rows in fig["tables"].items()
+    ]
+    total = fig["total"]
+    risks = sorted(
+        (
+            {"label": str(choices.Risk(key).label), "share": share}
+            for key, share in total["risks"].items()
+        ),
+        key=lambda row: -(row["share"] or 0),
+    )
+    balances = [
+        {"label": str(choices.BALANCE_LABELS[key]), "value": total["balances"][key]}
+        for key in method.BALANCES
+    ]
+    return {
+        "snapshot": snapshot,
+        "total": total,
+        "series": fig["series"],
+        "series_chart": _data_uri(
+            charts.climate_chart(fig["series"], _("Konjunkturklima im Zeitverlauf"), index_labels())
+        ),
+        "tables": tables,
+        "risks": risks,
+        "balances": balances,
+        "texts": snapshot["texts"],
+        "hidden_mark": HIDDEN,
+    }
+
+
+def pdf(snapshot: dict) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("economy/report_pdf.html", context(snapshot))
+    return HTML(string=html).write_pdf()
+
+
+def _sheet(workbook, title, header, rows):
+    sheet = workbook.create_sheet(re.sub(r"[\[\]:*?/\\]", "-", title)[:31])
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    for column in sheet.columns:
+        width = max(len(str(cell.value or "")) for cell in column)
+        sheet.column_dimensions[column[0].column_letter].width = min(50, max(10, width + 2))
+
+
+def _row(row: dict) -> list:
+    if row["hidden"]:
+        return [row["label"], HIDDEN, HIDDEN, HIDDEN, HIDDEN, row["reason"]]
+    return [row["label"], row["firms"], row["lage"], row["erwartungen"], row["klima"], ""]
+
+
+def xlsx(snapshot: dict) -> bytes:
+    """Every figure of the report: one sheet per table, the series, balances and risks."""
+    workbook = Workbook()
+    info = workbook.active
+    info.title = _("Hinweise")
+    info.append([snapshot["title"]])
+    info.append([_("Umfrage"), snapshot["wave"]])
+    info.append([_("Gebiet"), snapshot["scope"]])
+    info.append(
+        [
+            _("Methode"),
+            _(
+                "Lage = 100 + %gut − %schlecht; Erwartungen = 100 + %besser − %schlechter; "
+                "Klima = Wurzel aus Lage × Erwartungen. Betriebe mit mehr als 500 Beschäftigten "
+                "zählen doppelt, mit mehr als 1.000 dreifach."
+            ),
+        ]
+    )
+    info.append(
+        [
+            _("Datenschutz"),
+            _("„•“: gesperrt (weniger als 5 Betriebe, ein Betrieb dominiert oder rückrechenbar)."),
+        ]
+    )
+    header = [_("Gruppe"), _("Betriebe"), _("Lage"), _("Erwartungen"), _("Klima"), _("Hinweis")]
+    fig = snapshot["figures"]
+    _sheet(workbook, _("Zeitreihe"), [_("Umfrage"), *header[1:]], map(_row, fig["series"]))
+    for dimension, rows in fig["tables"].items():
+        _sheet(
+            workbook,
+            str(choices.DIMENSION_LABELS[dimension]),
+            header,
+            [*map(_row, rows), _row(fig["total"])],
+        )
+    total = fig["total"]
+    _sheet(
+        workbook,
+        _("Salden"),
+        [_("Frage"), _("Saldo (Punkte)")],
+        [
+            [str(choices.BALANCE_LABELS[key]), HIDDEN if total["hidden"] else value]
+            for key, value in total["balances"].items()
+        ],
+    )
+    _sheet(
+        workbook,
+        _("Risiken"),
+        [_("Risiko"), _("Anteil der Betriebe (%)")],
+        [
+            [str(choices.Risk(key).label), HIDDEN if total["hidden"] else value]
+            for key, value in total["risks"].items()
+        ],
+    )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

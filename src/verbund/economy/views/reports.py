@@ -1,0 +1,119 @@
+"""Reports: draft with live figures and editable texts, publishing, frozen public versions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from verbund.core.services import access, audit
+from verbund.core.views.generic import ObjectFormView, editable_object
+from verbund.economy import forms, tasks
+from verbund.economy.models import Report, ReportVersion
+from verbund.economy.permissions import ECONOMY_MANAGE
+from verbund.economy.services import documents, reports
+from verbund.economy.views.waves import managed_wave
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+@require_POST
+def report_create(request, pk):
+    wave = managed_wave(request, pk)
+    form = forms.ReportCreateForm(request.POST, wave=wave)
+    if not form.is_valid():
+        messages.error(request, _("Bitte eine Kammer des Netzwerks wählen."))
+        return redirect(wave)
+    report = reports.report_for(wave, form.cleaned_data["chamber"], request.user)
+    return redirect(report)
+
+
+@login_required
+def report_detail(request, pk):
+    """The draft: the current protected figures with the texts, as the PDF will show them."""
+    report = get_object_or_404(
+        Report.objects.visible_to(request.user).select_related("wave__network", "chamber"), pk=pk
+    )
+    snapshot = reports.draft_snapshot(report)
+    return render(
+        request,
+        "economy/report_detail.html",
+        {
+            **documents.context(snapshot),
+            "report": report,
+            "object": report,
+            "may_manage": access.has_perm(request.user, ECONOMY_MANAGE, report),
+            "versions": report.versions.all(),
+            "history": audit.entries_for(report)[:30],
+        },
+    )
+
+
+class ReportTextsView(ObjectFormView):
+    model = Report
+    form_class = forms.ReportTextsForm
+    perm = ECONOMY_MANAGE
+    action_prefix = "economy.report"
+
+
+@login_required
+@require_POST
+def report_publish(request, pk):
+    report = editable_object(request.user, Report, pk, ECONOMY_MANAGE)
+    if reports.is_large(report):
+        Report.objects.filter(pk=report.pk).update(publishing_since=timezone.now())
+        tasks.publish_report.enqueue(report.pk, request.user.pk)
+        messages.info(request, _("Der Bericht wird im Hintergrund erstellt."))
+        return redirect(report)
+    version = reports.publish(report, request.user)
+    messages.success(request, _("Fassung %(number)s veröffentlicht.") % {"number": version.number})
+    return redirect(version)
+
+
+def _version(pk) -> ReportVersion:
+    """Published versions are public: the press and the member firms read them."""
+    return get_object_or_404(ReportVersion.objects.select_related("report"), pk=pk)
+
+
+def version_detail(request, pk):
+    version = _version(pk)
+    return render(
+        request,
+        "economy/version_detail.html",
+        {
+            **documents.context(version.snapshot),
+            "version": version,
+            "press": reports.press_summary(version.snapshot),
+        },
+    )
+
+
+def _filename(version, extension):
+    return f"{slugify(version.snapshot['title'])}-{version.number}.{extension}"
+
+
+def version_pdf(request, pk):
+    version = _version(pk)
+    response = HttpResponse(documents.pdf(version.snapshot), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{_filename(version, "pdf")}"'
+    return response
+
+
+def version_xlsx(request, pk):
+    version = _version(pk)
+    response = HttpResponse(documents.xlsx(version.snapshot), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{_filename(version, "xlsx")}"'
+    return response
+
+
+def version_press(request, pk):
+    version = _version(pk)
+    response = HttpResponse(
+        reports.press_summary(version.snapshot), content_type="text/plain; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="{_filename(version, "txt")}"'
+    return response

@@ -1,0 +1,86 @@
+"""The questionnaire by personal link: no account, drafts, corrections until the wave closes."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from verbund.economy.forms import SurveyForm
+from verbund.economy.services import answers
+
+LANGUAGES = ("de", "en", "fr")
+
+
+def _initial(answer):
+    initial = {
+        name: getattr(answer, name)
+        for name in (
+            "lage",
+            "erwartungen",
+            "exporte",
+            "investitionen",
+            "beschaeftigung",
+            "free_text",
+        )
+    }
+    initial["risiken"] = answer.risiken
+    initial.update({f"extra_{key}": value for key, value in (answer.extra_answers or {}).items()})
+    return initial
+
+
+@never_cache
+def survey(request, token):
+    invitation = answers.invitation_for_token(token)
+    if invitation is None:
+        raise Http404
+    language = request.GET.get("lang") or invitation.language
+    language = language if language in LANGUAGES else "de"
+    with translation.override(language):
+        answer = answers.answer_for(invitation)
+        questions = answers.extra_questions(answer)
+        editable = invitation.wave.accepts_answers
+        form = SurveyForm(
+            request.POST if request.method == "POST" else None,
+            initial=_initial(answer),
+            questions=questions,
+            language=language,
+        )
+        status = 200
+        if request.method == "POST":
+            if not editable:
+                status = 403
+            elif form.is_valid():
+                submit = bool(request.POST.get("submit"))
+                try:
+                    answers.save_answer(answer, form.answer_data(), submit=submit)
+                except answers.WaveClosed:
+                    status = 403
+                else:
+                    messages.success(
+                        request,
+                        _("Vielen Dank! Ihre Antworten sind eingegangen.")
+                        if submit
+                        else _(
+                            "Gespeichert. Sie können über Ihren persönlichen Link weitermachen."
+                        ),
+                    )
+                    suffix = f"?lang={language}" if language != invitation.language else ""
+                    return redirect(invitation.survey_path() + suffix)
+            else:
+                status = 400
+        return render(
+            request,
+            "economy/survey.html",
+            {
+                "invitation": invitation,
+                "wave": invitation.wave,
+                "answer": answer,
+                "form": form,
+                "editable": editable,
+                "language": language,
+                "languages": LANGUAGES,
+            },
+            status=status,
+        )
