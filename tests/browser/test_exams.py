@@ -26,7 +26,7 @@ def pool(transactional_db):
 def test_solve_lock_resolve_publish(page, pool):
     login(page, "sevgi")
     page.goto(pool.period.get_absolute_url())
-    page.get_by_label("Rechenzeit (s)").fill("2")
+    page.get_by_label("Rechenzeit je Plan").select_option("10")
     page.get_by_role("button", name="Prüfer zuordnen").click()
     progress = page.locator("#run-progress")
     expect(progress).to_contain_text("Fertig")
@@ -42,13 +42,16 @@ def test_solve_lock_resolve_publish(page, pool):
     expect(page.locator(f"#assignment-{chosen.pk}")).to_contain_text("gesperrt")
 
     page.goto(pool.period.get_absolute_url())
-    page.get_by_label("Rechenzeit (s)").fill("1")
+    page.get_by_label("Rechenzeit je Plan").select_option("10")
     page.get_by_role("button", name=re.compile("Neu planen")).click()
     expect(page.locator("#run-progress")).to_contain_text("Fertig")
     chosen.refresh_from_db()
     assert chosen.locked
 
     page.get_by_role("link", name="Zum Plan").click()
-    page.get_by_role("button", name="Veröffentlichen und benachrichtigen").click()
+    expect(page.get_by_text("unveröffentlichte Änderungen")).to_be_visible()
+    page.get_by_role("link", name="Veröffentlichen …").click()
+    expect(page.locator("#publish-preview")).to_contain_text("Neue Termine")
+    page.get_by_role("button", name="Jetzt veröffentlichen und benachrichtigen").click()
     expect(page.get_by_role("status").first).to_contain_text("Plan veröffentlicht")
     assert not Assignment.objects.filter(sitting__period=pool.period, published=False).exists()

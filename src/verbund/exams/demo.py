@@ -32,7 +32,7 @@ from verbund.exams.models import (
     Sitting,
     Training,
 )
-from verbund.exams.services import planning
+from verbund.exams.services import planning, publishing
 from verbund.exams.solver.generate import TOWNS, generate
 from verbund.exams.solver.objective import haversine_km
 from verbund.exams.solver.occupations import OCCUPATIONS
@@ -176,9 +176,7 @@ def load_exams(ctx: DemoContext) -> None:
     if run.status != "done":
         raise RuntimeError(f"demo plan failed: {run.message}")
     _board_members(boards, examiners)
-    Assignment.objects.filter(sitting__period=period).update(published=True)
-    period.published_at = timezone.now()
-    period.save(update_fields=["published_at"])
+    publishing.mark_published(period)  # as if published earlier; no mail in the demo
     audit.record(period, "exams.plan.published", user=planner, data={"demo": True})
     ctx.log(
         f"{len(examiners)} examiners, {len(boards)} boards, {SITTINGS} sittings, "

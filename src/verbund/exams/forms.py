@@ -12,6 +12,7 @@ from verbund.exams.models import (
     Examiner,
     ExaminerGroup,
     ExamPeriod,
+    PlanGoal,
     RateTable,
     Sitting,
 )
@@ -240,3 +241,30 @@ class RateTableForm(ModelForm):
 
     def limit_choices(self, user):
         self.fields["chamber"].queryset = Organization.objects.with_perm(user, "exams.compensation")
+
+
+class GoalsForm(ModelForm):
+    """The planner's goal and euro weights of a period (the balanced plan's trade-off)."""
+
+    class Meta(ModelForm.Meta):
+        model = ExamPeriod
+        fields = ["goal", "euro_per_board_change", "euro_per_sitting_above_fair"]
+
+
+def _time_limit_choices():
+    from verbund.exams.services.planning import TIME_LIMIT_CHOICES
+
+    return [(str(s), _("%(s)s Sekunden") % {"s": s}) for s in TIME_LIMIT_CHOICES]
+
+
+class SolveForm(forms.Form):
+    """Start a solve or a comparison of every goal; invalid input falls back to defaults."""
+
+    goal = forms.ChoiceField(label=_("Planungsziel"), choices=PlanGoal.choices, required=False)
+    time_limit = forms.TypedChoiceField(
+        label=_("Rechenzeit je Plan"), coerce=float, choices=_time_limit_choices, required=False
+    )
+    release_published = forms.BooleanField(
+        label=_("Veröffentlichte Einsätze freigeben (sonst bleiben sie unverändert)"),
+        required=False,
+    )

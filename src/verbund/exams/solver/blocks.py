@@ -22,20 +22,27 @@ from ortools.sat.python import cp_model
 
 from .eligibility import Problem, Slot, Staffing, busy_days, loads
 from .flow import merge
+from .goals import CONTINUITY, LOAD, TRAVEL, Goals
+
+CONTINUITY_FIRST = Goals("continuity")
 
 # Eligible (examiner, slot) pairs per CP-SAT block (a few boards). Measured on generated
 # 2,000/1,500 instances: blocks of ~2,000 pairs improve continuity faster per second than
 # blocks of ~12,000, where CP-SAT's neighbourhood search crawls.
 BLOCK_TARGET_PAIRS = 2_000
-# Time split of a block's budget between the phases (continuity, load, travel); a phase
-# that finishes early hands its rest to the next.
+# Time split of a block's budget between the lexicographic phases (first goal, second,
+# third); a phase that finishes early hands its rest to the next. The balanced mode has
+# one phase, which gets all of it.
 PHASE_SHARES = (0.6, 0.15, 0.25)
 # The machine has two cores; CP-SAT's portfolio needs at least two workers to be useful.
 NUM_WORKERS = 2
 # Below this a block solve is not worth starting (model building alone takes longer).
 MIN_BLOCK_SECONDS = 0.05
 
+# Progress is reported as (fraction, stage); stages are fixed keys that callers translate
+# for their users (the CLI prints them, the web page shows German texts).
 Progress = Callable[[float, str], None]
+FILLING, IMPROVING, DONE = "filling", "improving", "done"
 
 
 @dataclass
@@ -52,6 +59,7 @@ def improve_block(
     locked: Staffing,
     seconds: float,
     seed: int = 0,
+    goals: Goals = CONTINUITY_FIRST,
 ) -> BlockOutcome:
     """Re-optimise the slots in ``block``; everything else in ``staffing`` stays fixed."""
     in_block = set(block)
@@ -123,20 +131,24 @@ def improve_block(
         load_terms.append(over)
         hint[over] = max(0, load[ei] + sum(hint[v] for v in vars_) - fair)
     travel_terms = [(var, problem.travel[ei, slot[0]]) for (slot, ei), var in x.items()]
-
+    terms_of = {
+        CONTINUITY: [(v, 1) for v in board_terms],
+        LOAD: [(v, 1) for v in load_terms],
+        TRAVEL: travel_terms,
+    }
     phases = [
-        [(v, 1) for v in board_terms],
-        [(v, 1) for v in load_terms],
-        travel_terms,
+        [(v, c * coef) for term, coef in weights.items() for v, c in terms_of[term] if coef]
+        for weights in goals.phases()
     ]
+    shares = PHASE_SHARES if len(phases) == len(PHASE_SHARES) else (1.0,) * len(phases)
     start_score = [_value(terms, hint) for terms in phases]
     deadline = time.monotonic() + seconds
     optimal = True
-    for phase, (terms, share) in enumerate(zip(phases, PHASE_SHARES, strict=True)):
+    for phase, (terms, share) in enumerate(zip(phases, shares, strict=True)):
         if not terms:
             continue
         expr = cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [c for _, c in terms])
-        shares_left = sum(PHASE_SHARES[phase:])
+        shares_left = sum(shares[phase:])
         budget = max(0.0, deadline - time.monotonic()) * share / shares_left
         hint_value = _value(terms, hint)
         status, solver = _solve(model, expr, hint, budget, seed) if budget > 0.01 else (None, None)
@@ -210,6 +222,7 @@ def improve(
     deadline: float,
     seed: int = 0,
     progress: Progress | None = None,
+    goals: Goals = CONTINUITY_FIRST,
 ) -> tuple[Staffing, bool]:
     """Improve ``staffing`` on ``slots`` until ``deadline``; returns (staffing, proven).
 
@@ -229,13 +242,15 @@ def improve(
             if seconds < MIN_BLOCK_SECONDS:
                 proven = False
                 continue
-            outcome = improve_block(problem, block, staffing, locked, seconds, seed + pass_no)
+            outcome = improve_block(
+                problem, block, staffing, locked, seconds, seed + pass_no, goals
+            )
             staffing.update(outcome.staffing)
             improved |= outcome.improved
             proven &= outcome.optimal
             if progress:
                 done = (time.monotonic() - start) / max(1e-9, deadline - start)
-                progress(min(1.0, done), f"pass {pass_no + 1}: block of {pairs} pairs")
+                progress(min(1.0, done), IMPROVING)
         if proven and len(blocks) == 1:
             return staffing, True
         stale_passes = 0 if improved else stale_passes + 1
