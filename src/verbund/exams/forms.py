@@ -249,6 +249,8 @@ class GoalsForm(ModelForm):
     class Meta(ModelForm.Meta):
         model = ExamPeriod
         fields = ["goal", "euro_per_board_change", "euro_per_sitting_above_fair"]
+        # German input: "45,50"
+        localized_fields = ["euro_per_board_change", "euro_per_sitting_above_fair"]
 
 
 def _time_limit_choices():
