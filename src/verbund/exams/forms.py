@@ -192,9 +192,27 @@ class AvailabilityForm(forms.Form):
 
     def __init__(self, period, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.period_days = period.dates()
         self.fields["dates"].choices = [
-            (day.isoformat(), day.strftime("%d.%m.%Y")) for day in period.dates()
+            (day.isoformat(), day.strftime("%d.%m.%Y")) for day in self.period_days
         ]
+
+    def weeks(self):
+        """The calendar: one row per calendar week, a checkbox (or None) per weekday Mo-Fr."""
+        import datetime
+
+        boxes = {box.data["value"]: box for box in self["dates"]}
+        rows, by_monday = [], {}
+        for day in self.period_days:
+            monday = day - datetime.timedelta(days=day.weekday())
+            if monday not in by_monday:
+                by_monday[monday] = {"monday": monday, "number": day.isocalendar()[1]}
+                by_monday[monday]["days"] = [None] * 5
+                rows.append(by_monday[monday])
+            by_monday[monday]["days"][day.weekday()] = {"date": day, "box": boxes[day.isoformat()]}
+        for row in rows:
+            row["friday"] = row["monday"] + datetime.timedelta(days=4)
+        return rows
 
 
 class ManualAssignForm(forms.Form):

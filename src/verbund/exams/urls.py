@@ -37,6 +37,8 @@ urlpatterns = [
     path("verfuegbarkeit/<str:token>/", periods.availability, name="availability"),
     path("pruefer/", pool.ExaminerListView.as_view(), name="examiner_list"),
     path("pruefer/neu/", pool.ExaminerFormView.as_view(), name="examiner_create"),
+    path("pruefer/wiederberufungen/", pool.renewals, name="renewals"),
+    path("pruefer/<int:pk>/schulungen/", pool.examiner_trainings, name="examiner_trainings"),
     path("pruefer/<int:pk>/", pool.ExaminerDetailView.as_view(), name="examiner_detail"),
     path("pruefer/<int:pk>/bearbeiten/", pool.ExaminerFormView.as_view(), name="examiner_edit"),
     path(

@@ -140,6 +140,14 @@ def improve_block(
         [(v, c * coef) for term, coef in weights.items() for v, c in terms_of[term] if coef]
         for weights in goals.phases()
     ]
+    if goals.pareto_from_greedy:
+        # No goal may get worse than in the current plan of the block (see goals.py).
+        for terms in terms_of.values():
+            if terms:
+                expr = cp_model.LinearExpr.weighted_sum(
+                    [v for v, _ in terms], [c for _, c in terms]
+                )
+                model.add(expr <= _value(terms, hint))
     shares = PHASE_SHARES if len(phases) == len(PHASE_SHARES) else (1.0,) * len(phases)
     start_score = [_value(terms, hint) for terms in phases]
     deadline = time.monotonic() + seconds

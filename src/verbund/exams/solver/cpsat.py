@@ -31,6 +31,7 @@ from .eligibility import (
 )
 from .flow import consolidate, merge, seats_filled
 from .goals import Goals
+from .greedy import greedy_staffing
 from .model import Assignment, Instance, Plan
 
 # Share of the time limit kept back for building the plan and its reasons at the end.
@@ -161,6 +162,12 @@ def _solve(
     filled, flow_value = consolidate(problem, fixed, slots, goals.flow_costs())
     staffing = merge(fixed, filled)
     bound = sum(problem.seats.values()) - seats_filled(fixed) - flow_value
+    if goals.pareto_from_greedy and only_sittings is None:
+        # Start from the greedy plan when it fills as many seats: the balanced search
+        # then only accepts changes that make no soft goal worse than greedy's.
+        baseline = greedy_staffing(problem, fixed)
+        if seats_filled(baseline) >= seats_filled(staffing):
+            staffing = baseline
 
     proven = False
     if time.monotonic() < deadline:
