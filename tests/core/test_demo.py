@@ -215,3 +215,23 @@ def test_logins_table_lists_every_login():
     for login in DEMO_LOGINS:
         assert login.username in table
     assert len({login.username for login in DEMO_LOGINS}) == len(DEMO_LOGINS)
+
+
+def test_exams_demo_plan_is_published_and_a_goal_comparison_waits(demo):
+    from verbund.exams.models import Examiner, ExamPeriod, PlanRun, Training
+    from verbund.exams.services import pool, tradeoffs
+    from verbund.exams.solver.goals import MODES
+
+    period = ExamPeriod.objects.get()
+    assert period.published_at is not None and not period.unpublished_changes
+    compare = period.runs.get(kind=PlanRun.Kind.COMPARE)
+    assert compare.status == PlanRun.Status.DONE
+    rows = tradeoffs.rows(compare)
+    assert [row["mode"] for row in rows] == list(MODES)
+    assert all(row["objective"]["unfilled"] == 0 for row in rows)
+    # published assignments are kept by every plan: keeping one tells examiners nothing new
+    tradeoffs.keep(compare, "travel", compare.created_by)
+    period.refresh_from_db()
+    assert not period.unpublished_changes
+    assert Training.objects.filter(network=period.network).exists()
+    assert pool.renewal_due(Examiner.objects.filter(network=period.network))

@@ -42,6 +42,8 @@ SITTINGS = 150
 SEED = 3
 # Keep `make demo` fast: the first (flow) phase already fills every seat.
 SOLVE_SECONDS = 4.0
+# The trade-off view is ready when the planner logs in: every goal's plan, 2 s each.
+COMPARE_SECONDS = 2.0
 FIRST_NAMES = [
     "Anna",
     "Jonas",
@@ -178,6 +180,11 @@ def load_exams(ctx: DemoContext) -> None:
     _board_members(boards, examiners)
     publishing.mark_published(period)  # as if published earlier; no mail in the demo
     audit.record(period, "exams.plan.published", user=planner, data={"demo": True})
+    compare = planning.PlanRun.objects.create(
+        period=period, kind="compare", time_limit=COMPARE_SECONDS, created_by=planner
+    )
+    if planning.execute_run(compare).status != "done":
+        raise RuntimeError(f"demo comparison failed: {compare.message}")
     ctx.log(
         f"{len(examiners)} examiners, {len(boards)} boards, {SITTINGS} sittings, "
         f"{run.result.get('assignments')} assignments, {run.result.get('unfilled')} unfilled"
