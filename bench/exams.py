@@ -10,12 +10,12 @@ depend on the machine and its load. The measured table is in docs/exams.md; the 
 2026-12-01 (seed 1, 55 s per mode):
 
          size     method seconds unfilled bound board_chg load_spr travel_km travel_eur
-    2000/1500     greedy     0.9        0     -      1584      534    187871     112723
-    2000/1500   balanced    53.8        0     0      1583      532    187020     112212
-    2000/1500 continuity    53.5        0     0      1450     1118    266272     159763
-    2000/1500     travel    53.8        0     0      2188     1295     98843      59306
-    2000/1500       load    54.4        0     0      1744        0    211363     126818
-    2000/1500     bounds    10.2        -     -       592        0     98843      59306
+    2000/1500     greedy     1.1        0     -      1584      534    187871     112723
+    2000/1500   balanced    54.0        0     0      1579      522    180920     108552
+    2000/1500 continuity    53.9        0     0      1461     1116    266749     160050
+    2000/1500     travel    53.6        0     0      2188     1295     98843      59306
+    2000/1500       load    53.7        0     0      2024        0    207657     124594
+    2000/1500     bounds     2.2        -     -       592        0     98843      59306
 """
 
 from __future__ import annotations
