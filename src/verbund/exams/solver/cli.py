@@ -27,7 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--goal",
         choices=MODES,
         default=DEFAULT_MODE,
-        help="balanced (default): one euro sum of the weights below; or one goal first",
+        help="balanced (default): least euro sum of the weights below, no goal worse than "
+        "the greedy plan's; or one goal first",
     )
     defaults = Weights()
     solve.add_argument(

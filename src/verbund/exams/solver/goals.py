@@ -5,10 +5,12 @@ planner chooses how the three soft goals trade against each other:
 
 - ``continuity``, ``load``, ``travel``: that goal first, the other two after it
   (lexicographic), the plan a planner gets when only that goal matters;
-- ``balanced`` (the default): one sum in euros, with the weights the planner sets in
-  their own terms: travel at the chamber's rate per km (both ways, as it is paid), what
-  one extra examiner on a board is worth (briefing, consistency of grading) and what one
-  sitting above an examiner's fair share is worth (a volunteer asked too often).
+- ``balanced`` (the default): the least sum in euros, with the weights the planner sets
+  in their own terms: travel at the chamber's rate per km (both ways, as it is paid),
+  what one extra examiner on a board is worth (briefing, consistency of grading) and what
+  one sitting above an examiner's fair share is worth (a volunteer asked too often) —
+  among the plans that are on no goal worse than the greedy baseline (see
+  ``pareto_from_greedy``).
 
 The solvers only see integer costs; ``flow_costs`` and ``phases`` translate the goals
 for the min-cost flow (flow.py) and the CP-SAT blocks (blocks.py).
