@@ -286,3 +286,23 @@ def test_the_exam_journeys_complete(demo, client):
     assert Claim.objects.filter(status=Claim.Status.SUBMITTED).exists()
     rate = RateTable.objects.get(chamber=to_claim.sitting.period.chamber, year=today.year)
     assert client.get(reverse("exams:rate_edit", args=[rate.pk])).status_code == 200
+
+
+def test_exams_demo_plan_is_published_and_a_goal_comparison_waits(demo):
+    from verbund.exams.models import Examiner, ExamPeriod, PlanRun, Training
+    from verbund.exams.services import pool, tradeoffs
+    from verbund.exams.solver.goals import MODES
+
+    period = ExamPeriod.objects.filter(runs__kind=PlanRun.Kind.COMPARE).distinct().get()
+    assert period.published_at is not None and not period.unpublished_changes
+    compare = period.runs.get(kind=PlanRun.Kind.COMPARE)
+    assert compare.status == PlanRun.Status.DONE
+    rows = tradeoffs.rows(compare)
+    assert [row["mode"] for row in rows] == list(MODES)
+    assert all(row["objective"]["unfilled"] == 0 for row in rows)
+    # published assignments are kept by every plan: keeping one tells examiners nothing new
+    tradeoffs.keep(compare, "travel", compare.created_by)
+    period.refresh_from_db()
+    assert not period.unpublished_changes
+    assert Training.objects.filter(network=period.network).exists()
+    assert pool.renewal_due(Examiner.objects.filter(network=period.network))

@@ -114,3 +114,12 @@ def test_solve_rejects_unlawful_instance(pool_a, planner):
     response = call(planner, "post", "/exams/solve", instance)
     assert response.status_code == 422
     assert "§40" in json.dumps(response.json(), ensure_ascii=False)
+
+
+def test_solve_takes_a_goal(pool_a, planner):
+    instance = _instance_json(pool_a)
+    for goal in ("travel", "load", "continuity", "balanced"):
+        response = call(planner, "post", f"/exams/solve?time_limit=1&goal={goal}", instance)
+        assert response.status_code == 200
+        assert len(response.json()["assignments"]) == 9
+    assert call(planner, "post", "/exams/solve?goal=cheapest", instance).status_code == 422

@@ -36,7 +36,7 @@ def test_expiring_appointment_warns_on_dashboard_and_list(client, pool_a, planne
     examiner.appointed_until = datetime.date.today() + datetime.timedelta(days=30)
     examiner.save()
     titles = [task.title for task in open_tasks(planner)]
-    assert any(examiner.person.last_name in title for title in titles)
+    assert "Wiederberufung: 1 Berufungen enden demnächst" in titles
     client.force_login(planner)
     assert "endet bald" in client.get(reverse("exams:examiner_list")).content.decode()
 

@@ -90,3 +90,46 @@ def test_management_command(tmp_path):
     )
     call_command("exams", "check", instance, plan, stdout=out)
     assert out.getvalue().splitlines()[-1].startswith("OK: ")
+
+
+def test_solve_takes_a_goal_mode(tmp_path):
+    from django.core.management import call_command
+
+    instance, plan = str(tmp_path / "i.json"), str(tmp_path / "p.json")
+    run(cli.generate_main, 45, 12, instance, True, 7)
+    out = io.StringIO()
+    for goal in ("travel", "load", "continuity"):
+        call_command(
+            "exams",
+            "solve",
+            instance,
+            "--out",
+            plan,
+            "--goal",
+            goal,
+            "--time-limit",
+            "1",
+            stdout=out,
+            stderr=io.StringIO(),
+        )
+        assert f"({goal}): " in out.getvalue().splitlines()[-1]
+        # the batch format stays exactly as exams.md defines it
+        written = json.loads((tmp_path / "p.json").read_text())
+        assert set(written) == {"assignments", "unfilled", "objective", "bound", "solver"}
+        assert set(written["objective"]) == {
+            "unfilled",
+            "travel_km",
+            "load_spread",
+            "board_changes",
+        }
+
+
+def test_solve_defaults_to_balanced_and_refuses_negative_weights(tmp_path):
+    instance, plan = str(tmp_path / "i.json"), str(tmp_path / "p.json")
+    run(cli.generate_main, 45, 12, instance, True, 7)
+    out, err = io.StringIO(), io.StringIO()
+    options = {"action": "solve", "instance": instance, "out": plan, "time_limit": 1.0, "seed": 0}
+    assert cli.dispatch(options, out, err) == 0
+    assert "(balanced): " in out.getvalue()
+    assert cli.dispatch({**options, "euro_per_km": -1.0}, out, err) == 2
+    assert "must not be negative" in err.getvalue()

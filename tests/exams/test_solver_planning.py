@@ -9,6 +9,7 @@ from tests.exams.solver_cases import DAY1, DAY2, case, examiner, sitting
 from verbund.exams.solver import cpsat
 from verbund.exams.solver.checker import check
 from verbund.exams.solver.eligibility import LockError
+from verbund.exams.solver.goals import Goals, Weights
 from verbund.exams.solver.greedy import greedy
 from verbund.exams.solver.model import Assignment
 
@@ -17,7 +18,7 @@ FAST = 5.0  # seconds; the tiny cases are proven optimal in well under a second
 
 def test_solves_the_base_case_with_one_board_crew():
     instance = case()
-    plan = cpsat.solve(instance, time_limit=FAST)
+    plan = cpsat.solve(instance, time_limit=FAST, goals=Goals("continuity"))
     assert check(instance, plan) == []
     assert plan.unfilled == ()
     assert plan.objective["unfilled"] == 0
@@ -27,18 +28,68 @@ def test_solves_the_base_case_with_one_board_crew():
     assert plan.solver["status"] == "OPTIMAL"
 
 
+def _near_and_far():
+    near = dataclasses.replace(examiner("A2", "employer"), home=case().sittings[0].location)
+    # A1 can sit both days; A2 lives next door but only on day 2
+    return case(
+        examiners=[
+            examiner("A1", "employer"),
+            dataclasses.replace(near, available=(DAY2,)),
+            examiner("N1", "employee"),
+            examiner("T1", "teacher"),
+        ]
+    )
+
+
+def _employers(plan, sitting_id=None):
+    return {
+        a.examiner
+        for a in plan.assignments
+        if a.group == "employer" and sitting_id in (None, a.sitting)
+    }
+
+
 def test_prefers_continuity_over_travel():
-    far = dataclasses.replace(examiner("A2", "employer"), home=case().sittings[0].location)
-    # A1 can sit both days; A2 lives next door but only on day 2 -> A1 both times
-    examiners = [
-        examiner("A1", "employer"),
-        dataclasses.replace(far, available=(DAY2,)),
-        examiner("N1", "employee"),
-        examiner("T1", "teacher"),
-    ]
-    plan = cpsat.solve(case(examiners=examiners), time_limit=FAST)
-    employers = {a.examiner for a in plan.assignments if a.group == "employer"}
-    assert employers == {"A1"}
+    plan = cpsat.solve(_near_and_far(), time_limit=FAST, goals=Goals("continuity"))
+    assert _employers(plan) == {"A1"}
+
+
+def test_travel_mode_takes_the_examiner_next_door():
+    plan = cpsat.solve(_near_and_far(), time_limit=FAST, goals=Goals("travel"))
+    assert _employers(plan, "S2") == {"A2"}
+
+
+def test_balanced_mode_is_no_worse_than_greedy_on_any_goal():
+    from verbund.exams.solver.generate import generate
+
+    instance = generate(120, 40, planted=True, seed=3)
+    baseline = greedy(instance).objective
+    goals = Goals(weights=Weights(euro_per_km=0.42, euro_per_board_change=50))
+    plan = cpsat.solve(instance, time_limit=3, goals=goals)
+    assert check(instance, plan) == []
+    for goal in ("unfilled", "board_changes", "load_spread", "travel_km"):
+        assert plan.objective[goal] <= baseline[goal], goal
+    assert goals.weights.plan_euros(plan.objective) <= goals.weights.plan_euros(baseline)
+
+
+def test_balanced_weights_become_cents_per_term():
+    goals = Goals(weights=Weights(0.42, euro_per_board_change=50, euro_per_sitting_above_fair=20))
+    # one travel unit is 100 m one way, i.e. 200 m paid at 0.42 EUR/km = 8.4 cents
+    assert goals.phases() == [{"travel": 8, "continuity": 5000, "load": 2000}]
+    assert Goals("travel").phases()[0] == {"travel": 1}
+
+
+def test_goal_modes_are_validated():
+    with pytest.raises(ValueError):
+        Goals("cheapest")
+    with pytest.raises(ValueError):
+        Goals(weights=Weights(euro_per_km=-1))
+
+
+def test_plan_euros_count_travel_both_ways():
+    weights = Weights(euro_per_km=0.30, euro_per_board_change=20, euro_per_sitting_above_fair=10)
+    objective = {"travel_km": 100.0, "board_changes": 2, "load_spread": 3}
+    assert weights.plan_euros(objective) == pytest.approx(60 + 40 + 30)
 
 
 def test_locked_assignments_are_kept():

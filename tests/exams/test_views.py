@@ -42,6 +42,8 @@ PAGES = [
     ("plan_by_examiner", url("plan_by_examiner", lambda p: p.period.pk), (302, 404, 200, 404)),
     ("unfilled_list", url("unfilled_list", lambda p: p.period.pk), (302, 404, 200, 404)),
     ("sitting_create", url("sitting_create", lambda p: p.period.pk), (302, 404, 200, 404)),
+    ("period_goals", url("period_goals", lambda p: p.period.pk), (302, 404, 200, 404)),
+    ("publish_preview", url("publish", lambda p: p.period.pk), (302, 404, 200, 404)),
     ("sitting_detail", url("sitting_detail", lambda p: p.sittings[0].pk), (302, 404, 200, 404)),
     ("sitting_edit", url("sitting_edit", lambda p: p.sittings[0].pk), (302, 404, 200, 404)),
     ("run_detail", url("run_detail", lambda p: p.period.runs.first().pk), (302, 404, 200, 404)),
@@ -88,6 +90,7 @@ POSTS = [
     ("poll_open", lambda p: reverse("exams:poll_open", args=[p.period.pk]), 403),
     ("lock", lambda p: reverse("exams:assignment_lock", args=[first_assignment(p).pk]), 404),
     ("remove", lambda p: reverse("exams:assignment_remove", args=[first_assignment(p).pk]), 404),
+    ("keep", lambda p: reverse("exams:run_keep", args=[p.period.runs.first().pk]), 404),
 ]
 
 
@@ -147,6 +150,10 @@ def test_examiner_sees_own_sittings_and_declines(client, world, planner, examine
     client.force_login(planner)
     client.post(reverse("exams:publish", args=[pool.period.pk]))
     client.force_login(examiner_user)
+    mine = Assignment.objects.filter(examiner__person__user=examiner_user, declined_at=None)
+    confirm = client.get(reverse("exams:assignment_decline", args=[mine.first().pk]))
+    assert "wirklich absagen" in confirm.content.decode()
+    assert mine.count() == mine.filter(declined_at=None).count()  # asking changes nothing
     page = client.get(reverse("exams:my_sittings"))
     mine = Assignment.objects.filter(examiner__person__user=examiner_user, declined_at=None)
     assert mine.exists()
@@ -160,3 +167,85 @@ def test_examiner_sees_own_sittings_and_declines(client, world, planner, examine
         .exclude(declined_at=None)
         .exists()
     )
+
+
+def test_solve_twice_is_one_run(client, world, planner):
+    from verbund.exams.models import PlanRun
+
+    client.force_login(planner)
+    period = world["a"].period
+    running = PlanRun.objects.create(period=period, kind="solve", status="running")
+    PlanRun.objects.filter(pk=running.pk).update(started_at=running.created_at)
+    before = period.runs.count()
+    for _ in range(2):
+        response = client.post(reverse("exams:run_start", args=[period.pk]), {"time_limit": "10"})
+        assert response["Location"] == running.get_absolute_url()
+    assert period.runs.count() == before
+    page = client.get(period.get_absolute_url()).content.decode()
+    assert 'id="active-run"' in page and 'id="solve-form"' not in page
+
+
+def test_solve_form_offers_goals_and_bad_input_falls_back(client, world, planner):
+    client.force_login(planner)
+    period = world["a"].period
+    page = client.get(period.get_absolute_url()).content.decode()
+    assert "Pläne aller Ziele vergleichen" in page and "Ausgewogen" in page
+    response = client.post(
+        reverse("exams:run_start", args=[period.pk]),
+        {"time_limit": "abc", "goal": "nonsense", "kind": "compare"},
+    )
+    assert response.status_code == 302
+    run = period.runs.first()
+    assert (run.kind, run.goal, run.time_limit) == ("compare", "balanced", 20.0)
+    page = client.get(run.get_absolute_url()).content.decode()
+    assert 'id="tradeoff"' in page and "FEASIBLE" not in page and "OPTIMAL" not in page
+    response = client.post(reverse("exams:run_keep", args=[run.pk]), {"mode": "load"})
+    assert response["Location"] == period.get_absolute_url()
+    assert "unveröffentlichte Änderungen" in client.get(period.get_absolute_url()).content.decode()
+
+
+def test_goals_form_validates_weights(client, world, planner, member):
+    period = world["a"].period
+    goals = reverse("exams:period_goals", args=[period.pk])
+    client.force_login(member)
+    assert client.post(goals, {"goal": "travel"}).status_code == 403
+    client.force_login(planner)
+    other = reverse("exams:period_goals", args=[world["c"].period.pk])
+    assert client.post(other, {"goal": "travel"}).status_code == 404
+    bad = {"goal": "travel", "euro_per_board_change": "-5", "euro_per_sitting_above_fair": "x"}
+    assert client.post(goals, bad).status_code == 400
+    good = {"goal": "travel", "euro_per_board_change": "45,50", "euro_per_sitting_above_fair": "20"}
+    assert client.post(goals, good).status_code == 302
+    period.refresh_from_db()
+    assert (period.goal, str(period.euro_per_board_change)) == ("travel", "45.50")
+    assert "0,42 €" in client.get(goals).content.decode()
+
+
+def test_publish_asks_for_confirmation_and_refuses_a_stale_preview(client, world, planner):
+    client.force_login(planner)
+    period = world["a"].period
+    preview = client.get(reverse("exams:publish", args=[period.pk])).content.decode()
+    assert 'id="publish-preview"' in preview
+    assert not Assignment.objects.filter(sitting__period=period, published=True).exists()
+    period.refresh_from_db()
+    stale = {"version": str(period.version - 1)}
+    response = client.post(reverse("exams:publish", args=[period.pk]), stale)
+    assert response["Location"] == reverse("exams:publish", args=[period.pk])
+    assert not Assignment.objects.filter(sitting__period=period, published=True).exists()
+    current = {"version": str(period.version)}
+    assert client.post(reverse("exams:publish", args=[period.pk]), current).status_code == 302
+    assert not Assignment.objects.filter(sitting__period=period, published=False).exists()
+
+
+def test_stale_lock_from_an_old_page_is_refused_with_a_message(client, world, planner):
+    client.force_login(planner)
+    period = world["a"].period
+    period.refresh_from_db()
+    first, second = Assignment.objects.filter(sitting__period=period)[:2]
+    url_of = lambda row: reverse("exams:assignment_lock", args=[row.pk])  # noqa: E731
+    version = str(period.version)
+    client.post(url_of(first), {"locked": "1", "version": version})
+    response = client.post(url_of(second), {"locked": "1", "version": version}, follow=True)
+    assert "inzwischen geändert" in response.content.decode()
+    second.refresh_from_db()
+    assert not second.locked

@@ -6,6 +6,7 @@ department only. ``POST /exams/solve`` and ``POST /exams/check`` take the exams.
 """
 
 import datetime
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from ninja import Body, Field, Query, Router, Schema
@@ -19,6 +20,7 @@ from verbund.exams.services import pool
 from verbund.exams.services.instance import examiner_id
 from verbund.exams.solver import checker, cpsat
 from verbund.exams.solver.eligibility import LockError
+from verbund.exams.solver.goals import Goals
 from verbund.exams.solver.model import (
     InstanceError,
     instance_from_dict,
@@ -149,6 +151,8 @@ class CheckOut(Schema):
 
 class SolveQuery(Schema):
     time_limit: float = Field(10.0, gt=0, le=MAX_API_TIME_LIMIT)
+    # balanced (default weights of solver/goals.py) or one goal first
+    goal: Literal["balanced", "continuity", "travel", "load"] = "balanced"
 
 
 @router.get("/exams/examiners", response=list[ExaminerOut])
@@ -232,7 +236,7 @@ def solve(request, payload: Body[dict], query: Query[SolveQuery]):
     require_any(request, access.has_perm(request.auth, EXAMS_PLAN))
     instance = _parse_instance(payload)
     try:
-        plan = cpsat.solve(instance, time_limit=query.time_limit)
+        plan = cpsat.solve(instance, time_limit=query.time_limit, goals=Goals(query.goal))
     except LockError as error:
         raise ValidationError({"instance": error.errors}) from error
     return plan_to_dict(plan)

@@ -33,7 +33,7 @@ from verbund.exams.models import (
     Sitting,
     Training,
 )
-from verbund.exams.services import planning
+from verbund.exams.services import planning, publishing
 from verbund.exams.solver.generate import TOWNS, generate
 from verbund.exams.solver.objective import haversine_km
 from verbund.exams.solver.occupations import OCCUPATIONS
@@ -43,6 +43,8 @@ SITTINGS = 150
 SEED = 3
 # Keep `make demo` fast: the first (flow) phase already fills every seat.
 SOLVE_SECONDS = 4.0
+# The trade-off view is ready when the planner logs in: every goal's plan, 2 s each.
+COMPARE_SECONDS = 2.0
 FIRST_NAMES = [
     "Anna",
     "Jonas",
@@ -177,10 +179,13 @@ def load_exams(ctx: DemoContext) -> None:
     if run.status != "done":
         raise RuntimeError(f"demo plan failed: {run.message}")
     _board_members(boards, examiners)
-    Assignment.objects.filter(sitting__period=period).update(published=True)
-    period.published_at = timezone.now()
-    period.save(update_fields=["published_at"])
+    publishing.mark_published(period)  # as if published earlier; no mail in the demo
     audit.record(period, "exams.plan.published", user=planner, data={"demo": True})
+    compare = planning.PlanRun.objects.create(
+        period=period, kind="compare", time_limit=COMPARE_SECONDS, created_by=planner
+    )
+    if planning.execute_run(compare).status != "done":
+        raise RuntimeError(f"demo comparison failed: {compare.message}")
     ctx.log(
         f"{len(examiners)} examiners, {len(boards)} boards, {SITTINGS} sittings, "
         f"{run.result.get('assignments')} assignments, {run.result.get('unfilled')} unfilled"

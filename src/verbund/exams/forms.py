@@ -12,6 +12,7 @@ from verbund.exams.models import (
     Examiner,
     ExaminerGroup,
     ExamPeriod,
+    PlanGoal,
     RateTable,
     Sitting,
 )
@@ -191,9 +192,27 @@ class AvailabilityForm(forms.Form):
 
     def __init__(self, period, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.period_days = period.dates()
         self.fields["dates"].choices = [
-            (day.isoformat(), day.strftime("%d.%m.%Y")) for day in period.dates()
+            (day.isoformat(), day.strftime("%d.%m.%Y")) for day in self.period_days
         ]
+
+    def weeks(self):
+        """The calendar: one row per calendar week, a checkbox (or None) per weekday Mo-Fr."""
+        import datetime
+
+        boxes = {box.data["value"]: box for box in self["dates"]}
+        rows, by_monday = [], {}
+        for day in self.period_days:
+            monday = day - datetime.timedelta(days=day.weekday())
+            if monday not in by_monday:
+                by_monday[monday] = {"monday": monday, "number": day.isocalendar()[1]}
+                by_monday[monday]["days"] = [None] * 5
+                rows.append(by_monday[monday])
+            by_monday[monday]["days"][day.weekday()] = {"date": day, "box": boxes[day.isoformat()]}
+        for row in rows:
+            row["friday"] = row["monday"] + datetime.timedelta(days=4)
+        return rows
 
 
 class ManualAssignForm(forms.Form):
@@ -240,3 +259,32 @@ class RateTableForm(ModelForm):
 
     def limit_choices(self, user):
         self.fields["chamber"].queryset = Organization.objects.with_perm(user, "exams.compensation")
+
+
+class GoalsForm(ModelForm):
+    """The planner's goal and euro weights of a period (the balanced plan's trade-off)."""
+
+    class Meta(ModelForm.Meta):
+        model = ExamPeriod
+        fields = ["goal", "euro_per_board_change", "euro_per_sitting_above_fair"]
+        # German input: "45,50"
+        localized_fields = ["euro_per_board_change", "euro_per_sitting_above_fair"]
+
+
+def _time_limit_choices():
+    from verbund.exams.services.planning import TIME_LIMIT_CHOICES
+
+    return [(str(s), _("%(s)s Sekunden") % {"s": s}) for s in TIME_LIMIT_CHOICES]
+
+
+class SolveForm(forms.Form):
+    """Start a solve or a comparison of every goal; invalid input falls back to defaults."""
+
+    goal = forms.ChoiceField(label=_("Planungsziel"), choices=PlanGoal.choices, required=False)
+    time_limit = forms.TypedChoiceField(
+        label=_("Rechenzeit je Plan"), coerce=float, choices=_time_limit_choices, required=False
+    )
+    release_published = forms.BooleanField(
+        label=_("Veröffentlichte Einsätze freigeben (sonst bleiben sie unverändert)"),
+        required=False,
+    )

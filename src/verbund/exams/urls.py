@@ -1,6 +1,6 @@
 from django.urls import path
 
-from verbund.exams.views import compensation, periods, plan, pool
+from verbund.exams.views import compensation, periods, plan, pool, runs
 
 app_name = "exams"
 urlpatterns = [
@@ -17,10 +17,11 @@ urlpatterns = [
         name="poll_resend",
     ),
     path("zeitraeume/<int:pk>/verfuegbarkeit/", periods.my_availability, name="my_availability"),
-    path("zeitraeume/<int:pk>/planen/", plan.run_start, name="run_start"),
+    path("zeitraeume/<int:pk>/planen/", runs.run_start, name="run_start"),
+    path("zeitraeume/<int:pk>/ziele/", runs.period_goals, name="period_goals"),
     path("zeitraeume/<int:pk>/pruefer/", plan.plan_by_examiner, name="plan_by_examiner"),
     path("zeitraeume/<int:pk>/offen/", plan.unfilled_list, name="unfilled_list"),
-    path("zeitraeume/<int:pk>/veroeffentlichen/", plan.publish, name="publish"),
+    path("zeitraeume/<int:pk>/veroeffentlichen/", runs.publish, name="publish"),
     path(
         "zeitraeume/<int:period>/termine/neu/",
         periods.SittingFormView.as_view(),
@@ -29,8 +30,9 @@ urlpatterns = [
     path("termine/<int:pk>/", periods.SittingDetailView.as_view(), name="sitting_detail"),
     path("termine/<int:pk>/bearbeiten/", periods.SittingFormView.as_view(), name="sitting_edit"),
     path("termine/<int:pk>/zuordnen/", plan.sitting_assign, name="sitting_assign"),
-    path("laeufe/<int:pk>/", plan.run_detail, name="run_detail"),
-    path("laeufe/<int:pk>/fortschritt/", plan.run_progress, name="run_progress"),
+    path("laeufe/<int:pk>/", runs.run_detail, name="run_detail"),
+    path("laeufe/<int:pk>/fortschritt/", runs.run_progress, name="run_progress"),
+    path("laeufe/<int:pk>/uebernehmen/", runs.run_keep, name="run_keep"),
     path("einsaetze/<int:pk>/sperre/", plan.assignment_lock, name="assignment_lock"),
     path("einsaetze/<int:pk>/entfernen/", plan.assignment_remove, name="assignment_remove"),
     path("einsaetze/<int:pk>/absagen/", plan.assignment_decline, name="assignment_decline"),
@@ -40,6 +42,8 @@ urlpatterns = [
     path("verfuegbarkeit/<str:token>/", periods.availability, name="availability"),
     path("pruefer/", pool.ExaminerListView.as_view(), name="examiner_list"),
     path("pruefer/neu/", pool.ExaminerFormView.as_view(), name="examiner_create"),
+    path("pruefer/wiederberufungen/", pool.renewals, name="renewals"),
+    path("pruefer/<int:pk>/schulungen/", pool.examiner_trainings, name="examiner_trainings"),
     path("pruefer/<int:pk>/", pool.ExaminerDetailView.as_view(), name="examiner_detail"),
     path("pruefer/<int:pk>/bearbeiten/", pool.ExaminerFormView.as_view(), name="examiner_edit"),
     path(

@@ -6,7 +6,7 @@ re-exported here so that ``exams.models.Occupation`` keeps working for older imp
 
 from verbund.core.models import Occupation
 from verbund.exams.models.compensation import Claim, RateTable
-from verbund.exams.models.periods import Availability, Candidate, ExamPeriod, Sitting
+from verbund.exams.models.periods import Availability, Candidate, ExamPeriod, PlanGoal, Sitting
 from verbund.exams.models.plan import Assignment, PlanRun, UnfilledSeat
 from verbund.exams.models.pool import (
     Board,
@@ -29,6 +29,7 @@ __all__ = [
     "Examiner",
     "ExaminerGroup",
     "Occupation",
+    "PlanGoal",
     "PlanRun",
     "RateTable",
     "Sitting",

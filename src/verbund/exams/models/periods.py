@@ -1,7 +1,9 @@
 """Exam periods, the availability poll, candidates and sittings."""
 
 import datetime
+from decimal import Decimal
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +15,22 @@ from verbund.exams.querysets import ChamberNetworkQuerySet, ExaminerPartQuerySet
 from verbund.networks.models import Network
 
 
+class PlanGoal(models.TextChoices):
+    """The goal modes of the solver (solver/goals.py), in planner words."""
+
+    BALANCED = "balanced", _("Ausgewogen (Gewichte in Euro)")
+    CONTINUITY = "continuity", _("Feste Besetzung der Ausschüsse zuerst")
+    TRAVEL = "travel", _("Kurze Anfahrt zuerst")
+    LOAD = "load", _("Gerechte Verteilung zuerst")
+
+
 class ExamPeriod(models.Model):
-    """A period of final exams (e.g. "Sommer 2027") planned by one chamber for the pool."""
+    """A period of final exams (e.g. "Sommer 2027") planned by one chamber for the pool.
+
+    ``goal`` and the two euro values are the planner's weights for the balanced plan
+    (travel is priced with the chamber's rate per km of the period's year). ``version``
+    counts plan changes: a planner's edit sent with an older version is refused.
+    """
 
     name = models.CharField(_("Name"), max_length=120)
     chamber = models.ForeignKey(
@@ -35,6 +51,37 @@ class ExamPeriod(models.Model):
     solved_at = models.DateTimeField(_("Zuletzt geplant"), null=True, blank=True)
     published_at = models.DateTimeField(_("Veröffentlicht"), null=True, blank=True)
     plan_summary = models.JSONField(_("Kennzahlen des Plans"), default=dict, blank=True)
+    goal = models.CharField(
+        _("Planungsziel"), max_length=12, choices=PlanGoal.choices, default=PlanGoal.BALANCED
+    )
+    euro_per_board_change = models.DecimalField(
+        _("Wert eines zusätzlichen Prüfers im Ausschuss (€)"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("30.00"),
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(10_000))],
+        help_text=_(
+            "Was es Ihnen wert ist, dass ein Ausschuss mit einer Person weniger auskommt "
+            "(Einweisung, einheitliche Bewertung)."
+        ),
+    )
+    euro_per_sitting_above_fair = models.DecimalField(
+        _("Wert eines Einsatzes über dem gerechten Anteil (€)"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("30.00"),
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(10_000))],
+        help_text=_(
+            "Was es Ihnen wert ist, eine ehrenamtliche Person nicht öfter als ihren "
+            "gerechten Anteil einzusetzen."
+        ),
+    )
+    plan_changed_at = models.DateTimeField(
+        _("Plan zuletzt geändert"), null=True, blank=True, editable=False
+    )
+    version = models.PositiveIntegerField(default=0, editable=False)
+    # [sitting code, examiner pk, group] of every assignment at the last publication
+    published_plan = models.JSONField(default=list, blank=True, editable=False)
 
     objects = ChamberNetworkQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("a period of exams, no person in it")
@@ -52,6 +99,13 @@ class ExamPeriod(models.Model):
 
     def permission_scope(self):
         return _scope(self.chamber_id, self.network_id)
+
+    @property
+    def unpublished_changes(self) -> bool:
+        """The plan changed after the last publication (or was never published)."""
+        if self.plan_changed_at is None:
+            return False
+        return self.published_at is None or self.plan_changed_at > self.published_at
 
     def dates(self) -> list[datetime.date]:
         """The weekdays of the period (the poll's calendar)."""

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from verbund.core.personal_data import NoPersonalData, PersonalData
-from verbund.exams.models.periods import ExamPeriod, Sitting
+from verbund.exams.models.periods import ExamPeriod, PlanGoal, Sitting
 from verbund.exams.models.pool import Examiner, ExaminerGroup
 from verbund.exams.querysets import AssignmentQuerySet, PeriodPartQuerySet, SittingPartQuerySet
 
@@ -17,6 +17,7 @@ class PlanRun(models.Model):
     class Kind(models.TextChoices):
         SOLVE = "solve", _("Neu planen")
         RESOLVE = "resolve", _("Rest neu planen (Sperren bleiben)")
+        COMPARE = "compare", _("Pläne der Ziele vergleichen")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Wartet")
@@ -32,6 +33,11 @@ class PlanRun(models.Model):
     progress = models.FloatField(_("Fortschritt"), default=0.0)
     message = models.CharField(_("Meldung"), max_length=255, blank=True)
     time_limit = models.FloatField(_("Zeitlimit (s)"), default=30.0)
+    goal = models.CharField(
+        _("Planungsziel"), max_length=12, choices=PlanGoal.choices, default=PlanGoal.BALANCED
+    )
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -60,6 +66,10 @@ class PlanRun(models.Model):
 
     def permission_scope(self):
         return self.period.permission_scope()
+
+    @property
+    def active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
     @property
     def finished(self) -> bool:

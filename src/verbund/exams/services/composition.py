@@ -77,6 +77,17 @@ def attendance_errors(
     present_deputies: Mapping[str, int],
 ) -> list[str]:
     """§40 for one sitting: deputies only replace absent members of the same group."""
+    errors = deputy_errors(members, present_members, present_deputies)
+    attending = Counter(present_members) + Counter(present_deputies)
+    return errors + seat_errors(attending)
+
+
+def deputy_errors(
+    members: Mapping[str, int],
+    present_members: Mapping[str, int],
+    present_deputies: Mapping[str, int],
+) -> list[str]:
+    """Deputies sitting on top of a full membership of their group (not instead)."""
     errors = []
     for group in GROUPS:
         absent = members.get(group, 0) - present_members.get(group, 0)
@@ -93,8 +104,7 @@ def attendance_errors(
                     "absent": max(absent, 0),
                 }
             )
-    attending = Counter(present_members) + Counter(present_deputies)
-    return errors + seat_errors(attending)
+    return errors
 
 
 def group_label(group: str) -> str:

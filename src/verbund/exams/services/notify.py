@@ -70,3 +70,21 @@ def mail_assignments(examiner, assignments) -> bool:
     )
     message.send()
     return True
+
+
+def mail_cancellations(examiner, removed) -> bool:
+    """Tell ``examiner`` that published sittings ((sitting, group) pairs) were taken back."""
+    email = examiner.person.email
+    if not email or not removed:
+        return False
+    lines = [
+        _("Guten Tag %(name)s,") % {"name": examiner.person.full_name},
+        "",
+        _("folgende Prüfungstermine entfallen für Sie; Sie werden dort nicht mehr gebraucht:"),
+    ]
+    for sitting, _group in removed:
+        lines.append(f"- {sitting.date:%d.%m.%Y} {sitting.start_time:%H:%M}, {sitting.place}")
+    lines += ["", _("Ihre übrigen Termine finden Sie hier:")]
+    lines.append(settings.SITE_URL.rstrip("/") + reverse("exams:my_sittings"))
+    EmailMessage(subject=_("Geänderte Prüfungstermine"), body="\n".join(lines), to=[email]).send()
+    return True

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy
 from verbund.core.services import audit
 from verbund.exams.models import Assignment, UnfilledSeat
 from verbund.exams.services import instance as instances
-from verbund.exams.services import notify
-from verbund.exams.services.planning import store_unfilled
+from verbund.exams.services import notify, versions
+from verbund.exams.services.planning import mark_changed, store_unfilled
 from verbund.exams.solver import checker, cpsat
 from verbund.exams.solver.eligibility import LockError
 from verbund.exams.solver.model import GROUPS, Plan, Unfilled
@@ -31,6 +31,14 @@ class PlanEditError(Exception):
     def __init__(self, errors):
         self.errors = list(errors)
         super().__init__("; ".join(self.errors))
+
+
+def _claim(period, expected_version) -> None:
+    """Refuse an edit made on an older state of the plan (versions.py)."""
+    try:
+        versions.claim(period, expected_version)
+    except versions.StaleVersion as error:
+        raise PlanEditError(error.errors) from error
 
 
 # The checker speaks English ("availability rule: ..."); the planner reads German.
@@ -79,20 +87,24 @@ def new_violations(built, before, after) -> list[str]:
     ]
 
 
-def set_locked(assignment, locked: bool, user) -> None:
+def set_locked(assignment, locked: bool, user, *, expected_version=None) -> None:
     if assignment.locked == locked:
         return
-    assignment.locked = locked
-    assignment.save(update_fields=["locked"])
-    audit.record(
-        assignment,
-        "exams.assignment.locked" if locked else "exams.assignment.unlocked",
-        user=user,
-        changes={"locked": (not locked, locked)},
-    )
+    with transaction.atomic():
+        _claim(assignment.sitting.period, expected_version)
+        assignment.locked = locked
+        assignment.save(update_fields=["locked"])
+        audit.record(
+            assignment,
+            "exams.assignment.locked" if locked else "exams.assignment.unlocked",
+            user=user,
+            changes={"locked": (not locked, locked)},
+        )
 
 
-def assign_by_hand(sitting, group, examiner, user, *, replace=None, override_reason=""):
+def assign_by_hand(
+    sitting, group, examiner, user, *, replace=None, override_reason="", expected_version=None
+):
     """Put ``examiner`` on a ``group`` seat of ``sitting`` (instead of ``replace``).
 
     Raises PlanEditError with every broken rule; nothing is saved then. A conflict warning
@@ -118,6 +130,7 @@ def assign_by_hand(sitting, group, examiner, user, *, replace=None, override_rea
     if errors:
         raise PlanEditError(errors)
     with transaction.atomic():
+        _claim(period, expected_version)
         if replace is not None:
             audit.record(replace, "exams.assignment.removed", user=user, data={"by_hand": True})
             replace.delete()
@@ -141,9 +154,10 @@ def assign_by_hand(sitting, group, examiner, user, *, replace=None, override_rea
     return created
 
 
-def unassign(assignment, user) -> None:
+def unassign(assignment, user, *, expected_version=None) -> None:
     period = assignment.sitting.period
     with transaction.atomic():
+        _claim(period, expected_version)
         audit.record(assignment, "exams.assignment.removed", user=user, data={"by_hand": True})
         sitting = assignment.sitting
         assignment.delete()
@@ -173,26 +187,14 @@ def _refresh_unfilled(period, built, sitting) -> None:
     )
 
 
-def publish(period, user) -> int:
-    """Publish the plan: examiners see their sittings and get a mail with an ICS file.
+def publish(period, user, *, expected_version=None) -> int:
+    """Publish the plan (publishing.py); kept here for the callers of the edit API."""
+    from verbund.exams.services import publishing
 
-    Returns the number of examiners notified (those with newly published assignments).
-    """
-    with transaction.atomic():
-        fresh = list(
-            _active(period)
-            .filter(published=False)
-            .select_related("examiner__person", "sitting__board", "sitting__occupation")
-        )
-        _active(period).update(published=True)
-        period.published_at = timezone.now()
-        period.save(update_fields=["published_at"])
-        audit.record(period, "exams.plan.published", user=user, data={"new": len(fresh)})
-    by_examiner = defaultdict(list)
-    for row in fresh:
-        row.published = True
-        by_examiner[row.examiner].append(row)
-    return sum(notify.mail_assignments(examiner, rows) for examiner, rows in by_examiner.items())
+    try:
+        return publishing.publish(period, user, expected_version=expected_version)
+    except versions.StaleVersion as error:
+        raise PlanEditError(error.errors) from error
 
 
 def decline(assignment, user, reason="") -> Assignment | None:
@@ -233,6 +235,7 @@ def decline(assignment, user, reason="") -> Assignment | None:
                 data={"declined": assignment.pk},
             )
         store_unfilled(period, built, new_plan, only_sittings={code})
+        mark_changed(period)
     if replacement is not None and replacement.published:
         notify.mail_assignments(replacement.examiner, [replacement])
     return replacement

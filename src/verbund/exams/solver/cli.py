@@ -13,6 +13,7 @@ from typing import TextIO
 
 from . import checker, cpsat, generate, model
 from .eligibility import LockError
+from .goals import DEFAULT_MODE, MODES, Goals, Weights
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +23,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     solve.add_argument("--out", required=True, help="where to write the plan JSON")
     solve.add_argument("--time-limit", type=float, default=60.0, help="seconds (default 60)")
     solve.add_argument("--seed", type=int, default=0)
+    solve.add_argument(
+        "--goal",
+        choices=MODES,
+        default=DEFAULT_MODE,
+        help="balanced (default): least euro sum of the weights below, no goal worse than "
+        "the greedy plan's; or one goal first",
+    )
+    defaults = Weights()
+    solve.add_argument(
+        "--euro-per-km",
+        type=float,
+        default=defaults.euro_per_km,
+        help=f"travel rate, paid both ways (default {defaults.euro_per_km})",
+    )
+    solve.add_argument(
+        "--euro-per-board-change",
+        type=float,
+        default=defaults.euro_per_board_change,
+        help=f"one extra examiner on a board (default {defaults.euro_per_board_change})",
+    )
+    solve.add_argument(
+        "--euro-per-sitting-above-fair",
+        type=float,
+        default=defaults.euro_per_sitting_above_fair,
+        help="one sitting above an examiner's fair share "
+        f"(default {defaults.euro_per_sitting_above_fair})",
+    )
     check = actions.add_parser("check", help="check a plan against the hard rules")
     check.add_argument("instance")
     check.add_argument("plan")
@@ -36,6 +64,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def dispatch(options: dict, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
     action = options["action"]
     if action == "solve":
+        try:
+            goals = _goals(options)
+        except ValueError as error:
+            _errors(stderr, error)
+            return 2
         return solve_main(
             options["instance"],
             options["out"],
@@ -43,6 +76,7 @@ def dispatch(options: dict, stdout: TextIO = sys.stdout, stderr: TextIO = sys.st
             options["seed"],
             stdout,
             stderr,
+            goals=goals,
         )
     if action == "check":
         return check_main(options["instance"], options["plan"], stdout, stderr)
@@ -57,6 +91,18 @@ def dispatch(options: dict, stdout: TextIO = sys.stdout, stderr: TextIO = sys.st
     )
 
 
+def _goals(options: dict) -> Goals:
+    defaults = Weights()
+    weights = Weights(
+        euro_per_km=options.get("euro_per_km", defaults.euro_per_km),
+        euro_per_board_change=options.get("euro_per_board_change", defaults.euro_per_board_change),
+        euro_per_sitting_above_fair=options.get(
+            "euro_per_sitting_above_fair", defaults.euro_per_sitting_above_fair
+        ),
+    )
+    return Goals(options.get("goal") or DEFAULT_MODE, weights)
+
+
 def solve_main(
     instance_path: str,
     out: str,
@@ -64,6 +110,7 @@ def solve_main(
     seed: int = 0,
     stdout: TextIO = sys.stdout,
     stderr: TextIO = sys.stderr,
+    goals: Goals | None = None,
 ) -> int:
     try:
         instance = model.load_instance(instance_path)
@@ -71,14 +118,17 @@ def solve_main(
         _errors(stderr, error)
         return 2
     try:
-        plan = cpsat.solve(instance, time_limit=time_limit, seed=seed, progress=_Progress(stderr))
+        goals = goals or Goals()
+        plan = cpsat.solve(
+            instance, time_limit=time_limit, seed=seed, progress=_Progress(stderr), goals=goals
+        )
     except LockError as error:
         _errors(stderr, error)
         return 2
     model.dump_plan(plan, out)
     o = plan.objective
     stdout.write(
-        f"{plan.solver['status']} in {plan.solver['seconds']} s: "
+        f"{plan.solver['status']} in {plan.solver['seconds']} s ({goals.mode}): "
         f"{len(plan.assignments)} assignments, {o['unfilled']} unfilled seats "
         f"(bound {plan.bound.get('unfilled')}), board_changes {o['board_changes']}, "
         f"load_spread {o['load_spread']}, travel {o['travel_km']} km -> {out}\n"
@@ -132,6 +182,13 @@ def _errors(stream: TextIO, error: Exception) -> None:
         stream.write(f"{line}\n")
 
 
+STAGES = {
+    "filling": "filling seats (min-cost max-flow)",
+    "improving": "improving the plan (CP-SAT, blocks of boards)",
+    "done": "done",
+}
+
+
 class _Progress:
     """Progress lines on stderr, at most one a second (batch logs stay readable)."""
 
@@ -143,4 +200,4 @@ class _Progress:
         now = time.monotonic()
         if now - self.last >= 1.0 or fraction >= 1.0:
             self.last = now
-            self.stream.write(f"[{fraction:4.0%}] {message}\n")
+            self.stream.write(f"[{fraction:4.0%}] {STAGES.get(message, message)}\n")

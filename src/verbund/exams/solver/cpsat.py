@@ -3,9 +3,10 @@
 How a plan is made (the lexicographic goals of exams.md):
 
 1. min-cost max-flow (flow.py) fills the most seats any lawful plan can fill — an exact,
-   proven bound — with the fairest load and shortest travel ignoring continuity;
-2. CP-SAT (blocks.py) then re-optimises blocks of boards: continuity first, then load,
-   then travel, never filling fewer seats, until the time limit.
+   proven bound — at the least cost of the chosen goals that a flow can express;
+2. CP-SAT (blocks.py) then re-optimises blocks of boards for the goals (goals.py: one
+   euro sum in the balanced default, or one goal first), never filling fewer seats,
+   until the time limit.
 
 The UI workflow maps onto three calls: ``solve`` (optionally with locked assignments the
 planner fixed by hand), ``resolve`` (re-plan only some sittings, keep everything else) and
@@ -17,7 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Collection, Iterable
 
-from .blocks import Progress, improve
+from .blocks import DONE, FILLING, Progress, improve
 from .eligibility import (
     Problem,
     Slot,
@@ -29,10 +30,13 @@ from .eligibility import (
     resolve_locks,
 )
 from .flow import consolidate, merge, seats_filled
+from .goals import Goals
+from .greedy import greedy_staffing
 from .model import Assignment, Instance, Plan
 
 # Share of the time limit kept back for building the plan and its reasons at the end.
 FINISH_RESERVE = 0.03
+BALANCED = Goals()
 
 
 def solve(
@@ -43,13 +47,14 @@ def solve(
     time_limit: float = 60.0,
     seed: int = 0,
     progress: Progress | None = None,
+    goals: Goals = BALANCED,
 ) -> Plan:
-    """A plan for every seat of ``instance``.
+    """A plan for every seat of ``instance``, best for ``goals`` (default: balanced).
 
     ``locked`` assignments are kept as they are (LockError if one breaks a hard rule);
     ``forbidden`` lists (sitting id, examiner id) pairs never to use, e.g. declines.
     """
-    return _solve(instance, locked, forbidden, None, time_limit, seed, progress)
+    return _solve(instance, locked, forbidden, None, time_limit, seed, progress, goals)
 
 
 def resolve(
@@ -62,6 +67,7 @@ def resolve(
     time_limit: float = 30.0,
     seed: int = 0,
     progress: Progress | None = None,
+    goals: Goals = BALANCED,
 ) -> Plan:
     """Re-plan only ``sittings``; every other assignment of ``plan`` is kept.
 
@@ -70,7 +76,7 @@ def resolve(
     wanted = set(sittings)
     keep = [a for a in plan.assignments if a.sitting not in wanted]
     locks = list(dict.fromkeys([*keep, *locked]))
-    return _solve(instance, locks, forbidden, wanted, time_limit, seed, progress)
+    return _solve(instance, locks, forbidden, wanted, time_limit, seed, progress, goals)
 
 
 def decline(
@@ -140,6 +146,7 @@ def _solve(
     time_limit: float,
     seed: int,
     progress: Progress | None,
+    goals: Goals,
 ) -> Plan:
     started = time.monotonic()
     deadline = started + time_limit * (1 - FINISH_RESERVE)
@@ -151,15 +158,21 @@ def _solve(
         if only_sittings is None or problem.sittings[slot[0]].id in only_sittings
     ]
     if progress:
-        progress(0.0, "filling seats (min-cost max-flow)")
-    filled, flow_value = consolidate(problem, fixed, slots)
+        progress(0.0, FILLING)
+    filled, flow_value = consolidate(problem, fixed, slots, goals.flow_costs())
     staffing = merge(fixed, filled)
     bound = sum(problem.seats.values()) - seats_filled(fixed) - flow_value
+    if goals.pareto_from_greedy and only_sittings is None:
+        # Start from the greedy plan when it fills as many seats: the balanced search
+        # then only accepts changes that make no soft goal worse than greedy's.
+        baseline = greedy_staffing(problem, fixed)
+        if seats_filled(baseline) >= seats_filled(staffing):
+            staffing = baseline
 
     proven = False
     if time.monotonic() < deadline:
-        staffing, proven = improve(problem, staffing, fixed, slots, deadline, seed, progress)
+        staffing, proven = improve(problem, staffing, fixed, slots, deadline, seed, progress, goals)
     status = "OPTIMAL" if proven else "FEASIBLE"
     if progress:
-        progress(1.0, "done")
+        progress(1.0, DONE)
     return make_plan(problem, staffing, bound, status, time.monotonic() - started)

@@ -23,15 +23,12 @@ import numpy as np
 from ortools.graph.python import min_cost_flow
 
 from .eligibility import Problem, Slot, Staffing, busy_days, loads
+from .goals import FlowCosts, Goals
 
-# Costs of the flow, in the order of the goals in exams.md. Each step must outweigh the
-# next one's typical range, yet all stay small enough that OR-Tools' cost scaling
+# The costs of the flow come from the goal mode (goals.FlowCosts): the default is the
+# continuity-first order of exams.md. All stay small enough that OR-Tools' cost scaling
 # (cost x nodes) cannot overflow int64 for a large chamber (~2e5 nodes).
-# - an examiner joining a board (continuity), spread over their expected sittings there:
-BOARD_ENTRY_COST = 1_000_000
-# - each sitting above an examiner's fair share (~ a 1,000 km detour):
-LOAD_ABOVE_FAIR_COST = 10_000
-# - travel enters at its TRAVEL_UNITS (100 m) per trip.
+CONTINUITY_FIRST = Goals("continuity").flow_costs()
 
 
 class FlowError(RuntimeError):
@@ -43,6 +40,7 @@ def fill(
     fixed: Staffing,
     slots: Iterable[Slot] | None = None,
     board_cost: Mapping[tuple[int, str], int] | None = None,
+    costs: FlowCosts = CONTINUITY_FIRST,
 ) -> tuple[Staffing, int]:
     """Best fill of the seats left by ``fixed``; returns (new assignments, seats filled).
 
@@ -59,13 +57,13 @@ def fill(
     tails: list[int] = []
     heads: list[int] = []
     caps: list[int] = []
-    costs: list[int] = []
+    arc_costs: list[int] = []
 
     def arc(tail: int, head: int, cap: int, cost: int) -> None:
         tails.append(tail)
         heads.append(head)
         caps.append(cap)
-        costs.append(cost)
+        arc_costs.append(cost)
 
     source, sink = 0, 1
     examiner_node = {}
@@ -87,7 +85,12 @@ def fill(
                 arc(examiner_node[ei], day_node[ei, day], 1, 0)
             pair_arcs.append((len(tails), slot, ei))
             extra = board_cost.get((ei, board), 0) if board_cost else 0
-            arc(day_node[ei, day], slot_node[slot], 1, problem.travel[ei, slot[0]] + extra)
+            arc(
+                day_node[ei, day],
+                slot_node[slot],
+                1,
+                problem.travel[ei, slot[0]] * costs.travel_unit + extra,
+            )
         arc(slot_node[slot], sink, free[slot], 0)
     for ei, node in examiner_node.items():
         room = problem.examiners[ei].max_sittings - load[ei]
@@ -95,7 +98,7 @@ def fill(
         if within_fair:
             arc(source, node, within_fair, 0)
         if room > within_fair:
-            arc(source, node, room - within_fair, LOAD_ABOVE_FAIR_COST)
+            arc(source, node, room - within_fair, costs.load_above_fair)
 
     if not pair_arcs:
         return {}, 0
@@ -104,7 +107,7 @@ def fill(
         np.array(tails, dtype=np.int32),
         np.array(heads, dtype=np.int32),
         np.array(caps, dtype=np.int64),
-        np.array(costs, dtype=np.int64),
+        np.array(arc_costs, dtype=np.int64),
     )
     # Offer every open seat at the source; "max flow with min cost" ships what it can.
     demand = sum(free[slot] for slot in open_slots)
@@ -121,12 +124,14 @@ def fill(
     return dict(staffing), int(flow.maximum_flow())
 
 
-def consolidate(problem: Problem, fixed: Staffing, slots: Sequence[Slot]) -> tuple[Staffing, int]:
+def consolidate(
+    problem: Problem, fixed: Staffing, slots: Sequence[Slot], costs: FlowCosts = CONTINUITY_FIRST
+) -> tuple[Staffing, int]:
     """A maximum fill that keeps examiners together on boards.
 
     Continuity is a fixed charge (an examiner *joining* a board), which a flow cannot
     express. Spreading that charge over the sittings the examiner *could* take on the board
-    (BOARD_ENTRY_COST / potential, as in the first round of dynamic slope scaling, Kim &
+    (board entry cost / potential, as in the first round of dynamic slope scaling, Kim &
     Pardalos 1999) makes examiners who can cover many of a board's days cheap per sitting,
     so boards are staffed by few people. Further slope-scaling rounds were measured to make
     it worse on generated instances, hence one round. Still an exact maximum fill.
@@ -139,10 +144,10 @@ def consolidate(problem: Problem, fixed: Staffing, slots: Sequence[Slot]) -> tup
     slope = {
         key: 0
         if key in present
-        else BOARD_ENTRY_COST // min(n, problem.examiners[key[0]].max_sittings)
+        else costs.board_entry // min(n, problem.examiners[key[0]].max_sittings)
         for key, n in potential.items()
     }
-    return fill(problem, fixed, slots, slope)
+    return fill(problem, fixed, slots, slope, costs)
 
 
 def merge(*parts: Staffing) -> Staffing:

@@ -11,7 +11,15 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .eligibility import Staffing, build_problem, busy_days, loads, make_plan, resolve_locks
+from .eligibility import (
+    Problem,
+    Staffing,
+    build_problem,
+    busy_days,
+    loads,
+    make_plan,
+    resolve_locks,
+)
 from .model import Assignment, Instance, Plan
 
 
@@ -23,9 +31,18 @@ def greedy(
 ) -> Plan:
     started = time.monotonic()
     problem = build_problem(instance, forbidden)
-    staffing: Staffing = defaultdict(list)
+    fixed: Staffing = defaultdict(list)
     for slot, ei in resolve_locks(problem, locked):
-        staffing[slot].append(ei)
+        fixed[slot].append(ei)
+    staffing = greedy_staffing(problem, fixed)
+    return make_plan(problem, staffing, None, "FEASIBLE", time.monotonic() - started)
+
+
+def greedy_staffing(problem: Problem, fixed: Staffing) -> Staffing:
+    """The greedy fill of every seat left by ``fixed`` (kept as it is), as a staffing."""
+    staffing: Staffing = defaultdict(list)
+    for slot, people in fixed.items():
+        staffing[slot].extend(people)
     load = loads(problem, staffing)
     busy = busy_days(problem, staffing)
     on_board: dict[str, set[int]] = defaultdict(set)
@@ -58,4 +75,4 @@ def greedy(
             load[best] += 1
             busy[best].add(day)
             on_board[board].add(best)
-    return make_plan(problem, dict(staffing), None, "FEASIBLE", time.monotonic() - started)
+    return dict(staffing)

@@ -19,7 +19,7 @@ from verbund.core.views.generic import (
 from verbund.exams import forms
 from verbund.exams.models import Assignment, Availability, Examiner, ExamPeriod, Sitting
 from verbund.exams.permissions import EXAMS_PLAN
-from verbund.exams.services import imports, polls
+from verbund.exams.services import imports, planning, polls, pool
 
 SITTINGS_PER_PAGE = 40
 
@@ -83,6 +83,11 @@ class PeriodDetailView(ObjectDetailView):
             answered=answered,
             asked=asked,
             last_run=period.runs.first(),
+            active_run=planning.active_run(period) if context["may_edit"] else None,
+            solve_form=forms.SolveForm(
+                initial={"goal": period.goal, "time_limit": str(int(planning.DEFAULT_TIME_LIMIT))}
+            ),
+            euro_per_km=planning.euro_per_km(period),
             unfilled_count=Sitting.objects.filter(period=period).aggregate(n=Count("unfilled"))[
                 "n"
             ],
@@ -106,10 +111,16 @@ class SittingDetailView(ObjectDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sitting = context["object"]
+        roles, deputy_errors = pool.sitting_attendance(sitting)
+        assignments = list(
+            sitting.assignments.select_related("examiner__person").order_by("declined_at", "group")
+        )
+        for row in assignments:
+            row.board_role = roles.get(row.examiner_id)
         context.update(
-            assignments=sitting.assignments.select_related("examiner__person").order_by(
-                "declined_at", "group"
-            ),
+            assignments=assignments,
+            deputy_errors=deputy_errors,
+            board_has_members=sitting.board.members.exists(),
             unfilled=sitting.unfilled.all(),
             candidates=sitting.candidates.select_related("company"),
             assign_form=forms.ManualAssignForm(sitting),

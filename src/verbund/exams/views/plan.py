@@ -11,49 +11,14 @@ from django.views.decorators.http import require_POST
 
 from verbund.core.views.generic import editable_object
 from verbund.exams import forms
-from verbund.exams.models import Assignment, ExamPeriod, PlanRun, Sitting, UnfilledSeat
+from verbund.exams.models import Assignment, ExamPeriod, Sitting, UnfilledSeat
 from verbund.exams.permissions import EXAMS_PLAN
-from verbund.exams.services import notify, plan_edits, planning
-
-MAX_TIME_LIMIT = 600.0
+from verbund.exams.services import notify, plan_edits, versions
 
 
-def _time_limit(request) -> float:
-    try:
-        value = float(request.POST.get("time_limit", planning.DEFAULT_TIME_LIMIT))
-    except ValueError:
-        value = planning.DEFAULT_TIME_LIMIT
-    return min(max(value, 1.0), MAX_TIME_LIMIT)
-
-
-@login_required
-@require_POST
-def run_start(request, pk):
-    period = editable_object(request.user, ExamPeriod, pk, EXAMS_PLAN)
-    sitting_codes = request.POST.getlist("sitting")
-    kind = PlanRun.Kind.RESOLVE if sitting_codes else PlanRun.Kind.SOLVE
-    run = planning.start_run(
-        period, request.user, kind=kind, time_limit=_time_limit(request), sittings=sitting_codes
-    )
-    return redirect(run)
-
-
-def _run(request, pk):
-    run = get_object_or_404(
-        PlanRun.objects.visible_to(request.user).select_related("period"), pk=pk
-    )
-    return run
-
-
-@login_required
-def run_detail(request, pk):
-    """The progress page: htmx polls the partial; without JS a meta refresh reloads."""
-    return render(request, "exams/run_detail.html", {"run": _run(request, pk)})
-
-
-@login_required
-def run_progress(request, pk):
-    return render(request, "exams/_run_progress.html", {"run": _run(request, pk)})
+def _version(request):
+    """The plan version the page was rendered with (two planners, one plan)."""
+    return versions.parse(request.POST.get("version"))
 
 
 @login_required
@@ -87,8 +52,16 @@ def unfilled_list(request, pk):
 @require_POST
 def assignment_lock(request, pk):
     assignment = editable_object(request.user, Assignment, pk, EXAMS_PLAN)
-    plan_edits.set_locked(assignment, request.POST.get("locked") == "1", request.user)
-    return redirect(request.POST.get("next") or assignment.sitting.get_absolute_url())
+    try:
+        plan_edits.set_locked(
+            assignment,
+            request.POST.get("locked") == "1",
+            request.user,
+            expected_version=_version(request),
+        )
+    except plan_edits.PlanEditError as error:
+        messages.error(request, " ".join(error.errors))
+    return redirect(assignment.sitting.get_absolute_url())
 
 
 @login_required
@@ -96,8 +69,12 @@ def assignment_lock(request, pk):
 def assignment_remove(request, pk):
     assignment = editable_object(request.user, Assignment, pk, EXAMS_PLAN)
     sitting = assignment.sitting
-    plan_edits.unassign(assignment, request.user)
-    messages.success(request, _("Einsatz entfernt; der Platz ist frei."))
+    try:
+        plan_edits.unassign(assignment, request.user, expected_version=_version(request))
+    except plan_edits.PlanEditError as error:
+        messages.error(request, " ".join(error.errors))
+    else:
+        messages.success(request, _("Einsatz entfernt; der Platz ist frei."))
     return redirect(sitting)
 
 
@@ -122,6 +99,7 @@ def sitting_assign(request, pk):
                 request.user,
                 replace=replace,
                 override_reason=form.cleaned_data["override_reason"],
+                expected_version=_version(request),
             )
         except plan_edits.PlanEditError as error:
             errors = error.errors
@@ -134,18 +112,6 @@ def sitting_assign(request, pk):
         {"object": sitting, "form": form, "rule_errors": errors},
         status=400,
     )
-
-
-@login_required
-@require_POST
-def publish(request, pk):
-    period = editable_object(request.user, ExamPeriod, pk, EXAMS_PLAN)
-    notified = plan_edits.publish(period, request.user)
-    messages.success(
-        request,
-        _("Plan veröffentlicht; %(n)s Prüfer/innen wurden benachrichtigt.") % {"n": notified},
-    )
-    return redirect(period)
 
 
 def _my_assignments(user):
@@ -182,12 +148,21 @@ def my_sittings_ics(request):
 
 
 @login_required
-@require_POST
 def assignment_decline(request, pk):
-    """The examiner declines a published sitting; only that seat is re-planned."""
+    """The examiner declines a published sitting; only that seat is re-planned.
+
+    GET asks for confirmation (a decline cannot be taken back: the seat goes to someone
+    else at once); the POST of that page declines.
+    """
     assignment = _my_assignments(request.user).filter(pk=pk, declined_at__isnull=True).first()
     if assignment is None:
         raise Http404
+    if request.method != "POST":
+        return render(
+            request,
+            "exams/decline_confirm.html",
+            {"assignment": assignment, "form": forms.DeclineForm()},
+        )
     form = forms.DeclineForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:

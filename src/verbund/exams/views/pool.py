@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from verbund.core.services import audit
 from verbund.core.views.generic import (
@@ -13,7 +14,7 @@ from verbund.core.views.generic import (
     editable_object,
 )
 from verbund.exams import forms
-from verbund.exams.models import Board, Conflict, Examiner
+from verbund.exams.models import Board, Conflict, Examiner, Training
 from verbund.exams.permissions import EXAMS_PLAN
 from verbund.exams.services import pool
 from verbund.networks.models import Network
@@ -60,6 +61,9 @@ class ExaminerDetailView(ObjectDetailView):
             conflicts=examiner.conflicts.select_related("candidate", "organization"),
             boards=examiner.board_seats.select_related("board"),
             trainings=examiner.trainings.all(),
+            other_trainings=Training.objects.filter(network=examiner.network_id).exclude(
+                attendees=examiner
+            ),
             occupations=examiner.occupations.all(),
         )
         return context
@@ -189,3 +193,53 @@ def board_members(request, pk):
 
 def pools_of(user):
     return Network.objects.visible_to(user).filter(kind=Network.Kind.KAMMERKOOPERATION)
+
+
+@login_required
+def renewals(request):
+    """Re-appointment: appointments ending before the next period, renewed in one step.
+
+    Every due examiner is proposed for five more years (ticked); the planner unticks who
+    should not continue and confirms. Chambers renew about a fifth of the seats at a time.
+    """
+    from django.core.exceptions import PermissionDenied
+
+    from verbund.core.services import access
+
+    if not access.has_perm(request.user, EXAMS_PLAN):
+        raise PermissionDenied(EXAMS_PLAN)
+    due = pool.renewal_due(Examiner.objects.with_perm(request.user, EXAMS_PLAN))
+    if request.method == "POST":
+        chosen = {int(pk) for pk in request.POST.getlist("examiner") if pk.isdigit()}
+        picked = [examiner for examiner in due if examiner.pk in chosen]
+        if not picked:
+            messages.error(request, _("Bitte wählen Sie mindestens eine Person aus."))
+        else:
+            renewed = pool.renew(picked, request.user)
+            messages.success(
+                request, _("%(n)s Berufungen um fünf Jahre verlängert.") % {"n": renewed}
+            )
+            return redirect("exams:renewals")
+    rows = [(examiner, *pool.renewal_proposal(examiner)) for examiner in due]
+    return render(request, "exams/renewals.html", {"rows": rows})
+
+
+@login_required
+@require_POST
+def examiner_trainings(request, pk):
+    """Add or remove a training attendance on the examiner's page."""
+    from django.core.exceptions import ValidationError
+    from django.shortcuts import get_object_or_404
+
+    examiner = editable_object(request.user, Examiner, pk, EXAMS_PLAN)
+    raw = request.POST.get("training", "")
+    training = get_object_or_404(
+        Training.objects.filter(network=examiner.network_id), pk=int(raw) if raw.isdigit() else 0
+    )
+    try:
+        pool.set_training(examiner, training, request.POST.get("attended") == "1", request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Schulungsteilnahme gespeichert."))
+    return redirect(examiner)
