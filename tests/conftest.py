@@ -74,3 +74,26 @@ def pytest_runtest_teardown(item, nextitem):
 
         with item.config.stash[blocking_manager_key].unblock():
             seed_topics()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_stray_connections_at_teardown(django_db_setup, django_db_blocker):
+    """Close connections left by other threads before the test database is dropped.
+
+    Threads of the live server (browser tests) and of concurrency tests may keep their own
+    PostgreSQL connection open; DROP DATABASE then fails with "being accessed by other
+    users". This fixture depends on ``django_db_setup``, so it is torn down just before it.
+    """
+    yield
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            if connection.vendor != "postgresql":
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            connection.close()
