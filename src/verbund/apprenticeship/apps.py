@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApprenticeshipConfig(AppConfig):
+    name = "verbund.apprenticeship"
+    label = "apprenticeship"
+    verbose_name = _("Verbundausbildung")
