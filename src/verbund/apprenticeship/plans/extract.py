@@ -64,7 +64,7 @@ def _value(cell: str) -> float | None:
     return float(match.group(1).replace(",", ".")) if match else None
 
 
-def _skills(cell: str) -> list[tuple[str, str]]:
+def split_skills(cell: str) -> list[tuple[str, str]]:
     cell = FOOTNOTE.sub("", cell).strip()
     parts = SKILL.split(" " + cell)
     if len(parts) == 1:
@@ -103,7 +103,7 @@ def positions(text: str, time_columns: int, number_prefix: str = "") -> list[Ext
         skills_cells = rest[:-time_columns] if len(rest) > time_columns else rest[:1]
         time_cells = rest[-time_columns:] if len(rest) > time_columns else []
         for cell in skills_cells:
-            current.skills.extend(_skills(cell))
+            current.skills.extend(split_skills(cell))
         for index, cell in enumerate(time_cells):
             value = _value(cell)
             if value is not None:

@@ -10,6 +10,7 @@ cover every gap (uncovered weeks weigh more than any cost), then least total cos
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -25,6 +26,8 @@ UNCOVERED_WEEK_CENTS = 10**9
 # split a gap around a school block without making the model large.
 EXTRA_STAYS = 1
 MAX_STAYS_PER_STATION = 4
+
+PROGRESS_SECONDS = 1.0
 
 NO_STATION = "no station teaches this position"
 NO_CAPACITY = "no station with free capacity in the weeks open to the apprentice"
@@ -160,7 +163,27 @@ def solve(
     solver.parameters.max_time_in_seconds = max(0.1, time_limit - (time.monotonic() - started))
     solver.parameters.num_workers = 2
     solver.parameters.random_seed = seed
-    status = solver.Solve(model, _Callback(report, time_limit, started))
+    callback = _Callback()
+    outcome = {}
+
+    # The search runs in a thread; progress is reported from the caller's thread only (the
+    # caller may write it to a database connection that belongs to this thread).
+    def search():
+        try:
+            outcome["status"] = solver.Solve(model, callback)
+        except BaseException as error:  # handed to the caller's thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=search)
+    worker.start()
+    while worker.is_alive():
+        worker.join(timeout=PROGRESS_SECONDS)
+        elapsed = time.monotonic() - started
+        if worker.is_alive():
+            report(min(0.95, 0.1 + 0.85 * elapsed / max(time_limit, 0.1)), callback.message)
+    if "error" in outcome:
+        raise outcome["error"]
+    status = outcome["status"]
     seconds = round(time.monotonic() - started, 2)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         # Every constraint is relaxable by the uncovered weeks, so only a timeout lands here.
@@ -227,15 +250,17 @@ def _add_hint(model, hint: Plan, copies_of, uncovered_vars, open_gaps) -> None:
 
 
 class _Callback(cp_model.CpSolverSolutionCallback):
-    def __init__(self, report: Progress, time_limit: float, started: float):
+    """Remembers the latest solution's quality for the progress line (no I/O in the search)."""
+
+    def __init__(self):
         super().__init__()
-        self.report, self.time_limit, self.started = report, time_limit, started
+        self.message = "searching"
+        self.solutions = 0
 
     def on_solution_callback(self):
-        elapsed = time.monotonic() - self.started
-        fraction = min(0.95, 0.1 + 0.85 * elapsed / max(self.time_limit, 0.1))
+        self.solutions += 1
         uncovered = int(self.ObjectiveValue() // UNCOVERED_WEEK_CENTS)
-        self.report(fraction, f"solution: {uncovered} uncovered weeks")
+        self.message = f"solution {self.solutions}: {uncovered} uncovered weeks"
 
 
 def plan_rotation(instance: Instance, locked=None, time_limit=60.0, seed=0, progress=None) -> Plan:
