@@ -115,7 +115,7 @@ def test_rotation_from_the_ui_edit_and_replan(client, profile, stations, planner
     client.force_login(planner)
     response = client.post(
         reverse("apprenticeship:verbund_detail", args=[verbund.pk]),
-        {"occupation": profile.occupation.pk, "time_limit": 5},
+        {"occupation": profile.occupation.pk, "cohort": 2026, "time_limit": 5},
     )
     run = RotationRun.objects.get()
     assert response.status_code == 302 and run.status == "done"

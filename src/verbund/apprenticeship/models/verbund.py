@@ -97,6 +97,8 @@ class RotationRun(models.Model):
     occupation = models.ForeignKey(
         Occupation, verbose_name=_("Ausbildungsberuf"), on_delete=models.PROTECT
     )
+    # apprentices who started in this year: their week numbers share one calendar
+    cohort = models.PositiveSmallIntegerField(_("Ausbildungsbeginn (Jahr)"))
     status = models.CharField(
         _("Status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
@@ -128,7 +130,9 @@ class RotationRun(models.Model):
         verbose_name_plural = _("Rotationspläne")
 
     def __str__(self):
-        return f"{self.network} – {self.occupation} ({self.created_at:%d.%m.%Y %H:%M})"
+        return (
+            f"{self.network} – {self.occupation} {self.cohort} ({self.created_at:%d.%m.%Y %H:%M})"
+        )
 
     def get_absolute_url(self):
         return reverse("apprenticeship:run_detail", args=[self.pk])

@@ -23,8 +23,12 @@ from verbund.apprenticeship.solver import checker, cpsat, model
 from verbund.core.services import audit
 
 
-def build_instance(network, occupation) -> tuple[dict, dict]:
-    """The instance of a Verbund's companies for one occupation, and labels for its ids."""
+def build_instance(network, occupation, cohort: int) -> tuple[dict, dict]:
+    """The instance of a Verbund's companies for one occupation and cohort, with labels for its ids.
+
+    One cohort (year of the training start) per run: week numbers count from the start of
+    the training, so only apprentices who started together share the stations' calendar.
+    """
     plan = occupation.framework_plan
     setup = VerbundSetup.objects.filter(network=network).first()
     members = network.memberships.values_list("organization_id", flat=True)
@@ -52,7 +56,7 @@ def build_instance(network, occupation) -> tuple[dict, dict]:
                 },
             }
         )
-        for apprentice in Apprentice.objects.filter(profile=profile):
+        for apprentice in Apprentice.objects.filter(profile=profile, start_date__year=cohort):
             aid = f"A{apprentice.pk}"
             labels["apprentices"][aid] = str(apprentice)
             apprentices.append(
@@ -108,7 +112,7 @@ def start_run(
         raise ValidationError(
             _("Für diesen Ausbildungsberuf ist kein Ausbildungsrahmenplan hinterlegt.")
         )
-    instance, labels = build_instance(network, occupation)
+    instance, labels = build_instance(network, occupation, cohort)
     if not instance["apprentices"]:
         raise ValidationError(
             _("Im Verbund sind für diesen Beruf keine Auszubildenden eingetragen.")
@@ -119,6 +123,7 @@ def start_run(
     run = RotationRun.objects.create(
         network=network,
         occupation=occupation,
+        cohort=cohort,
         time_limit=time_limit,
         instance=instance,
         labels=labels,

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -26,6 +27,12 @@ REASONS = {
 }
 
 
+def _current_cohort() -> int:
+    """Trainings start in August: before it, the cohort in training longest is last year's."""
+    today = timezone.localdate()
+    return today.year if today.month >= 8 else today.year - 1
+
+
 def _network(request, pk):
     return get_object_or_404(
         Network.objects.visible_to(request.user), pk=pk, kind=Network.Kind.AUSBILDUNGSVERBUND
@@ -36,7 +43,7 @@ def _network(request, pk):
 def verbund_detail(request, pk):
     network = _network(request, pk)
     may_plan = access.has_perm(request.user, PLAN_ROTATION, network)
-    form = RunForm(request.POST or None)
+    form = RunForm(request.POST or None, initial={"cohort": _current_cohort()})
     if request.method == "POST":
         access.require(request.user, PLAN_ROTATION, network)
         if form.is_valid():

@@ -70,7 +70,7 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         teams=(
             TeamGrant(
                 "Ausbildungsberatung",
-                ("networks.edit", "organizations.edit"),
+                ("networks.edit", "organizations.edit", "apprenticeship.edit_plans"),
                 organization="hwk-hannover",
             ),
         ),
@@ -126,7 +126,17 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "Angebote suchen, Verbundpartner finden, zu Veranstaltungen anmelden",
         "hesterberg",
         "Ausbildungsleitung",
-        teams=(TeamGrant("Ausbildung", ("organizations.edit",), organization="hesterberg"),),
+        teams=(
+            TeamGrant(
+                "Ausbildung",
+                (
+                    "organizations.edit",
+                    "apprenticeship.manage_training",
+                    "apprenticeship.plan_rotation",
+                ),
+                organization="hesterberg",
+            ),
+        ),
     ),
     DemoLogin(
         "pruefer",
