@@ -222,6 +222,12 @@ class RunForm(forms.Form):
         label=_("Ausbildungsberuf"),
         queryset=Occupation.objects.filter(framework_plan__isnull=False),
     )
+    cohort = forms.IntegerField(
+        label=_("Ausbildungsbeginn (Jahr)"),
+        min_value=2000,
+        max_value=2100,
+        help_text=_("Der Jahrgang, der geplant wird."),
+    )
     time_limit = forms.IntegerField(
         label=_("Rechenzeit (Sekunden)"), min_value=2, max_value=300, initial=20
     )

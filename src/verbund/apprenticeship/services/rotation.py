@@ -105,7 +105,12 @@ def build_instance(network, occupation, cohort: int) -> tuple[dict, dict]:
 
 
 def start_run(
-    network, occupation, user, time_limit: int = 30, locked_from: RotationRun | None = None
+    network,
+    occupation,
+    user,
+    cohort: int,
+    time_limit: int = 30,
+    locked_from: RotationRun | None = None,
 ) -> RotationRun:
     """Queue a run; with ``locked_from`` its locked stays are kept and the rest re-planned."""
     if getattr(occupation, "framework_plan", None) is None:

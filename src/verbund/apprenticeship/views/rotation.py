@@ -52,6 +52,7 @@ def verbund_detail(request, pk):
                     network,
                     form.cleaned_data["occupation"],
                     request.user,
+                    form.cleaned_data["cohort"],
                     form.cleaned_data["time_limit"],
                 )
             except ValidationError as error:
@@ -240,7 +241,7 @@ def run_replan(request, pk):
     access.require(request.user, PLAN_ROTATION, run)
     try:
         new = rotation.start_run(
-            run.network, run.occupation, request.user, run.time_limit, locked_from=run
+            run.network, run.occupation, request.user, run.cohort, run.time_limit, locked_from=run
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
