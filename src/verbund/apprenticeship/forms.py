@@ -73,6 +73,7 @@ class CoversForm(forms.Form):
                     label=f"{position.code} {position.title} – {plan.year_label(int(year))}",
                     min_value=0,
                     max_value=int(weeks),
+                    required=False,
                     initial=current,
                     error_messages={
                         "max_value": _("Höchstens %(limit_value)s Wochen laut Rahmenplan.")

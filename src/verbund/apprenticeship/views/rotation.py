@@ -181,7 +181,11 @@ def run_detail(request, pk):
             p["id"]: p["title"] for p in run.instance.get("occupation", {}).get("positions", [])
         }
         labels = run.labels or {}
+        cost = {key: 0 for key in ("training", "partners", "travel", "total")}
+        cost.update(run.plan.get("cost") or {})
         context.update(
+            cost=cost,
+            solver={"status": "", "seconds": 0, **(run.plan.get("solver") or {})},
             timelines=_timelines(run),
             occupancy=_occupancy(run),
             uncovered=[

@@ -82,7 +82,7 @@ def profile_detail(request, pk):
 @login_required
 def profile_covers(request, pk):
     profile = editable_object(request.user, TrainingProfile, pk, MANAGE_TRAINING)
-    form = CoversForm(profile, request.POST or None)
+    form = CoversForm(profile, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         editing.save_changes(
             profile, {"covers": form.covers()}, request.user, "apprenticeship.profile"
