@@ -181,7 +181,7 @@ def run_detail(request, pk):
             p["id"]: p["title"] for p in run.instance.get("occupation", {}).get("positions", [])
         }
         labels = run.labels or {}
-        cost = {key: 0 for key in ("training", "partners", "travel", "total")}
+        cost = dict.fromkeys(("training", "partners", "travel", "total"), 0)
         cost.update(run.plan.get("cost") or {})
         context.update(
             cost=cost,
