@@ -19,7 +19,9 @@ from verbund.apprenticeship.models import (
     TrainingProfile,
     VerbundSetup,
 )
+from verbund.apprenticeship.models.contracts import ContractApproval
 from verbund.apprenticeship.models.verbund import VerbundModel
+from verbund.apprenticeship.services import contracts
 from verbund.apprenticeship.services.plans import seed_plans
 from verbund.apprenticeship.services.rotation import build_instance, execute_run
 from verbund.apprenticeship.solver.generate import blocked_weeks as school_pattern
@@ -329,6 +331,24 @@ def load_apprenticeship(ctx: DemoContext) -> None:
     )
     execute_run(run)
     run.refresh_from_db()
+
+    made = contracts.create_from_run(run, planner)
+    cooperation = made[0]
+    for party in cooperation.parties.all():
+        ContractApproval.objects.create(
+            version=cooperation.current, organization=party, approved_by=planner
+        )
+    amended = contracts.content_of(run)
+    amended["parties"] = sorted(set(amended["parties"]) | {ctx.org("herner-kunststofftechnik").pk})
+    version = contracts.new_version(
+        cooperation,
+        amended,
+        "Neuer Partner: Roboterzelle der Herner Kunststofftechnik GmbH",
+        planner,
+    )
+    ContractApproval.objects.create(
+        version=version, organization=ctx.org("hesterberg"), approved_by=planner
+    )
 
     request = PartnerRequest.objects.create(
         requester=ctx.org("volmetal-stanz"),

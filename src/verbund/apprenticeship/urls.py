@@ -1,6 +1,6 @@
 from django.urls import path
 
-from verbund.apprenticeship.views import partners, plans, rotation, training
+from verbund.apprenticeship.views import contracts, partners, plans, rotation, training
 
 app_name = "apprenticeship"
 
@@ -33,4 +33,9 @@ urlpatterns = [
     path("rotation/<int:pk>/fortschritt/", rotation.run_progress, name="run_progress"),
     path("rotation/<int:pk>/einsatz/", rotation.stay_edit, name="stay_edit"),
     path("rotation/<int:pk>/neu-planen/", rotation.run_replan, name="run_replan"),
+    path("rotation/<int:pk>/vertraege/", contracts.contracts_from_run, name="contracts_from_run"),
+    path("vertraege/<int:pk>/", contracts.contract_detail, name="contract_detail"),
+    path("vertraege/<int:pk>/v<int:number>.pdf", contracts.contract_pdf, name="contract_pdf"),
+    path("vertraege/<int:pk>/zustimmen/", contracts.contract_approve, name="contract_approve"),
+    path("vertraege/<int:pk>/aendern/", contracts.contract_amend, name="contract_amend"),
 ]

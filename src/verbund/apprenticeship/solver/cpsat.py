@@ -217,9 +217,18 @@ def solve(
         stays=stays,
         uncovered=uncovered,
         cost=plan_cost(instance, stays),
-        bound={"uncovered_weeks": int(solver.BestObjectiveBound() // UNCOVERED_WEEK_CENTS)},
+        bound=_bound(solver.BestObjectiveBound()),
         solver={"status": solver.StatusName(status), "seconds": seconds},
     )
+
+
+def _bound(objective_bound: float) -> dict:
+    """Lower bounds from CP-SAT: uncovered weeks, and the cost once those are fixed."""
+    uncovered = int(objective_bound // UNCOVERED_WEEK_CENTS)
+    return {
+        "uncovered_weeks": uncovered,
+        "cost": round(max(0.0, objective_bound - uncovered * UNCOVERED_WEEK_CENTS) / 100, 2),
+    }
 
 
 def _add_hint(model, hint: Plan, copies_of, uncovered_vars, open_gaps) -> None:

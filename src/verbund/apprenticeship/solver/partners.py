@@ -16,6 +16,8 @@ from ortools.sat.python import cp_model
 from .model import Location
 from .rules import haversine_km
 
+CHEAPEST_PER_GAP = 12
+
 
 @dataclass(frozen=True)
 class Offer:
@@ -95,6 +97,19 @@ def find(
             offer.cost_per_week
             + commute_days_per_week * 2 * distance[offer.station] * travel_eur_per_km
         )
+
+    # Keep the model small: per position the cheapest offers, plus every offer of a partner
+    # that could take several of the gaps (bundling saves its fixed cost).
+    positions_of: dict[str, set[str]] = {}
+    for offer in usable:
+        positions_of.setdefault(offer.partner, set()).add(offer.position)
+    wanted = {g.position for g in coverable}
+    for position, found in by_position.items():
+        found.sort(key=week_cost)
+        bundlers = [
+            o for o in found[CHEAPEST_PER_GAP:] if len(positions_of[o.partner] & wanted) > 1
+        ]
+        by_position[position] = found[:CHEAPEST_PER_GAP] + bundlers
 
     model = cp_model.CpModel()
     choose = {}

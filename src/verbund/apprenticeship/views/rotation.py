@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from verbund.apprenticeship.forms import RunForm, StayForm
-from verbund.apprenticeship.models import RotationRun, TrainingProfile, VerbundSetup
+from verbund.apprenticeship.models import Contract, RotationRun, TrainingProfile, VerbundSetup
 from verbund.apprenticeship.permissions import PLAN_ROTATION
 from verbund.apprenticeship.services import costs, rotation
 from verbund.apprenticeship.solver import cpsat
@@ -70,6 +70,9 @@ def verbund_detail(request, pk):
             .select_related("occupation")[:20],
             "may_plan": may_plan,
             "form": form,
+            "contracts": Contract.objects.visible_to(request.user)
+            .filter(network=network)
+            .select_related("apprentice"),
         },
         status=400 if request.method == "POST" else 200,
     )
