@@ -13,15 +13,16 @@ from verbund.apprenticeship.models import (
     TrainingProfile,
     VerbundSetup,
 )
-from verbund.apprenticeship.services.plans import seed_plans
+from verbund.apprenticeship.services.plans import shipped_plans, store_plan
 from verbund.core.models import Person
 from verbund.networks.models import Membership, Network
 
 
 @pytest.fixture
 def plan(db):
-    seed_plans()
-    return FrameworkPlan.objects.get(occupation__code="2710")
+    """Only the Mechatroniker plan: seeding all shipped plans is tested once, in test_seed."""
+    mechatroniker = next(p for p in shipped_plans() if p["code"] == "2710")
+    return store_plan(mechatroniker)
 
 
 @pytest.fixture

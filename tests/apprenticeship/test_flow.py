@@ -143,3 +143,21 @@ def test_rotation_from_the_ui_edit_and_replan(client, profile, stations, planner
     assert any(
         s.get("locked") and s["start_week"] == stay["start_week"] for s in newer.plan["stays"]
     )
+
+
+@pytest.mark.django_db
+def test_dashboard_shows_missing_aevo_and_open_requests(
+    client, profile, stations, home_user, partner_user
+):
+    from verbund.apprenticeship.models import Trainer
+    from verbund.core.models import Person
+
+    person = Person.objects.create(
+        first_name="Udo", last_name="Neuling", organization=stations[0].organization
+    )
+    Trainer.objects.create(organization=stations[0].organization, person=person)
+    partners.request_partner(profile, stations[0].organization, [stations[0].pk], 3, "", home_user)
+    client.force_login(partner_user)
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert "AEVO-Nachweis fehlt: Udo Neuling" in page
+    assert "Partneranfrage von Hesterberg Testwerk beantworten" in page

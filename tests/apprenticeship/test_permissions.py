@@ -130,7 +130,7 @@ def test_api_permissions(world):
     anonymous = client_for(None)
     assert anonymous.get("apprenticeship/plans").status_code == 401
     outsider = client_for(users["outsider"])
-    assert outsider.get("apprenticeship/plans").json()["count"] == 4
+    assert outsider.get("apprenticeship/plans").json()["count"] == 1
     assert outsider.get(f"apprenticeship/plans/{world['plan']}").status_code == 200
     assert outsider.get("apprenticeship/stations").json()["count"] == 2
     assert outsider.get("apprenticeship/profiles").json()["count"] == 0
