@@ -7,7 +7,6 @@ import pytest
 from tests import factories
 from verbund.apprenticeship.models import (
     Apprentice,
-    FrameworkPlan,
     Station,
     Trainer,
     TrainingProfile,

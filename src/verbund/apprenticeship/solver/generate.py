@@ -115,7 +115,7 @@ def generate(
     positions = sorted(demand, key=demand.__getitem__, reverse=True)
     if not positions:  # nobody misses anything: stations for any position
         positions = [p.id for p in occupation.positions]
-        demand = Counter({p: 1 for p in positions})
+        demand = Counter(dict.fromkeys(positions, 1))
         total = len(positions)
     for number in range(1, wanted + 1):
         # positions in proportion to their demand, every missing position at least once
