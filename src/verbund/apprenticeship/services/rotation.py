@@ -120,7 +120,7 @@ def start_run(
     instance, labels = build_instance(network, occupation, cohort)
     if not instance["apprentices"]:
         raise ValidationError(
-            _("Im Verbund sind für diesen Beruf keine Auszubildenden eingetragen.")
+            _("Im Verbund sind für diesen Beruf und Jahrgang keine Auszubildenden eingetragen.")
         )
     locked = [
         s for s in (locked_from.plan.get("stays", []) if locked_from else []) if s.get("locked")
