@@ -28,6 +28,8 @@ EXTRA_STAYS = 1
 MAX_STAYS_PER_STATION = 4
 
 PROGRESS_SECONDS = 1.0
+# CP-SAT search workers (the machine has two cores)
+WORKERS = 2
 
 NO_STATION = "no station teaches this position"
 NO_CAPACITY = "no station with free capacity in the weeks open to the apprentice"
@@ -96,8 +98,22 @@ def solve(
         uncovered_vars[key] = missing
         objective.append(UNCOVERED_WEEK_CENTS * missing)
         lengths = []
+        blocked = apprentices[apprentice_id].blocked_weeks
         for station in by_position.get(position, []):
             if station.min_weeks > year.to_week - year.from_week + 1:
+                continue
+            # weeks where a stay of the minimum length can begin: keeps the search to
+            # placements that can be lawful (school blocks split a year into short windows)
+            free = {
+                w
+                for w in range(year.from_week, year.to_week + 1)
+                if w not in blocked
+                and (station.available_weeks is None or w in station.available_weeks)
+            }
+            starts = [
+                w for w in sorted(free) if all(w + k in free for k in range(station.min_weeks))
+            ]
+            if not starts:
                 continue
             week_cents = round(
                 100
@@ -111,7 +127,7 @@ def solve(
             for copy in range(copies):
                 name = f"{apprentice_id}_{station.id}_{year_number}_{copy}"
                 present = model.NewBoolVar(f"p_{name}")
-                start = model.NewIntVar(year.from_week, year.to_week, f"s_{name}")
+                start = model.NewIntVarFromDomain(cp_model.Domain.FromValues(starts), f"s_{name}")
                 length = model.NewIntVar(station.min_weeks, station.max_weeks, f"l_{name}")
                 end = model.NewIntVar(year.from_week, year.to_week + 1, f"e_{name}")
                 interval = model.NewOptionalIntervalVar(start, length, end, present, f"i_{name}")
@@ -161,7 +177,7 @@ def solve(
     report(0.05, f"{len(candidates)} candidate stays for {len(open_gaps)} gaps")
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.1, time_limit - (time.monotonic() - started))
-    solver.parameters.num_workers = 2
+    solver.parameters.num_workers = WORKERS
     solver.parameters.random_seed = seed
     callback = _Callback()
     outcome = {}
@@ -272,20 +288,20 @@ class _Callback(cp_model.CpSolverSolutionCallback):
         self.message = f"solution {self.solutions}: {uncovered} uncovered weeks"
 
 
+def _rank(plan: Plan):
+    return (sum(u.weeks for u in plan.uncovered), plan.cost.get("total", 0))
+
+
 def plan_rotation(instance: Instance, locked=None, time_limit=60.0, seed=0, progress=None) -> Plan:
-    """CP-SAT started from the greedy plan; the greedy plan is kept where CP-SAT did not beat it
-    within the time limit (fewer uncovered weeks first, then cost), so a plan never gets worse."""
+    """CP-SAT started from the greedy plan; the greedy plan is kept (status GREEDY_KEPT) where
+    CP-SAT did not beat it within the time limit (fewer uncovered weeks first, then cost)."""
     from . import greedy
 
     start = greedy.solve(instance, locked=locked)
     plan = solve(
         instance, locked=locked, time_limit=time_limit, seed=seed, progress=progress, hint=start
     )
-
-    def rank(p: Plan):
-        return (sum(u.weeks for u in p.uncovered), p.cost.get("total", 0))
-
-    if rank(start) < rank(plan):
+    if _rank(start) < _rank(plan):
         start.bound, start.solver = plan.bound, {**plan.solver, "status": "GREEDY_KEPT"}
         return start
     return plan
