@@ -6,8 +6,8 @@
 2. Partner search for one company among 2,000 companies of a chamber district offering
    stations, CP-SAT set search beside a greedy baseline (cheapest station per gap).
 
-Prints tables, never asserts: times depend on the machine and its load. Results are in
-docs/apprenticeship.md.
+Prints tables, never asserts: times depend on the machine and its load. Results (and
+why CP-SAT does not yet beat greedy at this scale) are in docs/apprenticeship.md.
 """
 
 from __future__ import annotations
