@@ -12,6 +12,7 @@ from ninja.pagination import paginate
 from verbund.api.crud import Pagination, require_any, user_of, visible_or_404
 from verbund.apprenticeship.models import FrameworkPlan, RotationRun, Station, TrainingProfile
 from verbund.apprenticeship.permissions import MANAGE_TRAINING, PLAN_ROTATION
+from verbund.apprenticeship.querysets import training_networks
 from verbund.apprenticeship.services import rotation
 from verbund.apprenticeship.services.plans import plan_as_json
 from verbund.apprenticeship.solver import checker, model
@@ -134,9 +135,7 @@ def get_profile(request, profile_id: int):
 def start_run(request, network_id: int, payload: RunIn):
     """Queue the rotation plan of a Verbund; poll GET /apprenticeship/runs/{id}."""
     network = get_object_or_404(
-        Network.objects.visible_to(user_of(request)),
-        pk=network_id,
-        kind=Network.Kind.AUSBILDUNGSVERBUND,
+        training_networks(Network.objects.visible_to(user_of(request))), pk=network_id
     )
     require_any(request, access.has_perm(user_of(request), PLAN_ROTATION, network))
     occupation = get_object_or_404(Occupation, pk=payload.occupation)

@@ -29,7 +29,7 @@ from verbund.apprenticeship.solver.generate import occupation_from_plan
 from verbund.core.demo.registry import DemoContext, register_step
 from verbund.core.models import Organization, Person
 from verbund.core.services.geo import town_coordinates
-from verbund.networks.models import Membership, Network
+from verbund.networks.models import Membership
 
 K = Organization.Kind
 # key, name, kind, town, positions it cannot teach itself (Mechatroniker plan)
@@ -229,25 +229,8 @@ def load_apprenticeship(ctx: DemoContext) -> None:
             ],
         }
     )
-    network = Network.objects.create(
-        name="Ausbildungsverbund Metall und Mechatronik Ruhr",
-        short_name="Verbund Ruhr",
-        kind=Network.Kind.AUSBILDUNGSVERBUND,
-        since=ctx.days(-700),
-        description=(
-            "Verbundausbildung im Rahmen von In|Die RegionRuhr: Betriebe aus Bochum, Castrop-Rauxel, "
-            "Dortmund, Hagen, Herne und dem Ennepe-Ruhr-Kreis teilen Ausbildungsstationen, "
-            "F. Hesterberg & Söhne koordiniert, die SIHK Hagen berät."
-        ),
-        is_public=True,
-    )
-    ctx.networks["verbund-ruhr"] = network
-    Membership.objects.create(
-        network=network, organization=ctx.org("hesterberg"), role=Membership.Role.LEAD
-    )
-    Membership.objects.create(
-        network=network, organization=ctx.org("sihk-hagen"), role=Membership.Role.MEMBER
-    )
+    # The Verbund is In|Die RegionRuhr itself (core demo: Hesterberg and SIHK Hagen are members).
+    network = ctx.network("ruhr")
     VerbundSetup.objects.create(
         network=network, model=VerbundModel.CONTRACTED, lead=ctx.org("hesterberg")
     )

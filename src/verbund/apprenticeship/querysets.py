@@ -63,3 +63,13 @@ class RotationRunQuerySet(ScopedQuerySet):
             network__memberships__role="lead",
             network__memberships__organization__in=access.organizations_with(user, perm),
         )
+
+
+def training_networks(queryset):
+    """Networks that run Verbundausbildung: of kind Ausbildungsverbund or with a setup
+    (an initiative such as In|Die RegionRuhr may run one)."""
+    from verbund.networks.models import Network
+
+    return queryset.filter(
+        Q(kind=Network.Kind.AUSBILDUNGSVERBUND) | Q(apprenticeship_setup__isnull=False)
+    ).distinct()

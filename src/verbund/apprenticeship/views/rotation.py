@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from verbund.apprenticeship.forms import RunForm, StayForm
 from verbund.apprenticeship.models import Contract, RotationRun, TrainingProfile, VerbundSetup
 from verbund.apprenticeship.permissions import PLAN_ROTATION
+from verbund.apprenticeship.querysets import training_networks
 from verbund.apprenticeship.services import costs, rotation
 from verbund.apprenticeship.solver import cpsat
 from verbund.core.services import access, audit
@@ -34,9 +35,7 @@ def _current_cohort() -> int:
 
 
 def _network(request, pk):
-    return get_object_or_404(
-        Network.objects.visible_to(request.user), pk=pk, kind=Network.Kind.AUSBILDUNGSVERBUND
-    )
+    return get_object_or_404(training_networks(Network.objects.visible_to(request.user)), pk=pk)
 
 
 @login_required

@@ -21,6 +21,7 @@ from verbund.apprenticeship.models import (
     TrainingProfile,
 )
 from verbund.apprenticeship.permissions import MANAGE_TRAINING, PLAN_ROTATION
+from verbund.apprenticeship.querysets import training_networks
 from verbund.apprenticeship.services import training
 from verbund.core.services import access, audit, editing
 from verbund.core.views.generic import ObjectFormView, editable_object
@@ -30,7 +31,7 @@ from verbund.networks.models import Network
 @login_required
 def index(request):
     user = request.user
-    networks = Network.objects.visible_to(user).filter(kind=Network.Kind.AUSBILDUNGSVERBUND)
+    networks = training_networks(Network.objects.visible_to(user))
     return render(
         request,
         "apprenticeship/index.html",

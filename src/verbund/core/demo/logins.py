@@ -136,6 +136,7 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
                 ),
                 organization="hesterberg",
             ),
+            TeamGrant("Verbundausbildung Ruhr", ("apprenticeship.plan_rotation",), network="ruhr"),
         ),
     ),
     DemoLogin(
