@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from ortools.sat.python import cp_model
@@ -69,6 +69,9 @@ def solve(
     for station in instance.stations:
         by_position[station.position].append(station)
 
+    hinted = Counter(
+        (s.apprentice, s.position, s.year, s.station) for s in (hint.stays if hint else [])
+    )
     done = defaultdict(int)
     for stay in locked:
         done[(stay.apprentice, stay.position, stay.year)] += stay.weeks
@@ -123,6 +126,8 @@ def solve(
                 )
             )
             copies = min(MAX_STAYS_PER_STATION, math.ceil(gap / station.max_weeks) + EXTRA_STAYS)
+            # room for every stay of the hint, so that the hint is a complete solution
+            copies = max(copies, hinted[(apprentice_id, position, year_number, station.id)])
             previous_end = previous_present = None
             for copy in range(copies):
                 name = f"{apprentice_id}_{station.id}_{year_number}_{copy}"
