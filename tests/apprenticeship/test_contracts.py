@@ -90,3 +90,15 @@ def test_only_planners_create_and_amend(client, run, home_user, partner_user):
     assert client.get(made[0].get_absolute_url()).status_code == 200  # a party sees it
     anonymous = client.__class__()
     assert anonymous.get(made[0].get_absolute_url()).status_code == 302
+
+
+@pytest.mark.django_db
+def test_funding_export(client, run, planner, stranger_user):
+    client.force_login(planner)
+    response = client.get(reverse("apprenticeship:funding_export", args=[run.pk]))
+    assert response.status_code == 200
+    text = response.content.decode("utf-8-sig")
+    assert text.startswith("Betrieb;Förderprogramm") and "Hesterberg Testwerk" in text
+    assert "Nordrhein-Westfalen" in text
+    client.force_login(stranger_user)
+    assert client.get(reverse("apprenticeship:funding_export", args=[run.pk])).status_code == 404

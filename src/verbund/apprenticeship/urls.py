@@ -33,6 +33,7 @@ urlpatterns = [
     path("rotation/<int:pk>/fortschritt/", rotation.run_progress, name="run_progress"),
     path("rotation/<int:pk>/einsatz/", rotation.stay_edit, name="stay_edit"),
     path("rotation/<int:pk>/neu-planen/", rotation.run_replan, name="run_replan"),
+    path("rotation/<int:pk>/foerderantrag.csv", rotation.funding_export, name="funding_export"),
     path("rotation/<int:pk>/vertraege/", contracts.contracts_from_run, name="contracts_from_run"),
     path("vertraege/<int:pk>/", contracts.contract_detail, name="contract_detail"),
     path("vertraege/<int:pk>/v<int:number>.pdf", contracts.contract_pdf, name="contract_pdf"),

@@ -253,3 +253,51 @@ def run_replan(request, pk):
         messages.error(request, " ".join(error.messages))
         return redirect(run.get_absolute_url())
     return redirect(new.get_absolute_url())
+
+
+@login_required
+def funding_export(request, pk):
+    """Antrag + Eintragung: the funding application data per company, with the contract
+    status, as CSV (UTF-8 with BOM, ``;``: opens in German Excel)."""
+    import csv
+    import io
+
+    from django.http import HttpResponse
+
+    run = _run(request, pk)
+    access.require(request.user, PLAN_ROTATION, run)
+    cooperation = (
+        Contract.objects.filter(network=run.network, kind=Contract.Kind.COOPERATION)
+        .order_by("-pk")
+        .first()
+    )
+    version = cooperation.current if cooperation else None
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(
+        [
+            _("Betrieb"),
+            _("Förderprogramm"),
+            _("Auszubildende im Verbund"),
+            _("Wochen bei Partnern"),
+            _("Erwartete Förderung (EUR)"),
+            _("Kooperationsvertrag"),
+        ]
+    )
+    for name, share in _cost_split(run):
+        contract = _("Version %(n)s") % {"n": version.number} if version else _("noch keiner")
+        writer.writerow(
+            [
+                name,
+                share.programme or "–",
+                len(share.apprentices),
+                share.stay_weeks,
+                f"{share.funding:.2f}".replace(".", ","),
+                contract,
+            ]
+        )
+    response = HttpResponse(
+        ("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="foerderantrag-{run.pk}.csv"'
+    return response
