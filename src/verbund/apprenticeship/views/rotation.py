@@ -122,6 +122,19 @@ def _timelines(run):
     return rows
 
 
+def _per_company(timelines):
+    """Per home company: apprentices, stays at partners and their weeks."""
+    rows = {}
+    for row in timelines:
+        entry = rows.setdefault(
+            row["company"], {"company": row["company"], "apprentices": 0, "stays": 0, "weeks": 0}
+        )
+        entry["apprentices"] += 1
+        entry["stays"] += len(row["stays"])
+        entry["weeks"] += sum(stay["weeks"] for stay in row["stays"])
+    return sorted(rows.values(), key=lambda entry: entry["company"])
+
+
 def _occupancy(run):
     labels = run.labels or {}
     weeks = run.instance.get("occupation", {}).get("weeks", 0)
@@ -188,7 +201,8 @@ def run_detail(request, pk):
         context.update(
             cost=cost,
             solver={"status": "", "seconds": 0, **(run.plan.get("solver") or {})},
-            timelines=_timelines(run),
+            timelines=(timelines := _timelines(run)),
+            companies=_per_company(timelines),
             occupancy=_occupancy(run),
             uncovered=[
                 {
