@@ -62,6 +62,9 @@ def test_partner_search_request_plan_lock_replan_contract(page, verbund):
     profile, network = verbund
     login(page, "henrike")
     page.goto(profile.get_absolute_url())
+    # no request may still run when the live server stops (its thread would keep a
+    # database session open and PostgreSQL refuses to drop the test database)
+    page.wait_for_load_state("networkidle")
     page.locator("#find-partners").click()
     expect(page.get_by_role("heading", name="Vorschlag 1: 931,31 €")).to_be_visible()
     page.get_by_role("button", name="Partnerwerk Hagen anfragen").first.click()
@@ -86,3 +89,11 @@ def test_partner_search_request_plan_lock_replan_contract(page, verbund):
     with page.expect_download() as download:
         page.locator("#contract-pdf").click()
     assert download.value.suggested_filename.endswith("-v1.pdf")
+    # wait until the PDF is fully transferred: the server thread ends its request (and
+    # closes its database connection) before the live server stops
+    with open(download.value.path(), "rb") as pdf:
+        assert pdf.read(4) == b"%PDF"
+    page.goto(profile.get_absolute_url())
+    # no request may still run when the live server stops (its thread would keep a
+    # database session open and PostgreSQL refuses to drop the test database)
+    page.wait_for_load_state("networkidle")
