@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "verbund.exams",
     "verbund.events",
     "verbund.economy",
+    "verbund.apprenticeship",
     "verbund.api",
 ]
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("pruefungen/", include("verbund.exams.urls")),
     path("veranstaltungen/", include("verbund.events.urls")),
     path("konjunktur/", include("verbund.economy.urls")),
+    path("verbundausbildung/", include("verbund.apprenticeship.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

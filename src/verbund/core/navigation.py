@@ -112,3 +112,14 @@ register_section(
     holds_any("economy.manage", "economy.view"),
     order=90,
 )
+register_section(
+    _("Verbundausbildung"),
+    "apprenticeship:index",
+    "/verbundausbildung/",
+    holds_any(
+        "apprenticeship.manage_training",
+        "apprenticeship.plan_rotation",
+        "apprenticeship.edit_plans",
+    ),
+    order=75,
+)

@@ -70,7 +70,7 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         teams=(
             TeamGrant(
                 "Ausbildungsberatung",
-                ("networks.edit", "organizations.edit"),
+                ("networks.edit", "organizations.edit", "apprenticeship.edit_plans"),
                 organization="hwk-hannover",
             ),
         ),
@@ -140,7 +140,18 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "Angebote suchen, Verbundpartner finden, zu Veranstaltungen anmelden",
         "hesterberg",
         "Ausbildungsleitung",
-        teams=(TeamGrant("Ausbildung", ("organizations.edit",), organization="hesterberg"),),
+        teams=(
+            TeamGrant(
+                "Ausbildung",
+                (
+                    "organizations.edit",
+                    "apprenticeship.manage_training",
+                    "apprenticeship.plan_rotation",
+                ),
+                organization="hesterberg",
+            ),
+            TeamGrant("Verbundausbildung Ruhr", ("apprenticeship.plan_rotation",), network="ruhr"),
+        ),
     ),
     DemoLogin(
         "veranstaltung",

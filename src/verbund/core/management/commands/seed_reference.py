@@ -10,4 +10,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         topics = seed_topics()
         regions = seed_regions()
+        from verbund.apprenticeship.services.plans import seed_plans
+
+        seed_plans()  # the shipped framework plans of Verbundausbildung
         self.stdout.write(self.style.SUCCESS(f"{topics} topics and {regions} regions up to date."))

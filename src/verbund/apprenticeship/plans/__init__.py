@@ -1,0 +1,5 @@
+"""Training framework plans (Ausbildungsrahmenplan) as plain data, free of Django.
+
+``extract`` reads the official regulation texts (Markdown of the Federal Law Gazette
+versions); ``catalog`` lists the seven regulations and which table of each is read.
+"""
