@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "verbund.needs",
     "verbund.advice",
     "verbund.exams",
+    "verbund.mobility",
     "verbund.api",
 ]
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("bedarf/", include("verbund.needs.urls")),
     path("beratung/", include("verbund.advice.urls")),
     path("pruefungen/", include("verbund.exams.urls")),
+    path("mobilitaet/", include("verbund.mobility.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

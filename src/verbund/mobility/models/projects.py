@@ -1,0 +1,467 @@
+"""Projects, placements abroad, applications and the stays they lead to."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from verbund.core.models import Occupation, Organization, Person
+from verbund.core.personal_data import NoPersonalData, PersonalData
+from verbund.mobility.querysets import (
+    PlacementQuerySet,
+    ProjectPartQuerySet,
+    ProjectQuerySet,
+    RunQuerySet,
+    StayQuerySet,
+)
+from verbund.networks.models import Network
+
+
+class ParticipantType(models.TextChoices):
+    LEARNER_SHORT = "learner_short", _("Auszubildende: Kurzzeitaufenthalt (10–89 Tage)")
+    LEARNER_LONG = "learner_long", _("Auszubildende: ErasmusPro (90–365 Tage)")
+    STAFF_JOB_SHADOWING = "staff_job_shadowing", _("Personal: Job Shadowing (2–60 Tage)")
+    STAFF_TEACHING = "staff_teaching", _("Personal: Lehr- oder Ausbildungstätigkeit (2–365 Tage)")
+    STAFF_COURSE = "staff_course", _("Personal: Kurs oder Fortbildung (2–30 Tage)")
+
+
+class Language(models.TextChoices):
+    FR = "fr", _("Französisch")
+    EN = "en", _("Englisch")
+    DE = "de", _("Deutsch")
+    ES = "es", _("Spanisch")
+    IT = "it", _("Italienisch")
+    PL = "pl", _("Polnisch")
+
+
+class CEFR(models.TextChoices):
+    A1 = "A1", "A1"
+    A2 = "A2", "A2"
+    B1 = "B1", "B1"
+    B2 = "B2", "B2"
+    C1 = "C1", "C1"
+    C2 = "C2", "C2"
+
+
+class Need(models.TextChoices):
+    WHEELCHAIR = "wheelchair", _("rollstuhlgerecht")
+    STEP_FREE = "step_free", _("stufenlos erreichbar")
+    HEARING = "hearing", _("für Hörbehinderte geeignet")
+    VISION = "vision", _("für Sehbehinderte geeignet")
+
+
+class MobilityProject(models.Model):
+    """An Erasmus+ project (Förderprojekt) of a sending organization within a partnership."""
+
+    network = models.ForeignKey(
+        Network,
+        verbose_name=_("Partnerschaft"),
+        on_delete=models.PROTECT,
+        related_name="mobility_projects",
+        limit_choices_to={"kind": Network.Kind.PARTNERSCHAFT},
+    )
+    beneficiary = models.ForeignKey(
+        Organization,
+        verbose_name=_("Entsendende Einrichtung (Begünstigte)"),
+        on_delete=models.PROTECT,
+        related_name="mobility_projects",
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    reference = models.CharField(_("Projektnummer"), max_length=60, blank=True)
+    call_year = models.PositiveSmallIntegerField(_("Antragsrunde (Jahr)"))
+    start = models.DateField(_("Projektbeginn"))
+    end = models.DateField(_("Projektende"))
+    granted_amount = models.DecimalField(
+        _("Bewilligte Fördersumme (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+    )
+
+    objects = ProjectQuerySet.as_manager()
+    PERSONAL_DATA = NoPersonalData("a funding project of organizations")
+
+    class Meta:
+        ordering = ["-call_year", "title"]
+        verbose_name = _("Mobilitätsprojekt")
+        verbose_name_plural = _("Mobilitätsprojekte")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("mobility:project_detail", args=[self.pk])
+
+    def permission_scope(self):
+        from verbund.core.services.access import Scope
+
+        network = self.network.permission_scope()
+        return Scope(
+            organization_ids={self.beneficiary_id} | network.organization_ids,
+            network_ids={self.network_id},
+        )
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Das Ende liegt vor dem Beginn.")})
+
+
+class Placement(models.Model):
+    """A place a host organization abroad offers for stays (Praktikums-/Lernplatz)."""
+
+    network = models.ForeignKey(
+        Network, verbose_name=_("Partnerschaft"), on_delete=models.CASCADE, related_name="+"
+    )
+    host = models.ForeignKey(
+        Organization,
+        verbose_name=_("Aufnehmende Einrichtung"),
+        on_delete=models.PROTECT,
+        related_name="mobility_placements",
+    )
+    title = models.CharField(_("Bezeichnung"), max_length=200)
+    occupations = models.ManyToManyField(
+        Occupation, verbose_name=_("Ausbildungsberufe"), related_name="mobility_placements"
+    )
+    language = models.CharField(_("Arbeitssprache"), max_length=2, choices=Language.choices)
+    min_level = models.CharField(
+        _("Mindestniveau (GER)"), max_length=2, choices=CEFR.choices, default=CEFR.A2
+    )
+    start = models.DateField(_("Verfügbar ab"))
+    end = models.DateField(_("Verfügbar bis"))
+    capacity = models.PositiveSmallIntegerField(
+        _("Plätze gleichzeitig"), default=1, validators=[MinValueValidator(1)]
+    )
+    accessible = models.JSONField(_("Barrierefreiheit"), default=list, blank=True)
+    city = models.CharField(_("Ort"), max_length=120)
+    country = models.CharField(_("Land (ISO)"), max_length=2, default="FR")
+    lat = models.FloatField(_("Breite"), null=True, blank=True)
+    lon = models.FloatField(_("Länge"), null=True, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    objects = PlacementQuerySet.as_manager()
+    PERSONAL_DATA = NoPersonalData("a placement offered by an organization")
+
+    class Meta:
+        ordering = ["start", "title"]
+        verbose_name = _("Platz im Ausland")
+        verbose_name_plural = _("Plätze im Ausland")
+
+    def __str__(self):
+        return f"{self.title} – {self.host.short_name or self.host.name}"
+
+    def get_absolute_url(self):
+        return reverse("mobility:placement_detail", args=[self.pk])
+
+    def permission_scope(self):
+        from verbund.core.services.access import Scope
+
+        network = self.network.permission_scope()
+        return Scope(
+            organization_ids={self.host_id} | network.organization_ids,
+            network_ids={self.network_id},
+        )
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Das Ende liegt vor dem Beginn.")})
+        unknown = set(self.accessible or []) - set(Need.values)
+        if unknown:
+            raise ValidationError({"accessible": _("Unbekannte Angabe zur Barrierefreiheit.")})
+
+
+class Application(models.Model):
+    """A participant's application for a stay abroad (Bewerbung)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        SUBMITTED = "submitted", _("Eingereicht")
+        APPROVED = "approved", _("Vom Ausbildungsbetrieb freigegeben")
+        MATCHED = "matched", _("Platz zugeteilt")
+        WITHDRAWN = "withdrawn", _("Zurückgezogen")
+
+    project = models.ForeignKey(
+        MobilityProject,
+        verbose_name=_("Projekt"),
+        on_delete=models.CASCADE,
+        related_name="applications",
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("Teilnehmer/in"), on_delete=models.PROTECT, related_name="+"
+    )
+    participant_type = models.CharField(
+        _("Art des Aufenthalts"),
+        max_length=30,
+        choices=ParticipantType.choices,
+        default=ParticipantType.LEARNER_SHORT,
+    )
+    occupation = models.ForeignKey(
+        Occupation, verbose_name=_("Ausbildungsberuf"), on_delete=models.PROTECT, related_name="+"
+    )
+    training_company = models.ForeignKey(
+        Organization,
+        verbose_name=_("Ausbildungsbetrieb"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    school = models.ForeignKey(
+        Organization,
+        verbose_name=_("Berufsschule"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    home_city = models.CharField(_("Wohnort (Abreiseort)"), max_length=120)
+    languages = models.JSONField(_("Sprachkenntnisse (GER)"), default=dict, blank=True)
+    earliest = models.DateField(_("Frühester Beginn"))
+    latest = models.DateField(_("Spätestes Ende"))
+    days = models.PositiveSmallIntegerField(_("Gewünschte Dauer (Tage)"))
+    needs = models.JSONField(_("Bedarfe"), default=list, blank=True)
+    fewer_opportunities = models.BooleanField(_("Geringere Chancen (Inklusion)"), default=False)
+    green_travel = models.BooleanField(_("Umweltfreundliche Anreise"), default=False)
+    preferences = models.JSONField(_("Wunschplätze (in Reihenfolge)"), default=list, blank=True)
+    training_start = models.DateField(_("Ausbildungsbeginn"))
+    training_end = models.DateField(_("Ausbildungsende"))
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    consent_at = models.DateTimeField(
+        _("Einwilligung der/des Teilnehmenden"), null=True, blank=True
+    )
+    company_approved_at = models.DateTimeField(_("Freigabe des Betriebs"), null=True, blank=True)
+    company_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    school_informed_at = models.DateTimeField(_("Berufsschule informiert"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProjectPartQuerySet.as_manager()
+    PERSONAL_DATA = PersonalData(
+        person_lookup="person",
+        fields=(
+            "participant_type",
+            "occupation",
+            "home_city",
+            "languages",
+            "earliest",
+            "latest",
+            "days",
+            "needs",
+            "fewer_opportunities",
+            "status",
+            "consent_at",
+        ),
+        on_erase="delete",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Bewerbung")
+        verbose_name_plural = _("Bewerbungen")
+
+    def __str__(self):
+        return f"{self.person} – {self.occupation}"
+
+    def get_absolute_url(self):
+        return reverse("mobility:application_detail", args=[self.pk])
+
+    def permission_scope(self):
+        from verbund.core.services.access import Scope
+
+        scope = self.project.permission_scope()
+        return Scope(scope.organization_ids | {self.training_company_id}, scope.network_ids)
+
+    def clean(self):
+        errors = {}
+        if self.earliest and self.latest and self.latest < self.earliest:
+            errors["latest"] = _("Das Ende liegt vor dem Beginn.")
+        if self.training_start and self.training_end and self.training_end <= self.training_start:
+            errors["training_end"] = _("Das Ausbildungsende liegt vor dem Beginn.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Stay(models.Model):
+    """A stay abroad; its grant is always computed (services.grants), never typed."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Geplant")
+        CONFIRMED = "confirmed", _("Bestätigt")
+        COMPLETED = "completed", _("Abgeschlossen")
+        CANCELLED = "cancelled", _("Abgesagt")
+
+    project = models.ForeignKey(
+        MobilityProject, verbose_name=_("Projekt"), on_delete=models.CASCADE, related_name="stays"
+    )
+    application = models.OneToOneField(
+        Application, null=True, blank=True, on_delete=models.SET_NULL, related_name="stay"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("Teilnehmer/in"), on_delete=models.PROTECT, related_name="+"
+    )
+    participant_type = models.CharField(
+        _("Art des Aufenthalts"), max_length=30, choices=ParticipantType.choices
+    )
+    placement = models.ForeignKey(
+        Placement,
+        verbose_name=_("Platz"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stays",
+    )
+    host = models.ForeignKey(
+        Organization,
+        verbose_name=_("Aufnehmende Einrichtung"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    exchange = models.ForeignKey(
+        "mobility.Exchange",
+        verbose_name=_("Austausch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stays",
+    )
+    start = models.DateField(_("Beginn"))
+    end = models.DateField(_("Ende"))
+    home_city = models.CharField(_("Abreiseort"), max_length=120)
+    home_lat = models.FloatField(null=True, blank=True)
+    home_lon = models.FloatField(null=True, blank=True)
+    green_travel = models.BooleanField(_("Umweltfreundliche Anreise"), default=False)
+    fewer_opportunities = models.BooleanField(_("Geringere Chancen (Inklusion)"), default=False)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    # Computed by services.grants from distance, days and the call year's rate table.
+    distance_km = models.FloatField(_("Entfernung (km)"), default=0)
+    travel_days = models.PositiveSmallIntegerField(_("Geförderte Reisetage"), default=0)
+    grant_travel = models.DecimalField(_("Reisekosten"), max_digits=10, decimal_places=2, default=0)
+    grant_individual = models.DecimalField(
+        _("Individuelle Unterstützung"), max_digits=10, decimal_places=2, default=0
+    )
+    grant_organisational = models.DecimalField(
+        _("Organisatorische Unterstützung"), max_digits=10, decimal_places=2, default=0
+    )
+    grant_inclusion = models.DecimalField(
+        _("Inklusionsunterstützung"), max_digits=10, decimal_places=2, default=0
+    )
+    grant_total = models.DecimalField(
+        _("Förderung gesamt"), max_digits=10, decimal_places=2, default=0
+    )
+    rates_are_examples = models.BooleanField(default=False)
+
+    objects = StayQuerySet.as_manager()
+    PERSONAL_DATA = PersonalData(
+        person_lookup="person",
+        fields=("participant_type", "host", "start", "end", "home_city", "status", "grant_total"),
+        on_erase="anonymise",
+        anonymise={"home_city": "", "home_lat": None, "home_lon": None},
+        reason="funded stays must be kept for the programme's audit; the person is anonymised",
+    )
+
+    class Meta:
+        ordering = ["start", "pk"]
+        verbose_name = _("Auslandsaufenthalt")
+        verbose_name_plural = _("Auslandsaufenthalte")
+
+    def __str__(self):
+        return f"{self.person} – {self.host} ({self.start:%d.%m.%Y})"
+
+    def get_absolute_url(self):
+        return reverse("mobility:stay_detail", args=[self.pk])
+
+    def permission_scope(self):
+        return self.project.permission_scope()
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Das Ende liegt vor dem Beginn.")})
+
+
+class Payment(models.Model):
+    stay = models.ForeignKey(Stay, on_delete=models.CASCADE, related_name="payments")
+    date = models.DateField(_("Datum"))
+    amount = models.DecimalField(
+        _("Betrag"), max_digits=10, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    note = models.CharField(_("Vermerk"), max_length=200, blank=True)
+
+    PERSONAL_DATA = NoPersonalData("a payment of a stay; the person is on the stay")
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("Auszahlung")
+        verbose_name_plural = _("Auszahlungen")
+
+    def __str__(self):
+        return f"{self.date:%d.%m.%Y}: {self.amount}"
+
+
+class MatchRun(models.Model):
+    """One background matching run of a project; the progress page polls it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Wartet")
+        RUNNING = "running", _("Läuft")
+        DONE = "done", _("Fertig")
+        FAILED = "failed", _("Fehlgeschlagen")
+
+    project = models.ForeignKey(MobilityProject, on_delete=models.CASCADE, related_name="runs")
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.FloatField(_("Fortschritt"), default=0.0)
+    message = models.CharField(_("Meldung"), max_length=255, blank=True)
+    time_limit = models.FloatField(_("Zeitlimit (s)"), default=10.0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+
+    objects = RunQuerySet.as_manager()
+    PERSONAL_DATA = PersonalData(
+        user_lookup="created_by",
+        fields=("status", "created_at"),
+        on_erase="keep",
+        reason="the run stays as part of the project's history; the account is anonymised",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Zuteilungslauf")
+        verbose_name_plural = _("Zuteilungsläufe")
+
+    def __str__(self):
+        return f"{self.project} – {self.get_status_display()}"
+
+    def get_absolute_url(self):
+        return reverse("mobility:run_detail", args=[self.pk])
+
+    def permission_scope(self):
+        return self.project.permission_scope()
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.progress)

@@ -1,0 +1,118 @@
+"""Tenancy of mobility data.
+
+A project belongs to its beneficiary (the sending organization) and to a partnership
+network; placements to their host and the network. Applications and stays hold personal
+data: the sending organization's staff, the training company and the participant see
+them, never the whole membership of the partnership.
+"""
+
+from django.db.models import Q
+
+from verbund.core.querysets import ScopedQuerySet
+
+
+def _networks_with(user, perm):
+    from verbund.networks.models import Network
+
+    return Network.objects.with_perm(user, perm).values("pk")
+
+
+class ProjectQuerySet(ScopedQuerySet):
+    organization_lookup = "beneficiary"
+    network_lookup = "network"
+
+    def perm_q(self, user, perm) -> Q:
+        return super().perm_q(user, perm) | Q(network__in=_networks_with(user, perm))
+
+
+class PlacementQuerySet(ScopedQuerySet):
+    """Every member of the partnership sees its placements; host and planners edit them."""
+
+    organization_lookup = "host"
+    network_lookup = "network"
+
+    def perm_q(self, user, perm) -> Q:
+        return super().perm_q(user, perm) | Q(network__in=_networks_with(user, perm))
+
+
+class ProjectPartQuerySet(ScopedQuerySet):
+    """Rows of a project with personal data (applications, stays, their documents)."""
+
+    project_lookup = "project"
+    person_lookup = "person"
+    company_lookup: str | None = "training_company"
+
+    def visible_q(self, user) -> Q:
+        from verbund.core.services import access
+        from verbund.mobility.models import MobilityProject
+
+        own = access.member_organization_ids(user)
+        condition = Q(**{f"{self.project_lookup}__beneficiary__in": own})
+        condition |= Q(
+            **{
+                f"{self.project_lookup}__in": MobilityProject.objects.with_perm(
+                    user, "mobility.plan"
+                ).values("pk")
+            }
+        )
+        condition |= Q(**{f"{self.person_lookup}__user": user})
+        if self.company_lookup:
+            condition |= Q(**{f"{self.company_lookup}__in": own})
+        return condition
+
+    def perm_q(self, user, perm) -> Q:
+        from verbund.core.services import access
+        from verbund.mobility.models import MobilityProject
+
+        condition = Q(
+            **{
+                f"{self.project_lookup}__in": MobilityProject.objects.with_perm(user, perm).values(
+                    "pk"
+                )
+            }
+        )
+        if self.company_lookup:
+            condition |= Q(**{f"{self.company_lookup}__in": access.organizations_with(user, perm)})
+        return condition
+
+
+class StayQuerySet(ProjectPartQuerySet):
+    company_lookup = "application__training_company"
+
+
+class StayPartQuerySet(ProjectPartQuerySet):
+    project_lookup = "stay__project"
+    person_lookup = "stay__person"
+    company_lookup = "stay__application__training_company"
+
+
+class ExchangeQuerySet(ScopedQuerySet):
+    network_lookup = "network"
+    organization_lookup = "host"
+
+    def perm_q(self, user, perm) -> Q:
+        return super().perm_q(user, perm) | Q(network__in=_networks_with(user, perm))
+
+
+class ExchangePartQuerySet(ScopedQuerySet):
+    def visible_q(self, user) -> Q:
+        from verbund.mobility.models import Exchange
+
+        return Q(exchange__in=Exchange.objects.visible_to(user).values("pk"))
+
+    def perm_q(self, user, perm) -> Q:
+        from verbund.mobility.models import Exchange
+
+        return Q(exchange__in=Exchange.objects.with_perm(user, perm).values("pk"))
+
+
+class RunQuerySet(ScopedQuerySet):
+    def visible_q(self, user) -> Q:
+        from verbund.mobility.models import MobilityProject
+
+        return Q(project__in=MobilityProject.objects.with_perm(user, "mobility.plan").values("pk"))
+
+    def perm_q(self, user, perm) -> Q:
+        from verbund.mobility.models import MobilityProject
+
+        return Q(project__in=MobilityProject.objects.with_perm(user, perm).values("pk"))
