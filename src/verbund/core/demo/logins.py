@@ -70,7 +70,7 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         teams=(
             TeamGrant(
                 "Ausbildungsberatung",
-                ("networks.edit", "organizations.edit"),
+                ("networks.edit", "organizations.edit", "mobility.plan"),
                 organization="hwk-hannover",
             ),
         ),
