@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from verbund.core.forms import DateInput, ModelForm
@@ -84,9 +85,13 @@ class PlacementForm(ModelForm):
             kind=Network.Kind.PARTNERSCHAFT
         )
         self.fields["network"].queryset = networks
+        abroad = Organization.objects.filter(memberships__network__in=networks).exclude(
+            country="DE"
+        )
+        own = Organization.objects.with_perm(user, MOBILITY_PLAN)
         self.fields["host"].queryset = Organization.objects.filter(
-            memberships__network__in=networks
-        ).exclude(country="DE").distinct() | Organization.objects.with_perm(user, MOBILITY_PLAN)
+            Q(pk__in=abroad.values("pk")) | Q(pk__in=own.values("pk"))
+        )
 
 
 class ApplicationForm(ModelForm):

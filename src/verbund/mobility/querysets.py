@@ -2,8 +2,8 @@
 
 A project belongs to its beneficiary (the sending organization) and to a partnership
 network; placements to their host and the network. Applications and stays hold personal
-data: the sending organization's staff, the training company and the participant see
-them, never the whole membership of the partnership.
+data: the project's planners, the training company's approvers and the participant see
+them, never the whole membership of the partnership or of the chamber.
 """
 
 from django.db.models import Q
@@ -36,44 +36,29 @@ class PlacementQuerySet(ScopedQuerySet):
 
 
 class ProjectPartQuerySet(ScopedQuerySet):
-    """Rows of a project with personal data (applications, stays, their documents)."""
+    """Rows of a project with personal data (applications, stays, their documents):
+    the project's planners, the training company's approvers and the participant."""
 
     project_lookup = "project"
     person_lookup = "person"
     company_lookup: str | None = "training_company"
 
-    def visible_q(self, user) -> Q:
+    def _for(self, user, perm) -> Q:
         from verbund.core.services import access
         from verbund.mobility.models import MobilityProject
 
-        own = access.member_organization_ids(user)
-        condition = Q(**{f"{self.project_lookup}__beneficiary__in": own})
-        condition |= Q(
-            **{
-                f"{self.project_lookup}__in": MobilityProject.objects.with_perm(
-                    user, "mobility.plan"
-                ).values("pk")
-            }
-        )
-        condition |= Q(**{f"{self.person_lookup}__user": user})
+        projects = MobilityProject.objects.with_perm(user, perm).values("pk")
+        condition = Q(**{f"{self.project_lookup}__in": projects})
         if self.company_lookup:
-            condition |= Q(**{f"{self.company_lookup}__in": own})
+            approvers = access.organizations_with(user, "mobility.approve")
+            condition |= Q(**{f"{self.company_lookup}__in": approvers})
         return condition
+
+    def visible_q(self, user) -> Q:
+        return self._for(user, "mobility.plan") | Q(**{f"{self.person_lookup}__user": user})
 
     def perm_q(self, user, perm) -> Q:
-        from verbund.core.services import access
-        from verbund.mobility.models import MobilityProject
-
-        condition = Q(
-            **{
-                f"{self.project_lookup}__in": MobilityProject.objects.with_perm(user, perm).values(
-                    "pk"
-                )
-            }
-        )
-        if self.company_lookup:
-            condition |= Q(**{f"{self.company_lookup}__in": access.organizations_with(user, perm)})
-        return condition
+        return self._for(user, perm)
 
 
 class StayQuerySet(ProjectPartQuerySet):
