@@ -39,21 +39,21 @@ def make_application(project, occupation, company, school=None, first="Jana", **
         organization=company,
         email=f"{first.lower()}@example.org",
     )
-    values = dict(
-        project=project,
-        person=person,
-        occupation=occupation,
-        training_company=company,
-        school=school,
-        home_city="Hannover",
-        languages={"fr": "A2"},
-        earliest=START,
-        latest=D(2027, 6, 30),
-        days=28,
-        training_start=D(2025, 8, 1),
-        training_end=D(2029, 1, 31),
-        status=Application.Status.APPROVED,
-    )
+    values = {
+        "project": project,
+        "person": person,
+        "occupation": occupation,
+        "training_company": company,
+        "school": school,
+        "home_city": "Hannover",
+        "languages": {"fr": "A2"},
+        "earliest": START,
+        "latest": D(2027, 6, 30),
+        "days": 28,
+        "training_start": D(2025, 8, 1),
+        "training_end": D(2029, 1, 31),
+        "status": Application.Status.APPROVED,
+    }
     values.update(fields)
     return Application.objects.create(**values)
 
