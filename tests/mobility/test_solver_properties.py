@@ -75,3 +75,35 @@ def test_matcher_plans_pass_the_checker_and_beat_greedy(problem):
     assert plan.objective["placed"] >= baseline.objective["placed"]
     assert plan.objective["placed"] <= plan.bound["placed"]
     assert len(plan.stays) + len(plan.unplaced) == len(problem.participants)
+
+
+def _fits_statically(person, host) -> bool:
+    """Every rule but capacity, written out independently of the solver."""
+    order = ["A1", "A2", "B1", "B2", "C1", "C2"]
+    level = person.languages.get(host.language)
+    first = max(person.earliest, host.start)
+    last = min(person.latest, host.end) - dt.timedelta(days=person.days - 1)
+    return (
+        person.occupation in host.occupations
+        and level is not None
+        and order.index(level) >= order.index(host.min_level)
+        and set(person.needs) <= set(host.accessible)
+        and first <= last
+        and host.capacity > 0
+        and 10 <= person.days <= 89
+    )
+
+
+@PROPERTY_SETTINGS
+@given(instances())
+def test_unplaced_for_a_rule_really_fit_no_placement(problem):
+    plan = cpsat.match(problem, time_limit=1)
+    people = {p.id: p for p in problem.participants}
+    for unplaced in plan.unplaced:
+        fitting = [
+            h for h in problem.placements if _fits_statically(people[unplaced.participant], h)
+        ]
+        if unplaced.reason.startswith("every fitting placement is full"):
+            assert fitting
+        else:
+            assert not fitting, unplaced

@@ -8,6 +8,7 @@ reasons of the unplaced stay on the run, in German.
 
 import logging
 import time
+from dataclasses import replace
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from verbund.core.services import audit, geo
 from verbund.mobility.models import Application, MatchRun, Placement, Stay
+from verbund.mobility.services import capacity
 from verbund.mobility.services import grants as stay_grants
 from verbund.mobility.services.rates import rates_for
 from verbund.mobility.solver import cpsat, eligibility
@@ -64,27 +66,38 @@ def build_instance(project) -> tuple[Instance, dict, dict]:
         .prefetch_related("occupations")
     }
     solver_placements = []
-    for ident, placement in placements.items():
+    lane_ids: dict[str, list[str]] = {}
+    rows = dict(placements)
+    for ident, placement in rows.items():
         lat, lon = _point(placement.city, placement.country, placement.lat, placement.lon)
         if lat is None:
             continue  # no coordinates: cannot compute a grant, so it cannot be matched
-        solver_placements.append(
-            SolverPlacement(
-                id=ident,
-                host=str(placement.host),
-                country=placement.country,
-                city=placement.city,
-                lat=lat,
-                lon=lon,
-                occupations=tuple(o.code for o in placement.occupations.all()),
-                language=placement.language,
-                min_level=placement.min_level,
-                start=placement.start,
-                end=placement.end,
-                capacity=placement.capacity,
-                accessible=tuple(placement.accessible or ()),
-            )
+        base = SolverPlacement(
+            id=ident,
+            host=str(placement.host),
+            country=placement.country,
+            city=placement.city,
+            lat=lat,
+            lon=lon,
+            occupations=tuple(o.code for o in placement.occupations.all()),
+            language=placement.language,
+            min_level=placement.min_level,
+            start=placement.start,
+            end=placement.end,
+            capacity=placement.capacity,
+            accessible=tuple(placement.accessible or ()),
         )
+        counts = capacity.occupancy(placement)
+        if not counts:
+            solver_placements.append(base)
+            lane_ids[ident] = [ident]
+            continue
+        lane_ids[ident] = []
+        for n, (start, end) in enumerate(capacity.lanes(placement, counts), start=1):
+            lane = replace(base, id=f"{ident}.{n}", start=start, end=end, capacity=1)
+            solver_placements.append(lane)
+            lane_ids[ident].append(lane.id)
+            placements[lane.id] = placement
     participants = []
     for ident, application in applications.items():
         lat, lon = _point(application.home_city, "DE")
@@ -108,7 +121,11 @@ def build_instance(project) -> tuple[Instance, dict, dict]:
                 needs=tuple(application.needs or ()),
                 fewer_opportunities=application.fewer_opportunities,
                 green_travel=application.green_travel,
-                preferences=tuple(f"P{pk}" for pk in application.preferences or ()),
+                preferences=tuple(
+                    lane
+                    for pk in application.preferences or ()
+                    for lane in lane_ids.get(f"P{pk}", ())
+                ),
             )
         )
     countries = {p.country for p in solver_placements} or {"FR"}
@@ -191,14 +208,20 @@ def summary(plan: Plan, applications: dict) -> dict:
 
 
 def store_plan(project, plan: Plan, applications: dict, placements: dict, user) -> int:
+    """Write the plan's stays: lock the placements, recount, skip what no longer fits."""
+    stored = 0
     with transaction.atomic():
+        locked = capacity.lock(placements[item.placement].pk for item in plan.stays)
+        counts = {pk: capacity.occupancy(row) for pk, row in locked.items()}
         for item in plan.stays:
             application = Application.objects.select_for_update().get(
                 pk=applications[item.participant].pk
             )
             if hasattr(application, "stay") or application.status != Application.Status.APPROVED:
                 continue  # matched in the meantime (another run): keep that stay
-            placement = placements[item.placement]
+            placement = locked[placements[item.placement].pk]
+            if not capacity.fits(placement, item.start, item.end, counts[placement.pk]):
+                continue  # booked meanwhile by another run; the next run finds another
             stay = Stay(
                 project=project,
                 application=application,
@@ -214,8 +237,13 @@ def store_plan(project, plan: Plan, applications: dict, placements: dict, user) 
             )
             stay_grants.compute(stay)
             stay.save()
+            day = item.start
+            while day <= item.end:
+                counts[placement.pk][day] += 1
+                day += capacity.ONE_DAY
             application.status = Application.Status.MATCHED
             application.save(update_fields=["status"])
             audit.record(stay, "mobility.stay.matched", user=user, data={"placement": placement.pk})
+            stored += 1
         audit.record(project, "mobility.match.stored", user=user, data=dict(plan.objective))
-    return len(plan.stays)
+    return stored

@@ -63,10 +63,10 @@ def options(instance: Instance) -> tuple[list[list[Option]], dict[int, str]]:
         failed: set[str] = set()
         found: list[Option] = []
         if not low <= participant.days <= high:
-            failed.add("type")
+            result.append([])
+            reasons[pi] = _reason({"type"})
+            continue
         for hi, placement in enumerate(instance.placements):
-            if failed:
-                break
             if participant.occupation not in placement.occupations:
                 continue
             failed_rule = None
