@@ -20,6 +20,7 @@ from collections.abc import Callable
 from ortools.sat.python import cp_model
 
 from . import greedy as greedy_module
+from . import lns
 from .eligibility import Option, options
 from .model import Instance, Plan
 
@@ -30,6 +31,8 @@ STAGE_SHARES = (0.5, 0.3)
 # CP-SAT needs about eight workers for its full portfolio (LNS among them); on two cores
 # they share the CPU, which still finds far better plans than two workers.
 WORKERS = 8
+# Components up to this many participants are solved as one CP-SAT model.
+SMALL_COMPONENT = 150
 
 
 def _components(per_participant: list[list[Option]]) -> list[list[int]]:
@@ -55,10 +58,10 @@ def _components(per_participant: list[list[Option]]) -> list[list[int]]:
 class _Component:
     """The CP-SAT model of one component: a bool and an optional interval per option."""
 
-    def __init__(self, instance: Instance, participants: list[int], per_participant, base):
+    def __init__(self, instance: Instance, options: list[Option], base: dt.date):
         self.model = cp_model.CpModel()
         self.base = base
-        self.options: list[Option] = [o for pi in participants for o in per_participant[pi]]
+        self.options = options
         self.chosen, self.starts = [], []
         by_placement: dict[int, list] = {}
         by_participant: dict[int, list] = {}
@@ -158,31 +161,41 @@ def match(
     seed: int = 0,
     progress: Progress | None = None,
 ) -> Plan:
-    """The best plan CP-SAT finds within ``time_limit`` seconds (never worse than greedy)."""
+    """The best plan found within ``time_limit`` seconds (never worse than greedy).
+
+    Components up to SMALL_COMPONENT participants are solved as one model (optimal when
+    CP-SAT proves it); larger ones start from the greedy plan and are improved by
+    neighbourhood search (lns.py) until the time is up.
+    """
     started = time.monotonic()
+    deadline = started + time_limit
     if progress:
         progress(0.0, "checking which placements fit whom")
     per_participant, reasons = options(instance)
     chosen = greedy_module.assign(instance, per_participant)
     components = _components(per_participant)
-    total = sum(len(c) for c in components) or 1
     dates = [o.first_start for opts in per_participant for o in opts]
     base = min(dates) if dates else dt.date(instance.call_year, 1, 1)
-    proven, bound, done = True, 0, 0
-    for component in components:
-        remaining = time_limit - (time.monotonic() - started)
-        share = remaining * len(component) / max(1, total - done)
+    small = [c for c in components if len(c) <= SMALL_COMPONENT]
+    large = [c for c in components if len(c) > SMALL_COMPONENT]
+    # small components get a share of the time proportional to their size; the rest goes
+    # to the neighbourhood search of the large ones
+    total = sum(len(c) for c in components) or 1
+    proven, bound, done = not large, 0, 0
+    for component in small:
+        done += len(component)
         if len(component) == 1:
             # one participant: the greedy choice (best rank, then least grant) is optimal
             bound += 1
-            done += 1
             continue
+        share = (
+            (deadline - time.monotonic()) * len(component) / max(1, total - done + len(component))
+        )
         if share < 0.05:  # out of time: keep the greedy plan of this component
             bound += len(component)
             proven = False
-            done += len(component)
             continue
-        model = _Component(instance, component, per_participant, base)
+        model = _Component(instance, [o for pi in component for o in per_participant[pi]], base)
         stages = [share * STAGE_SHARES[0], share * STAGE_SHARES[1]]
         stages.append(max(0.05, share - sum(stages)))
         result = model.solve(stages, seed, {pi: chosen[pi] for pi in component if pi in chosen})
@@ -191,9 +204,22 @@ def match(
         chosen.update(result)
         proven = proven and model.proven
         bound += model.placed_bound(len(component))
-        done += len(component)
         if progress:
-            progress(done / total, f"{done} of {total} participants planned")
+            progress(done / total / 2, f"{done} of {total} participants planned")
+    for component in large:
+        bound += lns.flow_bound(instance, per_participant, component)
+    if large:
+        lns.improve(
+            instance,
+            per_participant,
+            large,
+            chosen,
+            base,
+            deadline,
+            seed,
+            lambda options: _Component(instance, options, base),
+            progress,
+        )
     status = "OPTIMAL" if proven else "FEASIBLE"
     if progress:
         progress(1.0, "done")
