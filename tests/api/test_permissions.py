@@ -220,7 +220,7 @@ def test_endpoint_permissions(world, actors, name, actor, action, target, status
 
 
 # Capability apps test their own routes' permissions in tests/<app>/.
-CAPABILITY_PREFIXES = ("courses", "needs", "advice", "exams")
+CAPABILITY_PREFIXES = ("courses", "needs", "advice", "exams", "mobility")
 
 
 def test_every_foundation_route_is_in_the_permission_table():
