@@ -65,6 +65,11 @@ APPRENTICES = (
 )
 
 
+# Sophie Riedel's application waits for her company's approval: the kammerberatung login
+# approves it and runs the matching (a carpentry placement in Rouen is still free).
+WAITING = "Sophie"
+
+
 def _org(ctx, key, name, kind, city, country="DE", **fields):
     point = geo.town_coordinates(city, country) or (None, None)
     org = Organization.objects.create(
@@ -189,7 +194,7 @@ def load_normandie(ctx: DemoContext) -> None:
     training_start = datetime.date(ctx.today.year - 1, 8, 1)
     applications = []
     for n, (first, last, code, company, home, days, level, fewer, green) in enumerate(APPRENTICES):
-        waiting = n == len(APPRENTICES) - 1  # left for the kammerberatung login
+        waiting = first == WAITING  # left for the kammerberatung login
         applications.append(
             Application.objects.create(
                 project=project,
