@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from tests import factories
 from verbund.core.models import AuditEntry
-from verbund.mobility.models import Application, LearningAgreement, Payment, Stay
+from verbund.mobility.models import Application, Exchange, LearningAgreement, Payment, Stay
 from verbund.mobility.services import agreements, applications, documents, reporting, rules
 
 from .conftest import D, make_application
@@ -246,3 +246,34 @@ def test_report_per_partnership_and_year(client, world, planner):
         ).status_code
         == 200
     )
+
+
+def test_exchange_is_planned_with_programme_and_participants(client, world, planner):
+    a = world["a"]
+    client.force_login(planner)
+    response = client.post(
+        reverse("mobility:exchange_create"),
+        {
+            "network": a.network.pk,
+            "kind": "group",
+            "title": "Jugendaustausch 2027",
+            "sending": [a.host.pk],
+            "host": a.company.pk,
+            "start": "2027-09-06",
+            "end": "2027-09-10",
+            "place": "Halberstadt",
+        },
+    )
+    assert response.status_code == 302
+    exchange = Exchange.objects.get(title="Jugendaustausch 2027")
+    client.post(
+        reverse("mobility:exchange_day_add", args=[exchange.pk]),
+        {"date": "2027-09-06", "programme": "Anreise, Kennenlernen"},
+    )
+    client.post(
+        reverse("mobility:exchange_participant_add", args=[exchange.pk]),
+        {"first_name": "Inès", "last_name": "Moreau", "role": "participant"},
+    )
+    page = client.get(exchange.get_absolute_url()).content.decode()
+    assert "Anreise, Kennenlernen" in page and "Inès Moreau" in page
+    assert exchange.days == 5

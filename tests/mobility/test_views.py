@@ -54,6 +54,8 @@ PAGES = [
     ("agreement_detail", url("agreement_detail", lambda w: w.agreement.pk), (302, 404, 302, 404)),
     ("exchange_list", url("exchange_list"), (302, 200, 200, None)),
     ("exchange_detail", url("exchange_detail", lambda w: w.exchange.pk), (302, 404, 200, 404)),
+    ("exchange_create", url("exchange_create"), (302, 403, 200, None)),
+    ("exchange_edit", url("exchange_edit", lambda w: w.exchange.pk), (302, 404, 200, 404)),
     ("report", url("report", lambda w: w.network.pk), (302, 404, 200, 404)),
     ("rate_tables", url("rate_tables"), (302, 200, 200, None)),
 ]
@@ -85,6 +87,12 @@ POSTS = [
     ("approve", lambda w: reverse("mobility:application_approve", args=[w.application.pk]), 404),
     ("recompute", lambda w: reverse("mobility:stay_recompute", args=[w.stay.pk]), 404),
     ("payment", lambda w: reverse("mobility:payment_create", args=[w.stay.pk]), 404),
+    ("day_add", lambda w: reverse("mobility:exchange_day_add", args=[w.exchange.pk]), 403),
+    (
+        "participant_add",
+        lambda w: reverse("mobility:exchange_participant_add", args=[w.exchange.pk]),
+        403,
+    ),
     (
         "propose",
         lambda w: reverse("mobility:agreement_action", args=[w.agreement.pk, "propose"]),

@@ -7,6 +7,9 @@ from verbund.core.models import Organization
 from verbund.mobility.models import (
     CEFR,
     Application,
+    Exchange,
+    ExchangeDay,
+    ExchangeParticipant,
     Language,
     LearningAgreement,
     MobilityProject,
@@ -16,7 +19,7 @@ from verbund.mobility.models import (
 )
 from verbund.mobility.models.projects import Need
 from verbund.mobility.permissions import MOBILITY_PLAN
-from verbund.networks.models import Network
+from verbund.networks.models import Activity, Network
 
 LEVEL_CHOICES = [("", _("keine Kenntnisse"))] + list(CEFR.choices)
 APPLICATION_LANGUAGES = ("fr", "en", "es", "it")
@@ -218,3 +221,51 @@ class PaymentForm(ModelForm):
         model = Payment
         fields = ["date", "amount", "note"]
         widgets = {"date": DateInput()}
+
+
+class ExchangeForm(ModelForm):
+    class Meta(ModelForm.Meta):
+        model = Exchange
+        fields = [
+            "network",
+            "kind",
+            "title",
+            "sending",
+            "host",
+            "start",
+            "end",
+            "place",
+            "travel",
+            "lodging",
+            "description",
+            "activity",
+        ]
+        widgets = {
+            "start": DateInput(),
+            "end": DateInput(),
+            **{
+                name: forms.Textarea(attrs={"rows": 3})
+                for name in ("travel", "lodging", "description")
+            },
+        }
+
+    def limit_choices(self, user):
+        networks = partnerships(user)
+        self.fields["network"].queryset = networks
+        self.fields["activity"].queryset = Activity.objects.filter(network__in=networks)
+
+
+class ExchangeDayForm(ModelForm):
+    class Meta(ModelForm.Meta):
+        model = ExchangeDay
+        fields = ["date", "programme"]
+        widgets = {"date": DateInput(), "programme": forms.Textarea(attrs={"rows": 2})}
+
+
+class ExchangeParticipantForm(forms.Form):
+    first_name = forms.CharField(label=_("Vorname"), max_length=100)
+    last_name = forms.CharField(label=_("Nachname"), max_length=100)
+    role = forms.ChoiceField(label=_("Rolle"), choices=ExchangeParticipant.Role.choices)
+    organization = forms.ModelChoiceField(
+        Organization.objects.all(), label=_("Einrichtung"), required=False
+    )

@@ -68,7 +68,19 @@ urlpatterns = [
         name="agreement_action",
     ),
     path("austausche/", exchanges.ExchangeListView.as_view(), name="exchange_list"),
+    path("austausche/neu/", exchanges.ExchangeFormView.as_view(), name="exchange_create"),
     path("austausche/<int:pk>/", exchanges.ExchangeDetailView.as_view(), name="exchange_detail"),
+    path(
+        "austausche/<int:pk>/bearbeiten/",
+        exchanges.ExchangeFormView.as_view(),
+        name="exchange_edit",
+    ),
+    path("austausche/<int:pk>/tag/", exchanges.exchange_day_add, name="exchange_day_add"),
+    path(
+        "austausche/<int:pk>/teilnahme/",
+        exchanges.exchange_participant_add,
+        name="exchange_participant_add",
+    ),
     path("partnerschaften/<int:pk>/bericht/", exchanges.partnership_report, name="report"),
     path("foerdersaetze/", exchanges.rate_tables, name="rate_tables"),
 ]

@@ -4,14 +4,12 @@ from verbund.mobility.models.projects import (
     CEFR,
     Application,
     Language,
-    MatchRun,
     MobilityProject,
     ParticipantType,
-    Payment,
     Placement,
-    Stay,
 )
 from verbund.mobility.models.rates import DailyRate, RateTable, TravelBand, TypeRate
+from verbund.mobility.models.stays import MatchRun, Payment, Stay
 
 __all__ = [
     "CEFR",

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from verbund.core.personal_data import PersonalData
-from verbund.mobility.models.projects import Stay
+from verbund.mobility.models.stays import Stay
 from verbund.mobility.querysets import StayPartQuerySet
 
 PARTIES = ("sending", "host", "learner")
