@@ -238,7 +238,7 @@ def test_report_per_partnership_and_year(client, world, planner):
     )
     text = response.content.decode()
     assert response.status_code == 200
-    assert "Kfz-Mechatroniker/-in: 1" in text and "FR: 1" in text
+    assert "Kfz-Mechatroniker/-in: 1" in text and "Frankreich: 1" in text
     assert "Jugendaustausch A" in text
     assert (
         client.get(

@@ -50,6 +50,26 @@ class Need(models.TextChoices):
     VISION = "vision", _("für Sehbehinderte geeignet")
 
 
+COUNTRY_NAMES = {
+    "DE": _("Deutschland"),
+    "FR": _("Frankreich"),
+    "ES": _("Spanien"),
+    "IT": _("Italien"),
+    "IE": _("Irland"),
+    "PL": _("Polen"),
+    "PT": _("Portugal"),
+    "NL": _("Niederlande"),
+    "BE": _("Belgien"),
+    "AT": _("Österreich"),
+    "CZ": _("Tschechien"),
+    "DK": _("Dänemark"),
+}
+
+
+def country_name(code: str) -> str:
+    return str(COUNTRY_NAMES.get(code.upper(), code))
+
+
 class MobilityProject(models.Model):
     """An Erasmus+ project (Förderprojekt) of a sending organization within a partnership."""
 
@@ -160,6 +180,10 @@ class Placement(models.Model):
             organization_ids={self.host_id} | network.organization_ids,
             network_ids={self.network_id},
         )
+
+    @property
+    def accessible_labels(self) -> list[str]:
+        return [Need(code).label for code in self.accessible or [] if code in Need.values]
 
     def clean(self):
         if self.start and self.end and self.end < self.start:

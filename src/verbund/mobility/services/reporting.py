@@ -11,6 +11,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from verbund.mobility.models import Exchange, Payment, Stay
+from verbund.mobility.models.projects import country_name
 from verbund.mobility.services.grants import band_label
 
 ZERO = Decimal("0")
@@ -169,7 +170,8 @@ def partnership_report(network, year: int) -> YearReport:
     types = Counter(stay.get_participant_type_display() for stay in stays)
     occupations = Counter(stay.application.occupation.name for stay in stays if stay.application_id)
     countries = Counter(
-        (stay.placement.country if stay.placement_id else stay.host.country) for stay in stays
+        country_name(stay.placement.country if stay.placement_id else stay.host.country)
+        for stay in stays
     )
     exchanges = list(
         Exchange.objects.filter(network=network, start__year=year).prefetch_related("participants")
