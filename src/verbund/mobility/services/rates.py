@@ -48,3 +48,35 @@ def rates_or_none(call_year: int, country: str = "FR") -> Rates | None:
         return rates_for(call_year, country)
     except MissingRates:
         return None
+
+
+def seed_rates() -> None:
+    """The shipped tables (migration 0002) again, for years that have none (idempotent);
+    transactional tests call it after a flush."""
+    from verbund.mobility.models import DailyRate, TravelBand, TypeRate
+    from verbund.mobility.solver import rates
+
+    for year in range(rates.FIRST_CALL_YEAR, rates.LAST_CALL_YEAR + 1):
+        table, created = RateTable.objects.get_or_create(
+            call_year=year,
+            defaults={
+                "travel_days_standard": rates.TRAVEL_DAYS["standard"],
+                "travel_days_green": rates.TRAVEL_DAYS["green"],
+                "inclusion": rates.inclusion_for(year),
+            },
+        )
+        if not created:
+            continue
+        TravelBand.objects.bulk_create(
+            TravelBand(table=table, from_km=low, to_km=high, standard=standard, green=green)
+            for low, high, standard, green in rates.bands_for(year)
+        )
+        DailyRate.objects.bulk_create(
+            DailyRate(table=table, participant_type=kind, country_group=group, amount=amount)
+            for kind, by_group in rates.EXAMPLE_DAILY.items()
+            for group, amount in by_group.items()
+        )
+        TypeRate.objects.bulk_create(
+            TypeRate(table=table, participant_type=kind, organisational=amount)
+            for kind, amount in rates.EXAMPLE_ORGANISATIONAL.items()
+        )
