@@ -277,3 +277,18 @@ def test_exchange_is_planned_with_programme_and_participants(client, world, plan
     page = client.get(exchange.get_absolute_url()).content.decode()
     assert "Anreise, Kennenlernen" in page and "Inès Moreau" in page
     assert exchange.days == 5
+
+
+def test_public_partnership_shows_its_exchanges_but_not_who_takes_part(client, world, outsider):
+    from verbund.core.models import Person
+    from verbund.mobility.models import ExchangeParticipant
+
+    a = world["a"]
+    a.network.is_public = True
+    a.network.save()
+    person = Person.objects.create(first_name="Inès", last_name="Moreau")
+    ExchangeParticipant.objects.create(exchange=a.exchange, person=person, role="participant")
+    client.force_login(outsider)
+    page = client.get(a.exchange.get_absolute_url()).content.decode()
+    assert a.exchange.title in page and "Inès Moreau" not in page
+    assert not ExchangeParticipant.objects.visible_to(outsider).exists()

@@ -72,8 +72,14 @@ class StayPartQuerySet(ProjectPartQuerySet):
 
 
 class ExchangeQuerySet(ScopedQuerySet):
+    """Like a network's activities: public partnerships show their exchanges to everyone
+    signed in; the participants are personal data (ExchangeParticipantQuerySet)."""
+
     network_lookup = "network"
     organization_lookup = "host"
+
+    def visible_q(self, user) -> Q:
+        return super().visible_q(user) | Q(network__is_public=True)
 
     def perm_q(self, user, perm) -> Q:
         return super().perm_q(user, perm) | Q(network__in=_networks_with(user, perm))
@@ -101,3 +107,10 @@ class RunQuerySet(ScopedQuerySet):
         from verbund.mobility.models import MobilityProject
 
         return Q(project__in=MobilityProject.objects.with_perm(user, perm).values("pk"))
+
+
+class ExchangeParticipantQuerySet(ExchangePartQuerySet):
+    """Participants of an exchange: its planners and the person themselves."""
+
+    def visible_q(self, user) -> Q:
+        return self.perm_q(user, "mobility.plan") | Q(person__user=user)

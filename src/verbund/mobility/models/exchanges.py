@@ -7,7 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.core.models import Organization, Person
 from verbund.core.personal_data import NoPersonalData, PersonalData
-from verbund.mobility.querysets import ExchangePartQuerySet, ExchangeQuerySet
+from verbund.mobility.querysets import (
+    ExchangeParticipantQuerySet,
+    ExchangePartQuerySet,
+    ExchangeQuerySet,
+)
 from verbund.networks.models import Activity, Network
 
 
@@ -93,7 +97,7 @@ class ExchangeParticipant(models.Model):
         related_name="+",
     )
 
-    objects = ExchangePartQuerySet.as_manager()
+    objects = ExchangeParticipantQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(
         person_lookup="person", fields=("exchange", "role", "organization"), on_erase="delete"
     )
