@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -95,22 +96,23 @@ class ApplicationCreateView(ObjectFormView):
 
     def save(self, obj, data, form):
         cleaned = form.cleaned_data
-        person = Person(
-            first_name=cleaned["first_name"],
-            last_name=cleaned["last_name"],
-            email=cleaned["email"],
-            organization=cleaned["training_company"],
-        )
-        person.full_clean()
-        person.save()
-        audit.record(person, "core.person.created", user=self.request.user)
-        data.update(
-            person=person,
-            languages=cleaned["languages"],
-            preferences=cleaned["preferences"],
-            needs=cleaned["needs"],
-        )
-        return editing.save_changes(obj, data, self.request.user, self.action_prefix)
+        with transaction.atomic():  # no participant without their application
+            person = Person(
+                first_name=cleaned["first_name"],
+                last_name=cleaned["last_name"],
+                email=cleaned["email"],
+                organization=cleaned["training_company"],
+            )
+            person.full_clean()
+            person.save()
+            audit.record(person, "core.person.created", user=self.request.user)
+            data.update(
+                person=person,
+                languages=cleaned["languages"],
+                preferences=cleaned["preferences"],
+                needs=cleaned["needs"],
+            )
+            return editing.save_changes(obj, data, self.request.user, self.action_prefix)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
