@@ -45,6 +45,13 @@ def member_b(org_b, network_b):
     return factories.user("bernd", organization=org_b)
 
 
+def seed_mobility_rates():
+    """The mobility rate tables seeded by migration (flushed like the topics)."""
+    from verbund.mobility.services.rates import seed_rates
+
+    seed_rates()
+
+
 @pytest.fixture(autouse=True)
 def _seeded_topics_in_transactional_tests(request):
     """A transactional test (the browser's live server) starts with the topics our data
@@ -54,6 +61,7 @@ def _seeded_topics_in_transactional_tests(request):
 
         request.getfixturevalue("transactional_db")
         seed_topics()
+        seed_mobility_rates()
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -74,6 +82,7 @@ def pytest_runtest_teardown(item, nextitem):
 
         with item.config.stash[blocking_manager_key].unblock():
             seed_topics()
+            seed_mobility_rates()
 
 
 @pytest.fixture(scope="session", autouse=True)

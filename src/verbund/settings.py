@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "verbund.events",
     "verbund.economy",
     "verbund.apprenticeship",
+    "verbund.mobility",
     "verbund.api",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("veranstaltungen/", include("verbund.events.urls")),
     path("konjunktur/", include("verbund.economy.urls")),
     path("verbundausbildung/", include("verbund.apprenticeship.urls")),
+    path("mobilitaet/", include("verbund.mobility.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

@@ -220,7 +220,16 @@ def test_endpoint_permissions(world, actors, name, actor, action, target, status
 
 
 # Capability apps test their own routes' permissions in tests/<app>/.
-CAPABILITY_PREFIXES = ("courses", "needs", "advice", "exams", "events", "economy", "apprenticeship")
+CAPABILITY_PREFIXES = (
+    "courses",
+    "needs",
+    "advice",
+    "exams",
+    "events",
+    "economy",
+    "apprenticeship",
+    "mobility",
+)
 
 
 def test_every_foundation_route_is_in_the_permission_table():

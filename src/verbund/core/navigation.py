@@ -123,3 +123,10 @@ register_section(
     ),
     order=75,
 )
+register_section(
+    _("Mobilität"),
+    "mobility:index",
+    "/mobilitaet/",
+    holds_any("mobility.plan", "mobility.approve"),
+    order=85,
+)

@@ -70,7 +70,12 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         teams=(
             TeamGrant(
                 "Ausbildungsberatung",
-                ("networks.edit", "organizations.edit", "apprenticeship.edit_plans"),
+                (
+                    "networks.edit",
+                    "organizations.edit",
+                    "apprenticeship.edit_plans",
+                    "mobility.plan",
+                ),
                 organization="hwk-hannover",
             ),
         ),
