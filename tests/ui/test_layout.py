@@ -165,6 +165,8 @@ def test_plan_run_result_in_words_not_solver_codes(rf):
         percent=100,
         message="pass 1: block of 732 pairs",
         get_status_display="Fertig",
+        get_goal_display="Ausgewogen",
+        kind="solve",
         get_absolute_url="/x/",
         period=SimpleNamespace(get_absolute_url="/p/"),
         result={

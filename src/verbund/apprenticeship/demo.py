@@ -203,7 +203,7 @@ def _organization(ctx, key, name, kind, town):
         lat=lat,
         lon=lon,
         region=ctx.org("ennepe-ruhr-kreis").region,
-        description="Demo-Betrieb (erfunden) für die Verbundausbildung.",
+        description="Ausbildungsbetrieb im Verbund In|Die RegionRuhr.",
     )
     ctx.organizations[key] = org
     return org

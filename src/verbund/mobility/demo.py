@@ -95,7 +95,14 @@ def load_normandie(ctx: DemoContext) -> None:
         for code, name, months in OCCUPATIONS
     }
     for key, name, city in COMPANIES:
-        _org(ctx, key, name, K.COMPANY, city, description="Fiktiver Ausbildungsbetrieb (Demo).")
+        _org(
+            ctx,
+            key,
+            name,
+            K.COMPANY,
+            city,
+            description="Ausbildungsbetrieb im Bezirk der Handwerkskammer Hannover.",
+        )
     school = _org(
         ctx,
         "bbs-me-hannover",
@@ -112,7 +119,7 @@ def load_normandie(ctx: DemoContext) -> None:
             K.COMPANY,
             city,
             country="FR",
-            description="Fiktiver Handwerksbetrieb in der Normandie (Demo).",
+            description="Handwerksbetrieb in der Normandie, nimmt Auszubildende aus Hannover auf.",
         )
         Membership.objects.create(
             network=network, organization=host, role=Membership.Role.PARTNER_ABROAD
