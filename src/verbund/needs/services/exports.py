@@ -6,6 +6,7 @@ import io
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -14,6 +15,9 @@ from verbund.needs.models import Wave
 from verbund.needs.services import analysis, charts, gaps
 
 HIDDEN = "•"  # what a suppressed cell shows
+PERTURBATION_NOTE = _lazy(
+    "Werte sind zum Schutz der Betriebe leicht verändert (Cell-Key-Verfahren): dieselbe Zelle zeigt immer denselben Wert, Summen einzelner Zeilen können aber vom Gesamtwert abweichen."
+)
 
 
 def _sheet(workbook, title, header, rows):
@@ -47,6 +51,7 @@ def analysis_xlsx(wave: Wave, filters: analysis.Filters | None = None) -> bytes:
             ),
         ]
     )
+    info.append([_("Datenschutz"), str(PERTURBATION_NOTE)])
     header = [_("Merkmal"), _("Betriebe"), _("Betroffene Beschäftigte"), _("Bedarfe")]
     for table in analysis.overview(wave, filters):
         rows = [
@@ -119,6 +124,7 @@ def gaps_xlsx(wave: Wave, rows) -> bytes:
     note = workbook.create_sheet(_("Hinweise"))
     note.append([str(wave), str(wave.network)])
     note.append([_("Aus Datenschutzgründen nicht gezeigt"), withheld])
+    note.append([_("Datenschutz"), str(PERTURBATION_NOTE)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
