@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 
+from verbund.core.services.access import Refused
+
 logger = logging.getLogger(__name__)
 
 # Django's codes for a failed unique field / UniqueConstraint check in full_clean.
@@ -130,6 +132,8 @@ def install(api) -> None:
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request, exc):
+        if isinstance(exc, Refused):
+            return respond(request, 403, str(exc))
         return respond(request, 403, _("Dazu fehlt Ihnen die Berechtigung."))
 
     @api.exception_handler(Http404)

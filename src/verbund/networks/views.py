@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,7 +28,7 @@ from verbund.networks.models import (
     Review,
 )
 from verbund.networks.permissions import NETWORKS_EDIT
-from verbund.networks.services import calendar, networks, timeline
+from verbund.networks.services import calendar, networks, roles, timeline
 
 
 class NetworkListView(ObjectListView):
@@ -107,9 +108,23 @@ class NetworkPartFormView(ObjectFormView):
         context["network"] = context["object"].network
         return context
 
+    def save(self, obj, data, form):
+        if self.model is Membership:
+            try:
+                roles.check_membership_change(self.request.user, obj.network, obj.pk, data)
+            except PermissionDenied as denied:
+                raise ValidationError(str(denied)) from denied
+        return super().save(obj, data, form)
+
 
 class NetworkPartDeleteView(ObjectDeleteView):
     perm = NETWORKS_EDIT
+
+    def post(self, request, *args, **kwargs):
+        if self.model is Membership:
+            membership = self.get_object()
+            roles.check_membership_change(request.user, membership.network, membership.pk, None)
+        return super().post(request, *args, **kwargs)
 
 
 class ReviewFormView(NetworkPartFormView):
