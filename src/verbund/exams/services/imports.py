@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from verbund.core.models import Organization
 from verbund.core.services import audit
 from verbund.exams.models import Board, Candidate, Occupation, Sitting
+from verbund.exams.services.visibility import plannable_candidates
 from verbund.exams.services import composition
 
 COLUMNS = (
@@ -113,7 +114,44 @@ def _parse_candidates(text: str, line: int, errors: list[RowError]):
     return found
 
 
-def validate(period, rows: list[dict]) -> tuple[list[RowError], list[dict]]:
+def _check_candidates(candidates, line: int, user, errors: list[RowError]) -> None:
+    """A number that exists must be one of the user's own candidates, with that name.
+
+    Numbers are sequential: resolving any existing number would hand another chamber's
+    candidate (name, company) to whoever guesses it. Such rows are refused without
+    saying whose the number is.
+    """
+    numbers = [number for number, _last, _first, _company in candidates]
+    existing = {c.number: c for c in Candidate.objects.filter(number__in=numbers)}
+    if not existing:
+        return
+    own = set(
+        plannable_candidates(user).filter(number__in=list(existing)).values_list("pk", flat=True)
+    )
+    for number, last, first, _company in candidates:
+        found = existing.get(number)
+        if found is None:
+            continue
+        if found.pk not in own:
+            errors.append(
+                RowError(
+                    line,
+                    "prueflinge",
+                    _("Die Prüflingsnummer %(number)s ist bereits vergeben.") % {"number": number},
+                )
+            )
+        elif (found.last_name, found.first_name) != (last, first):
+            errors.append(
+                RowError(
+                    line,
+                    "prueflinge",
+                    _("Die Prüflingsnummer %(number)s gehört zu einem anderen Namen.")
+                    % {"number": number},
+                )
+            )
+
+
+def validate(period, rows: list[dict], user=None) -> tuple[list[RowError], list[dict]]:
     errors: list[RowError] = []
     parsed = []
     if rows:
@@ -179,6 +217,8 @@ def validate(period, rows: list[dict]) -> tuple[list[RowError], list[dict]]:
                 RowError(line, "arbeitgeber", message) for message in composition.seat_errors(seats)
             ]
         candidates = _parse_candidates(value.get("prueflinge"), line, errors)
+        if user is not None:
+            _check_candidates(candidates, line, user, errors)
         if len(errors) == before:
             parsed.append(
                 {
@@ -205,7 +245,7 @@ def import_sittings(period, name: str, content: bytes, user) -> ImportResult:
         )
     if not rows:
         return ImportResult(errors=[RowError(1, "", _("Die Datei enthält keine Zeilen."))])
-    errors, parsed = validate(period, rows)
+    errors, parsed = validate(period, rows, user)
     if errors:
         return ImportResult(errors=errors)
     with transaction.atomic():
