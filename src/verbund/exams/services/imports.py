@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from verbund.core.models import Organization
 from verbund.core.services import audit
 from verbund.exams.models import Board, Candidate, Occupation, Sitting
-from verbund.exams.services.visibility import plannable_candidates
 from verbund.exams.services import composition
+from verbund.exams.services.visibility import plannable_candidates
 
 COLUMNS = (
     "kennung",
