@@ -4,7 +4,9 @@
 change is never stored without its log line, and an invalid value is never stored at all.
 """
 
-from django.db import models, transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
 
 from verbund.core.services import audit
 
@@ -48,6 +50,18 @@ def save_changes(
         if creating or old != new:
             changes[name] = (old, new)
     instance.full_clean(exclude=list(many))
+    try:
+        return _write(instance, many, changes, creating, user, action_prefix, extra_audit)
+    except IntegrityError as error:
+        # full_clean checked uniqueness, but an equal row can land between the check and
+        # the write (two submits at once): a clear validation error, never a 500.
+        raise ValidationError(
+            _("Ein gleicher Eintrag wurde eben gespeichert. Bitte die Seite neu laden."),
+            code="unique",
+        ) from error
+
+
+def _write(instance, many, changes, creating, user, action_prefix, extra_audit):
     with transaction.atomic():
         instance.save()
         for name, values in many.items():

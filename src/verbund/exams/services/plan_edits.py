@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from verbund.core.services import audit
-from verbund.exams.models import Assignment, UnfilledSeat
+from verbund.exams.models import Assignment, ExamPeriod, UnfilledSeat
 from verbund.exams.services import instance as instances
 from verbund.exams.services import notify
 from verbund.exams.services.planning import store_unfilled
@@ -98,7 +98,21 @@ def assign_by_hand(sitting, group, examiner, user, *, replace=None, override_rea
     Raises PlanEditError with every broken rule; nothing is saved then. A conflict warning
     (former employer, business relation) needs ``override_reason``, which is logged.
     """
-    period = sitting.period
+    with transaction.atomic():
+        # Lock, recount, write: every manual edit of a period takes the period's row
+        # lock first, so concurrent edits see each other's seats (no 4 in a 1-seat slot).
+        period = lock_period(sitting.period_id)
+        return _assign_locked(period, sitting, group, examiner, user, replace, override_reason)
+
+
+def lock_period(period_id):
+    """The exam period, locked for this transaction (PostgreSQL; SQLite serialises writes)."""
+    return ExamPeriod.objects.select_for_update().get(pk=period_id)
+
+
+def _assign_locked(period, sitting, group, examiner, user, replace, override_reason):
+    if replace is not None and not Assignment.objects.filter(pk=replace.pk).exists():
+        raise PlanEditError([_("Dieser Einsatz wurde inzwischen geändert; bitte neu laden.")])
     built = instances.build(period)
     rows = list(_active(period).select_related("sitting"))
     before = built.assignments(rows)
@@ -117,33 +131,34 @@ def assign_by_hand(sitting, group, examiner, user, *, replace=None, override_rea
         )
     if errors:
         raise PlanEditError(errors)
-    with transaction.atomic():
-        if replace is not None:
-            audit.record(replace, "exams.assignment.removed", user=user, data={"by_hand": True})
-            replace.delete()
-        created = Assignment.objects.create(
-            sitting=sitting,
-            examiner=examiner,
-            group=group,
-            locked=True,
-            manual=True,
-            override_reason=override_reason.strip() if warnings else "",
+    if replace is not None:
+        audit.record(replace, "exams.assignment.removed", user=user, data={"by_hand": True})
+        replace.delete()
+    created = Assignment.objects.create(
+        sitting=sitting,
+        examiner=examiner,
+        group=group,
+        locked=True,
+        manual=True,
+        override_reason=override_reason.strip() if warnings else "",
+    )
+    audit.record(created, "exams.assignment.edited", user=user, data={"group": group})
+    if warnings:
+        audit.record(
+            created,
+            "exams.conflict.overridden",
+            user=user,
+            data={"reason": override_reason.strip(), "conflicts": [c.pk for c in warnings]},
         )
-        audit.record(created, "exams.assignment.edited", user=user, data={"group": group})
-        if warnings:
-            audit.record(
-                created,
-                "exams.conflict.overridden",
-                user=user,
-                data={"reason": override_reason.strip(), "conflicts": [c.pk for c in warnings]},
-            )
-        _refresh_unfilled(period, built, sitting)
+    _refresh_unfilled(period, built, sitting)
     return created
 
 
 def unassign(assignment, user) -> None:
-    period = assignment.sitting.period
     with transaction.atomic():
+        period = lock_period(assignment.sitting.period_id)
+        if not Assignment.objects.filter(pk=assignment.pk).exists():
+            return  # removed a moment ago by another request: nothing left to do
         audit.record(assignment, "exams.assignment.removed", user=user, data={"by_hand": True})
         sitting = assignment.sitting
         assignment.delete()
@@ -197,6 +212,18 @@ def publish(period, user) -> int:
 
 def decline(assignment, user, reason="") -> Assignment | None:
     """The examiner declines: only this seat is re-planned; returns the replacement."""
+    with transaction.atomic():
+        lock_period(assignment.sitting.period_id)
+        current = Assignment.objects.filter(pk=assignment.pk).first()
+        if current is None or current.declined_at is not None:
+            raise PlanEditError([_("Dieser Einsatz ist bereits abgesagt.")])
+        replacement = _decline_locked(current, user, reason)
+    if replacement is not None and replacement.published:
+        notify.mail_assignments(replacement.examiner, [replacement])
+    return replacement
+
+
+def _decline_locked(assignment, user, reason):
     sitting = assignment.sitting
     period = sitting.period
     built = instances.build(period)
@@ -212,27 +239,24 @@ def decline(assignment, user, reason="") -> Assignment | None:
         for a in new_plan.assignments
         if (a.sitting, a.examiner) not in before and a.sitting == code
     ]
-    with transaction.atomic():
-        assignment.declined_at = timezone.now()
-        assignment.decline_reason = reason[:255]
-        assignment.locked = False
-        assignment.save(update_fields=["declined_at", "decline_reason", "locked"])
-        audit.record(assignment, "exams.assignment.declined", user=user, data={"reason": reason})
-        replacement = None
-        for a in added:
-            replacement = Assignment.objects.create(
-                sitting=sitting,
-                examiner=built.examiners[a.examiner],
-                group=a.group,
-                published=assignment.published,
-            )
-            audit.record(
-                replacement,
-                "exams.assignment.replaced",
-                user=user,
-                data={"declined": assignment.pk},
-            )
-        store_unfilled(period, built, new_plan, only_sittings={code})
-    if replacement is not None and replacement.published:
-        notify.mail_assignments(replacement.examiner, [replacement])
+    assignment.declined_at = timezone.now()
+    assignment.decline_reason = reason[:255]
+    assignment.locked = False
+    assignment.save(update_fields=["declined_at", "decline_reason", "locked"])
+    audit.record(assignment, "exams.assignment.declined", user=user, data={"reason": reason})
+    replacement = None
+    for a in added:
+        replacement = Assignment.objects.create(
+            sitting=sitting,
+            examiner=built.examiners[a.examiner],
+            group=a.group,
+            published=assignment.published,
+        )
+        audit.record(
+            replacement,
+            "exams.assignment.replaced",
+            user=user,
+            data={"declined": assignment.pk},
+        )
+    store_unfilled(period, built, new_plan, only_sittings={code})
     return replacement
