@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "verbund.core.middleware.OddInputMiddleware",
 ]
 
 ROOT_URLCONF = "verbund.urls"

@@ -17,6 +17,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from verbund.core.models import Organization, Topic
+from verbund.core.services.params import parse_id
 from verbund.courses.models import Certificate, Format, Funding, TargetGroup, TimeOfDay
 
 OFFER_FIELDS = (
@@ -182,8 +183,8 @@ class Validator:
             if self.allowed is not None:
                 candidates = candidates.filter(pk__in=self.allowed)
             found = (
-                candidates.filter(pk=int(text)).first()
-                if text.isdigit()
+                candidates.filter(pk=parse_id(text)).first()
+                if parse_id(text)
                 else candidates.filter(name__iexact=text).first()
                 or candidates.filter(short_name__iexact=text).first()
             )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from verbund.core.models import Organization
 from verbund.core.services import audit
+from verbund.core.services.params import parse_id, parse_int
 from verbund.exams.models import Board, Candidate, Occupation, Sitting
 from verbund.exams.services import composition
 from verbund.exams.services.visibility import plannable_candidates
@@ -32,6 +33,9 @@ COLUMNS = (
     "prueflinge",
 )
 REQUIRED = COLUMNS[:10]
+
+
+MAX_SEATS = 99  # seats of one group in one sitting
 
 
 @dataclass(frozen=True)
@@ -100,9 +104,7 @@ def _parse_candidates(text: str, line: int, errors: list[RowError]):
             continue
         company = None
         if parts[3]:
-            company = Organization.objects.filter(
-                pk=int(parts[3]) if parts[3].isdigit() else None
-            ).first()
+            company = Organization.objects.filter(pk=parse_id(parts[3])).first()
             if company is None:
                 errors.append(
                     RowError(
@@ -207,11 +209,11 @@ def validate(period, rows: list[dict], user=None) -> tuple[list[RowError], list[
             ("lehrkraefte", "teacher"),
         ):
             try:
-                seats[group] = int(str(value[column]))
-                if seats[group] < 0:
+                seats[group] = parse_int(value[column], minimum=0, maximum=MAX_SEATS)
+                if seats[group] is None:
                     raise ValueError
             except ValueError:
-                errors.append(RowError(line, column, _("Keine ganze Zahl ≥ 0.")))
+                errors.append(RowError(line, column, _("Keine ganze Zahl von 0 bis 99.")))
         if len(seats) == 3:
             errors += [
                 RowError(line, "arbeitgeber", message) for message in composition.seat_errors(seats)

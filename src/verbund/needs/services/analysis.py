@@ -19,6 +19,7 @@ from django.db.models import Count, Min, Sum
 
 from verbund.core.models import Organization, Region, Topic
 from verbund.core.services import disclosure
+from verbund.core.services.params import parse_id
 from verbund.needs import choices
 from verbund.needs.models import Need, Response, Wave
 from verbund.needs.services.suppression import (
@@ -58,8 +59,7 @@ class Filters:
     @classmethod
     def from_mapping(cls, data) -> Filters:
         def number(name):
-            value = str(data.get(name) or "").strip()
-            return int(value) if value.isdigit() else None
+            return parse_id(data.get(name))
 
         return cls(
             district=number("district"),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from verbund.core.models import Organization, Region, Topic
 from verbund.core.services import access
+from verbund.core.services.params import parse_id, parse_int
 from verbund.needs import choices
 from verbund.needs.models import Wave
 from verbund.needs.services import analysis, charts, exports, gaps
@@ -109,9 +110,9 @@ def export_pdf(request, pk):
 def _compared(request, pk):
     wave = visible_wave(request, pk)
     other_pk = request.GET.get("with", "")
-    if not other_pk.isdigit():
+    if parse_id(other_pk) is None:
         return wave, None
-    return wave, visible_wave(request, int(other_pk))
+    return wave, visible_wave(request, parse_id(other_pk))
 
 
 @login_required
@@ -148,7 +149,8 @@ def compare_chart(request, pk):
 
 def _horizon(request):
     value = request.GET.get("horizon", "12")
-    return int(value) if value.isdigit() and int(value) in gaps.HORIZONS else 12
+    horizon = parse_int(value)
+    return horizon if horizon in gaps.HORIZONS else 12
 
 
 def _gap_rows(request, wave, districts=None):

@@ -7,6 +7,7 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
+from verbund.core.services.params import parse_int
 from verbund.needs import questionnaire
 from verbund.needs.forms import NeedForm, SurveyForm, topic_choices
 from verbund.needs.services import responses
@@ -97,7 +98,7 @@ def build_forms(request, response, language, draft):
     data = request.POST if request.method == "POST" else None
     existing = _need_initial(response)
     if data is not None:
-        count = min(MAX_NEEDS, max(1, int(data.get("need_count", "1") or 1)))
+        count = parse_int(data.get("need_count"), 1, minimum=1, maximum=MAX_NEEDS)
         if "add_need" in data:
             count = min(MAX_NEEDS, count + 1)
     else:
