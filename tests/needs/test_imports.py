@@ -89,3 +89,13 @@ def test_import_page_lists_errors(survey_world, client):
     )
     assert response.status_code == 400
     assert "Keine gültige E-Mail-Adresse" in response.content.decode()
+
+
+def test_closed_wave_takes_no_invitations(survey_world):
+    wave = survey_world.wave_a
+    wave.status = wave.Status.CLOSED
+    wave.save(update_fields=["status"])
+    before = Invitation.objects.filter(wave=wave).count()
+    result = import_invitations(wave, "firmen.csv", GOOD.encode(), survey_world.nora)
+    assert result.created == 0 and "abgeschlossen" in result.errors[0].reason
+    assert Invitation.objects.filter(wave=wave).count() == before

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from verbund.core.services import audit
+from verbund.core.services.spreadsheet import csv_row, xlsx_row
 from verbund.exams.models import Assignment, Claim, RateTable
 
 CENT = Decimal("0.01")
@@ -153,7 +154,7 @@ def export_csv(claims) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(EXPORT_HEADER)
-    writer.writerows(export_rows(claims))
+    writer.writerows(csv_row(row) for row in export_rows(claims))
     return buffer.getvalue()
 
 
@@ -165,7 +166,7 @@ def export_xlsx(claims) -> bytes:
     sheet.title = "Auszahlung"
     sheet.append(EXPORT_HEADER)
     for row in export_rows(claims):
-        sheet.append([*row[:4], *(Decimal(v) for v in row[4:10]), row[10]])
+        sheet.append(xlsx_row(sheet, [*row[:4], *(Decimal(v) for v in row[4:10]), row[10]]))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
