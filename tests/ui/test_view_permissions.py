@@ -102,6 +102,7 @@ PAGES = [
         (302, 404, 200, 404),
     ),
     ("my_calendar", lambda o: reverse("networks:my_calendar"), (302, 200, 200, None)),
+    ("calendar_feeds", lambda o: reverse("networks:calendar_feeds"), (302, 200, 200, None)),
     ("activity", lambda o: o["activity"].get_absolute_url(), (302, 404, 200, 404)),
     *[
         (f"{name}_create", url_of(f"networks:{name}_create", "network"), (302, 404, 200, 404))
