@@ -108,3 +108,10 @@ def test_conflict_form_of_the_owning_chamber_lists_its_candidates(client, pool_a
     client.force_login(planner)
     page = client.get(reverse("exams:conflict_create", args=[examiner.pk])).content.decode()
     assert "PA0" in page and "PA1" in page
+
+
+def test_sittings_import_reports_unicode_digits_instead_of_crashing(pool_a, planner):
+    row = f"N6;{pool_a.board.code};2611;2027-06-01;Wolfsburg;52,42;10,79;²;1;1;P66|Azubi|Tom|²"
+    result = imports.import_sittings(pool_a.period, "t.csv", f"{HEADER}\n{row}\n".encode(), planner)
+    assert result.created == 0
+    assert {error.column for error in result.errors} == {"arbeitgeber", "prueflinge"}

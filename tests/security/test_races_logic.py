@@ -90,3 +90,28 @@ def test_survey_that_lost_the_race_is_refused(client, survey_world, districts, t
         responses.save_answers(late, {}, [], {}, submit=True)
     make_response(wave, "Andere", districts.vechta, topics.work)
     assert Response.objects.filter(invitation=invitation).count() == 1
+
+
+def test_survey_page_of_the_losing_window_is_a_friendly_409(
+    client, survey_world, districts, topics, monkeypatch
+):
+    """The race's loser, through the page: both windows opened the link before either saved."""
+    invitation = Invitation.objects.create(
+        wave=survey_world.wave_a, company_name="Zwei Fenster KG", token=new_token(), email="z@x.org"
+    )
+    original = responses.response_for
+
+    def late_window(found_invitation):
+        draft = original(found_invitation)  # built before the other window's save lands
+        Response.objects.get_or_create(
+            wave=found_invitation.wave,
+            invitation=found_invitation,
+            defaults={"company_key": f"i{found_invitation.pk}"},
+        )
+        return draft
+
+    monkeypatch.setattr(responses, "response_for", late_window)
+    page = client.post(invitation.survey_path(), {"need_count": "1", "save": "1"})
+    assert page.status_code == 409
+    assert "in einem anderen Fenster gespeichert" in page.content.decode()
+    assert Response.objects.filter(invitation=invitation).count() == 1

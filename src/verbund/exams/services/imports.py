@@ -208,12 +208,11 @@ def validate(period, rows: list[dict], user=None) -> tuple[list[RowError], list[
             ("arbeitnehmer", "employee"),
             ("lehrkraefte", "teacher"),
         ):
-            try:
-                seats[group] = parse_int(value[column], minimum=0, maximum=MAX_SEATS)
-                if seats[group] is None:
-                    raise ValueError
-            except ValueError:
+            count = parse_int(value[column], minimum=0, maximum=MAX_SEATS)
+            if count is None:
                 errors.append(RowError(line, column, _("Keine ganze Zahl von 0 bis 99.")))
+            else:
+                seats[group] = count
         if len(seats) == 3:
             errors += [
                 RowError(line, "arbeitgeber", message) for message in composition.seat_errors(seats)
