@@ -5,6 +5,7 @@ dates, ``EDUCATION@type=false``). The search index beside the database is fed fr
 ``IndexChange`` rows written in the same transaction as the change (services/indexing.py).
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -12,7 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.core.models import Organization, Person, Region, Topic
 from verbund.core.personal_data import NoPersonalData, PersonalData
-from verbund.courses.querysets import OfferQuerySet, RunQuerySet, SynonymQuerySet
+from verbund.courses.querysets import (
+    ImportJobQuerySet,
+    OfferQuerySet,
+    RunQuerySet,
+    SynonymQuerySet,
+)
 
 # Teaching-format codes of the Federal Employment Agency (openQ-cat INSTRUCTION_FORM@type).
 INSTRUCTION_CODES = [
@@ -340,3 +346,64 @@ class IndexChange(models.Model):
 
     def __str__(self):
         return f"{self.op} {self.offer_id} v{self.version}"
+
+
+class ImportJob(models.Model):
+    """A large catalog import run in the background (django-tasks); its page polls it.
+
+    The file waits in ``data`` until the worker has read it and is dropped afterwards; the
+    summary of the check (counts and the first errors) stays in ``result``.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Wartet")
+        RUNNING = "running", _("Läuft")
+        DONE = "done", _("Fertig")
+        FAILED = "failed", _("Fehlgeschlagen")
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    provider = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(_("Datei"), max_length=255)
+    data = models.BinaryField(editable=False)
+    dry_run = models.BooleanField(default=False)
+    skip_invalid = models.BooleanField(default=False)
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    rows_checked = models.PositiveIntegerField(_("Geprüfte Zeilen"), default=0)
+    result = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ImportJobQuerySet.as_manager()
+    PERSONAL_DATA = PersonalData(
+        user_lookup="created_by",
+        fields=("filename", "created_at"),
+        on_erase="anonymise",
+        anonymise={"created_by": None},
+        reason="the import changed offers; who started it is the only personal part",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("Import")
+        verbose_name_plural = _("Importe")
+
+    def __str__(self):
+        return self.filename
+
+    def get_absolute_url(self):
+        return reverse("courses:import_job", args=[self.pk])
+
+    def permission_scope(self):
+        from verbund.core.services.access import Scope
+
+        return Scope()
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

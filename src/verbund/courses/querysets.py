@@ -89,3 +89,15 @@ class SynonymQuerySet(ScopedQuerySet):
         from verbund.core.services import access
 
         return self.all() if access.has_perm(user, perm) else self.none()
+
+
+class ImportJobQuerySet(ScopedQuerySet):
+    """An import job's page (its errors name offers) is for the person who started it."""
+
+    def visible_q(self, user):
+        from django.db.models import Q
+
+        return Q(created_by=user)
+
+    def perm_q(self, user, perm):
+        return self.visible_q(user)
