@@ -67,3 +67,15 @@ def test_job_pages_belong_to_who_started_them(client, staff_a, provider_a, small
     client.force_login(factories.user("fremd"))
     assert client.get(job.get_absolute_url()).status_code == 404
     assert client.get(reverse("courses:import_job_progress", args=[job.pk])).status_code == 404
+
+
+def test_participant_numbers_beyond_the_column_are_row_errors(client, staff_a, provider_a):
+    from tests.courses.test_import import HEADER
+
+    rows = [GOOD[0] + ";" + str(2**61)]
+    client.force_login(staff_a)
+    upload = io.BytesIO(csv_bytes(provider_a, rows, header=HEADER + ";max_participants"))
+    upload.name = "angebote.csv"
+    response = client.post(reverse("courses:import"), {"provider": provider_a.pk, "file": upload})
+    assert response.status_code == 400 and "höchstens 32767" in response.content.decode()
+    assert not Offer.objects.exists()

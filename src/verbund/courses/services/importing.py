@@ -17,7 +17,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from verbund.core.models import Organization, Topic
-from verbund.core.services.params import parse_id
+from verbund.core.services.params import MAX_INT, parse_id
 from verbund.courses.models import Certificate, Format, Funding, TargetGroup, TimeOfDay
 
 OFFER_FIELDS = (
@@ -124,13 +124,16 @@ def parse_decimal(value) -> Decimal:
     return number
 
 
-def _int(value, minimum=0) -> int:
+def _int(value, minimum=0, maximum=32767) -> int:
+    """A whole number within the column's range (participants are small integers)."""
     try:
         number = int(Decimal(str(value).strip().replace(",", ".")))
-    except (InvalidOperation, ValueError):
+    except (InvalidOperation, ValueError, OverflowError):
         raise ValueError(_("„%(value)s“ ist keine ganze Zahl.") % {"value": value}) from None
     if number < minimum:
         raise ValueError(_("Der Wert muss mindestens %(min)s sein.") % {"min": minimum})
+    if number > maximum:
+        raise ValueError(_("Der Wert darf höchstens %(limit)s sein.") % {"limit": maximum})
     return number
 
 
@@ -236,7 +239,7 @@ class Validator:
             "price": get("price_eur", self._price, required=True),
             "target_groups": get("target_groups", self._groups, default=[]),
             "language": get("language", self._language, default="de"),
-            "hours": get("hours", lambda v: _int(v, 1)),
+            "hours": get("hours", lambda v: _int(v, 1, MAX_INT)),
             "time_of_day": get("time_of_day", lambda v: _choice(v, TimeOfDay), default=""),
             "funding": get(
                 "funding", lambda v: [_choice(x, Funding) for x in _split(v)], default=[]
