@@ -19,3 +19,6 @@ urlpatterns = [
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "verbund.core.views.errors.bad_request"
+handler403 = "verbund.core.views.errors.permission_denied"

@@ -177,3 +177,15 @@ def test_membership_delete_of_the_lead_is_refused(client, chain):
     response = client.post(reverse("networks:membership_delete", args=[lead.pk]))
     assert response.status_code == 403
     assert Membership.objects.filter(pk=lead.pk).exists()
+
+
+def test_refusal_page_gives_the_reason_not_a_code(client, chain):
+    client.force_login(chain.coordinator)
+    url = reverse("core:team_delete", args=[chain.psg.pk, chain.counsellors.pk])
+    page = client.post(url)
+    assert page.status_code == 403
+    text = page.content.decode()
+    assert "alle seine Berechtigungen" in text and "advice.counsel" not in text
+    plain = client.get(reverse("courses:synonym_create"))  # PermissionDenied("courses.synonyms")
+    assert plain.status_code == 403 and "courses.synonyms" not in plain.content.decode()
+    assert "Dazu fehlt Ihnen die Berechtigung" in plain.content.decode()

@@ -37,7 +37,7 @@ class OddInputMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, OverflowError):
-            from django.views.defaults import bad_request
+            from verbund.core.views.errors import bad_request
 
             return bad_request(request, exception)
         return None
