@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
 ]
 handler403 = "verbund.core.views.errors.permission_denied"
+handler400 = "verbund.core.views.errors.bad_request"
 handler404 = "verbund.core.views.errors.page_not_found"
 handler500 = "verbund.core.views.errors.server_error"
 

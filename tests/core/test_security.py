@@ -3,7 +3,7 @@ import subprocess
 import sys
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from tests import factories
@@ -48,7 +48,7 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
 
 
 @pytest.mark.django_db
-@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3)
+@override_settings(AXES_ENABLED=True, LOGIN_FAILURE_LIMIT=3)
 def test_login_is_throttled_after_repeated_failures(client):
     factories.user("anika")
     url = reverse("login")
@@ -57,6 +57,35 @@ def test_login_is_throttled_after_repeated_failures(client):
     response = client.post(url, {"username": "anika", "password": "Verbund-Test-2026"})
     assert response.status_code == 429
     assert "Zu viele fehlgeschlagene Anmeldeversuche" in response.content.decode()
+
+
+@pytest.mark.django_db
+@override_settings(AXES_ENABLED=True, LOGIN_FAILURE_LIMIT=3, LOGIN_IP_FAILURE_LIMIT=4)
+def test_password_spraying_from_one_address_is_throttled(client):
+    """One password tried against many accounts: each account sees one failure only."""
+    factories.user("anika")
+    url = reverse("login")
+    codes = [
+        client.post(url, {"username": name, "password": "Sommer2026"}).status_code
+        for name in ["bernd", "carla", "dora", "emil"]
+    ]
+    assert codes[:3] == [200, 200, 200]  # no single account reached its own limit
+    response = client.post(url, {"username": "anika", "password": "Verbund-Test-2026"})
+    assert response.status_code == 429
+    other = Client(REMOTE_ADDR="192.0.2.7")  # another address is not affected
+    response = other.post(url, {"username": "anika", "password": "Verbund-Test-2026"})
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+@override_settings(AXES_ENABLED=True, LOGIN_FAILURE_LIMIT=3, LOGIN_IP_FAILURE_LIMIT=50)
+def test_colleagues_behind_one_address_keep_logging_in(client):
+    factories.user("anika")
+    url = reverse("login")
+    for name in ["bernd", "carla", "dora", "emil"]:
+        client.post(url, {"username": name, "password": "vertippt"})
+    response = client.post(url, {"username": "anika", "password": "Verbund-Test-2026"})
+    assert response.status_code == 302
 
 
 @pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from tests.advice.conftest import advice_world  # noqa: F401 - fixture
-from verbund.core.services import tokens
+from verbund.core.services import disclosure, tokens
 
 
 def api(user):
@@ -58,7 +58,8 @@ def test_analysis_obeys_privacy(survey_world):
         by_label["Landkreis Holzminden"]["hidden"]
         and by_label["Landkreis Holzminden"]["companies"] is None
     )
-    assert body["total"]["companies"] == 8
+    # published numbers carry the cell-key noise (core.services.disclosure)
+    assert abs(body["total"]["companies"] - 8) <= disclosure.MAX_DEVIATION
 
 
 def test_match_endpoint(survey_world, topics):

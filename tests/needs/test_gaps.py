@@ -6,9 +6,10 @@ import pytest
 
 from tests import factories
 from tests.needs.conftest import make_response
+from verbund.core.services import disclosure
 from verbund.courses.models import Offer, Run
 from verbund.needs.models import Wave
-from verbund.needs.services import gaps
+from verbund.needs.services import analysis, gaps
 
 
 @pytest.fixture
@@ -57,16 +58,26 @@ def gap_world(db, districts, topics, network_a):
     return wave, today
 
 
+def _published(wave, value, quantity):
+    """``value`` as the report publishes it for the wave's one demand cell (cell-key noise)."""
+    record_key = analysis.record_keys(wave)
+    key = disclosure.cell_key(record_key(r.company_key) for r in wave.responses.all())
+    return disclosure.perturb(value, key, quantity)
+
+
 def test_hand_computed_gap(gap_world, districts, topics):
     wave, today = gap_world
     rows = {row.horizon: row for row in gaps.gap_report(wave, today=today)}
     # 6 months: demand 20, supply 8 (the IT run; the online run starts later) -> gap 12
-    assert (rows[6].demand, rows[6].supply, rows[6].gap) == (20.0, 8, 12.0)
+    demand6 = _published(wave, 20.0, "employees")
+    assert (rows[6].demand, rows[6].supply, rows[6].gap) == (demand6, 8, demand6 - 8)
     # 12 months: the online run does not fit an in-person wish -> still 8
-    assert (rows[12].demand, rows[12].supply) == (20.0, 8)
+    assert (rows[12].demand, rows[12].supply) == (_published(wave, 20.0, "employees"), 8)
     # 24 months: + 2*5*0.5 = 25 demand
-    assert (rows[24].demand, rows[24].supply, rows[24].gap) == (25.0, 8, 17.0)
-    assert rows[6].companies == 6 and not rows[6].hidden
+    demand24 = _published(wave, 25.0, "employees")
+    assert (rows[24].demand, rows[24].supply, rows[24].gap) == (demand24, 8, demand24 - 8)
+    assert abs(demand24 - 25.0) <= disclosure.MAX_DEVIATION
+    assert rows[6].companies == _published(wave, 6, "units") and not rows[6].hidden
     assert rows[6].wishes["formats"] == {"in_person": 100}
     assert rows[6].wishes["budget"] == 400
 

@@ -103,3 +103,13 @@ def test_an_unreadable_file_gets_a_german_message(survey_world):
         survey_world.wave_a, "firmen.csv", "Betrieb\nA".encode("utf-16"), survey_world.nora
     )
     assert "UTF-16" in result.errors[0].reason and "codec" not in result.errors[0].reason
+
+
+def test_closed_wave_takes_no_invitations(survey_world):
+    wave = survey_world.wave_a
+    wave.status = wave.Status.CLOSED
+    wave.save(update_fields=["status"])
+    before = Invitation.objects.filter(wave=wave).count()
+    result = import_invitations(wave, "firmen.csv", GOOD.encode(), survey_world.nora)
+    assert result.created == 0 and "abgeschlossen" in result.errors[0].reason
+    assert Invitation.objects.filter(wave=wave).count() == before

@@ -77,14 +77,52 @@ def test_ics_feed_lists_upcoming_activities(client, coordinator_a, network_a):
     assert str(events[0]["LOCATION"]) == "Le Havre"
 
 
-def test_ics_feed_with_api_token(client, coordinator_a, network_a):
+def test_ics_feed_no_longer_takes_an_api_token(client, coordinator_a, network_a):
     from verbund.core.services import tokens
 
     factories.activity(network_a, title="Forum", days_ahead=3)
     _token, plaintext = tokens.create_token(coordinator_a, "Kalender")
     url = reverse("networks:network_calendar", args=[network_a.pk])
-    assert client.get(url).status_code == 302
-    assert b"Forum" in client.get(url, {"token": plaintext}).content
+    assert client.get(url, {"token": plaintext}).status_code == 302  # to the login
+
+
+def test_calendar_subscription_has_its_own_revocable_secret(
+    client, coordinator_a, network_a, network_b
+):
+    from verbund.networks.models import CalendarFeed
+
+    factories.activity(network_a, title="Forum", days_ahead=3)
+    client.force_login(coordinator_a)
+    page = client.post(reverse("networks:calendar_feeds"), {"network": network_a.pk})
+    assert page.status_code == 201
+    url = page.context["new_url"]
+    feed = CalendarFeed.objects.get(user=coordinator_a)
+    assert url.split("/abo/")[1].removesuffix(".ics") not in feed.key_hash  # hashed at rest
+    client.logout()
+    response = client.get(url)
+    assert response.status_code == 200 and b"Forum" in response.content
+    assert response["Cache-Control"] == "private, no-store"
+    # another network than the user can see: 404, nothing created
+    client.force_login(coordinator_a)
+    hidden = client.post(reverse("networks:calendar_feeds"), {"network": network_b.pk})
+    assert hidden.status_code == 404 and CalendarFeed.objects.count() == 1
+    client.post(reverse("networks:calendar_feed_revoke", args=[feed.pk]))
+    client.logout()
+    assert client.get(url).status_code == 404
+    assert client.get(url.replace(".ics", "x.ics")).status_code == 404
+
+
+def test_feeds_are_their_owners_alone(client, coordinator_a, member_b, network_a):
+    from verbund.networks.services import feeds
+
+    feed, _secret = feeds.create_feed(coordinator_a, network_a)
+    client.force_login(member_b)
+    assert client.post(reverse("networks:calendar_feed_revoke", args=[feed.pk])).status_code == 404
+    assert (
+        "Kammerpartnerschaft" not in client.get(reverse("networks:calendar_feeds")).content.decode()
+    )
+    feed.refresh_from_db()
+    assert feed.revoked_at is None
 
 
 def test_dashboard_shows_due_goal_as_task(client, coordinator_a, network_a):

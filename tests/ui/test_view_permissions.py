@@ -102,6 +102,7 @@ PAGES = [
         (302, 404, 200, 404),
     ),
     ("my_calendar", lambda o: reverse("networks:my_calendar"), (302, 200, 200, None)),
+    ("calendar_feeds", lambda o: reverse("networks:calendar_feeds"), (302, 200, 200, None)),
     ("activity", lambda o: o["activity"].get_absolute_url(), (302, 404, 200, 404)),
     *[
         (f"{name}_create", url_of(f"networks:{name}_create", "network"), (302, 404, 200, 404))
@@ -170,11 +171,11 @@ def test_team_form_grants_permissions_to_members(client, world, coordinator_a, o
     client.force_login(coordinator_a)
     response = client.post(
         reverse("core:team_create", args=[org_a.pk]),
-        {"name": "Datenschutz", "permissions": ["privacy.manage"], "members": [paula.pk]},
+        {"name": "Stammdaten", "permissions": ["organizations.edit"], "members": [paula.pk]},
     )
     assert response.status_code == 302
-    team = Team.objects.get(name="Datenschutz")
+    team = Team.objects.get(name="Stammdaten")
     assert list(team.members.all()) == [paula]
     access.forget(paula)
-    assert access.has_perm(paula, "privacy.manage", world["a"]["person"])
-    assert not access.has_perm(paula, "privacy.manage", world["b"]["person"])
+    assert access.has_perm(paula, "organizations.edit", world["a"]["person"])
+    assert not access.has_perm(paula, "organizations.edit", world["b"]["person"])

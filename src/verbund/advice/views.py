@@ -12,6 +12,7 @@ from verbund.advice.models import Advisor, Case, CaseNeed, Office
 from verbund.advice.permissions import ADVICE_MANAGE
 from verbund.advice.services import cases
 from verbund.core.services import access, audit, editing
+from verbund.core.services.params import parse_id
 from verbund.core.views.generic import ObjectFormView, ObjectListView
 from verbund.courses.models import Offer
 
@@ -154,10 +155,10 @@ def case_need_create(request, pk):
 def recommend(request, pk):
     case = _case(request, pk)
     offer = get_object_or_404(
-        Offer.objects.visible_to(request.user), pk=request.POST.get("offer") or 0
+        Offer.objects.visible_to(request.user), pk=parse_id(request.POST.get("offer"), 0)
     )
-    need_pk = request.POST.get("need") or ""
-    need = case.needs.filter(pk=int(need_pk)).first() if need_pk.isdigit() else None
+    need_pk = parse_id(request.POST.get("need"))
+    need = case.needs.filter(pk=need_pk).first() if need_pk else None
     cases.recommend(case, offer, need, request.user)
     messages.success(request, _("Empfehlung gespeichert: %(offer)s") % {"offer": offer})
     return redirect(case)

@@ -17,6 +17,7 @@ from verbund.core.services.editing import save_changes
 
 MAX_PAGE_SIZE = 500
 DEFAULT_PAGE_SIZE = 50
+MAX_OFFSET = 10**9  # PostgreSQL's OFFSET is a bigint; nobody pages past a billion rows
 
 
 class Pagination(LimitOffsetPagination):
@@ -24,7 +25,7 @@ class Pagination(LimitOffsetPagination):
 
     class Input(Schema):
         limit: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
-        offset: int = Field(0, ge=0)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
     def __init__(self, **kwargs):
         super().__init__(max_limit=MAX_PAGE_SIZE, **kwargs)

@@ -7,13 +7,16 @@ object), the same shape whether the schema (ninja/pydantic) or the model's
 
 import logging
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
+
+from verbund.core.services.access import Refused
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +61,8 @@ def _schema_message(error: dict) -> str:
     }
     if kind in messages:
         return messages[kind]
+    if kind == "value_error" and context.get("error"):
+        return str(context["error"])  # our validators' messages are translated already
     if kind == "enum":
         return _("Ungültige Auswahl. Erlaubt: %(expected)s") % {
             "expected": context.get("expected", "")
@@ -130,7 +135,22 @@ def install(api) -> None:
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request, exc):
+        if isinstance(exc, Refused):
+            return respond(request, 403, str(exc))
         return respond(request, 403, _("Dazu fehlt Ihnen die Berechtigung."))
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request, exc):
+        return respond(
+            request,
+            413,
+            _("Die Anfrage ist zu groß (höchstens %(mib)s MiB).")
+            % {"mib": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)},
+        )
+
+    @api.exception_handler(OverflowError)
+    def too_large(request, exc):
+        return respond(request, 400, _("Eine Zahl ist zu groß."))
 
     @api.exception_handler(Http404)
     def not_found(request, exc):

@@ -8,14 +8,17 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
-from verbund.api.schemas import InputSchema, ListFilter
+from verbund.api.schemas import InputSchema, ListFilter, named_choices
 from verbund.core.models import Organization, Region
+
+RegionKind = named_choices(Region.Kind, "RegionKind")
+OrganizationKind = named_choices(Organization.Kind, "OrganizationKind")
 
 
 class RegionOut(Schema):
     id: int
     name: str
-    kind: Region.Kind
+    kind: RegionKind
     country: str
     code: str
     parent: int | None = Field(None, alias="parent_id")
@@ -25,7 +28,7 @@ class RegionOut(Schema):
 
 class RegionIn(InputSchema):
     name: str
-    kind: Region.Kind
+    kind: RegionKind
     country: str = "DE"
     code: str = ""
     parent: int | None = None
@@ -34,7 +37,7 @@ class RegionIn(InputSchema):
 
 
 class RegionFilter(ListFilter):
-    kind: Region.Kind | None = None
+    kind: RegionKind | None = None
     country: str | None = None
 
 
@@ -65,7 +68,7 @@ class OrganizationOut(Schema):
     id: int
     name: str
     short_name: str
-    kind: Organization.Kind
+    kind: OrganizationKind
     wz_section: str
     size_class: str
     street: str
@@ -86,7 +89,7 @@ class OrganizationOut(Schema):
 
 class OrganizationIn(InputSchema):
     name: str
-    kind: Organization.Kind
+    kind: OrganizationKind
     short_name: str = ""
     wz_section: str = ""
     size_class: str = ""
@@ -105,7 +108,7 @@ class OrganizationIn(InputSchema):
 
 
 class OrganizationFilter(ListFilter):
-    kind: Organization.Kind | None = None
+    kind: OrganizationKind | None = None
     region: int | None = None
 
 

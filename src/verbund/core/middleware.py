@@ -22,3 +22,22 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
         return response
+
+
+class OddInputMiddleware:
+    """The safety net under the parsing helpers (``core.services.params``): a number too
+    large for the database column (SQLite raises OverflowError past 2**63 - 1) that
+    slipped through a filter is the client's bad input, answered with 400, not a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, OverflowError):
+            from verbund.core.views.errors import bad_request
+
+            return bad_request(request, exception)
+        return None

@@ -12,7 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.core.models import Organization, Person, Region, Topic
 from verbund.core.personal_data import NoPersonalData, PersonalData
-from verbund.courses.querysets import OfferQuerySet, RunQuerySet, SynonymQuerySet
+from verbund.courses.querysets import (
+    OfferQuerySet,
+    RunQuerySet,
+    SynonymQuerySet,
+)
 
 # Teaching-format codes of the Federal Employment Agency (openQ-cat INSTRUCTION_FORM@type).
 INSTRUCTION_CODES = [

@@ -16,6 +16,7 @@ from verbund.exams.models import (
     RateTable,
     Sitting,
 )
+from verbund.exams.services.visibility import plannable_candidates
 from verbund.networks.models import Network
 
 PLAN = "exams.plan"
@@ -87,10 +88,11 @@ class ConflictForm(ModelForm):
         fields = ["kind", "candidate", "organization", "note"]
 
     def limit_choices(self, user):
-        # Candidates are personal data: only those of the examiner's pool are offered.
-        self.fields["candidate"].queryset = Candidate.objects.filter(
+        # Candidates are personal data: only those of the examiner's pool in periods the
+        # user plans are offered (not every candidate of every chamber in the pool).
+        self.fields["candidate"].queryset = plannable_candidates(user).filter(
             sittings__period__network=self.instance.examiner.network_id
-        ).distinct()
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -118,11 +120,13 @@ class BoardMembersForm(forms.Form):
         label=_("Stellvertretungen"), queryset=Examiner.objects.none(), required=False
     )
 
-    def __init__(self, board, *args, **kwargs):
+    def __init__(self, board, *args, visible=None, **kwargs):
         super().__init__(*args, **kwargs)
         pool = Examiner.objects.filter(network=board.network_id, active=True).select_related(
             "person"
         )
+        if visible is not None:  # only examiners the user may see by name
+            pool = pool.filter(pk__in=visible.values("pk"))
         for name in ("members", "deputies"):
             self.fields[name].queryset = pool
             self.fields[name].widget.attrs["size"] = 12

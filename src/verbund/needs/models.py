@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.core.models import Organization, Person, Region, Topic
 from verbund.core.personal_data import NoPersonalData, PersonalData
+from verbund.core.services import disclosure
 from verbund.needs import choices, questionnaire
 from verbund.needs.querysets import WavePartQuerySet, WaveQuerySet
 
@@ -243,6 +244,9 @@ class Response(models.Model):
     )
     # Which company the answer counts for in the privacy rules ("o<org>", "i<invitation>").
     company_key = models.CharField(max_length=24, db_index=True)
+    # Fixed random key of the cell-key method (core.services.disclosure): drawn once,
+    # never shown, never changed, so that a table cell always gets the same noise.
+    record_key = models.FloatField(default=disclosure.new_record_key, editable=False)
     kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices, default=Kind.SURVEY)
     person_group = models.CharField(
         _("Personengruppe"),

@@ -46,6 +46,7 @@ from verbund.networks.api_schemas import (
 from verbund.networks.models import Activity, Agreement, Goal, Membership, Network
 from verbund.networks.permissions import NETWORKS_EDIT
 from verbund.networks.services import networks as network_service
+from verbund.networks.services import roles
 
 router = Router()
 
@@ -132,6 +133,7 @@ def get_member(request, membership_id: int):
 def create_member(request, payload: MembershipIn):
     data = _editable_network(request, payload.dict())
     data = resolve_references(request, data, MEMBERSHIP_REFERENCES)
+    roles.check_membership_change(request.auth, data["network"], None, data)
     return Status(201, save(Membership(), data, request, "networks.membership"))
 
 
@@ -139,6 +141,7 @@ def create_member(request, payload: MembershipIn):
 def update_member(request, membership_id: int, payload: PatchDict[MembershipUpdate]):
     membership = editable_or_403(Membership, request, NETWORKS_EDIT, membership_id)
     data = resolve_references(request, payload, MEMBERSHIP_REFERENCES)
+    roles.check_membership_change(request.auth, membership.network, membership.pk, data)
     return save(membership, data, request, "networks.membership")
 
 

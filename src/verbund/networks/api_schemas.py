@@ -9,8 +9,11 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
-from verbund.api.schemas import InputSchema, ListFilter
+from verbund.api.schemas import InputSchema, ListFilter, named_choices
 from verbund.networks.models import Activity, Goal, Membership, Network
+
+NetworkKind = named_choices(Network.Kind, "NetworkKind")
+ActivityKind = named_choices(Activity.Kind, "ActivityKind")
 
 
 def _ids(related) -> list[int]:
@@ -22,7 +25,7 @@ class NetworkOut(Schema):
     id: int
     name: str
     short_name: str
-    kind: Network.Kind
+    kind: NetworkKind
     since: date | None
     description: str
     website: str
@@ -41,7 +44,7 @@ class NetworkOut(Schema):
 
 class NetworkIn(InputSchema):
     name: str
-    kind: Network.Kind
+    kind: NetworkKind
     short_name: str = ""
     since: date | None = None
     description: str = ""
@@ -60,7 +63,7 @@ class NetworkCreate(NetworkIn):
 
 
 class NetworkFilter(ListFilter):
-    kind: Network.Kind | None = None
+    kind: NetworkKind | None = None
 
 
 class NetworkPartFilter(ListFilter):
@@ -152,7 +155,7 @@ class GoalFilter(NetworkPartFilter):
 class ActivityOut(Schema):
     id: int
     network: int = Field(alias="network_id")
-    kind: Activity.Kind
+    kind: ActivityKind
     title: str
     start: date
     end: date | None
@@ -171,7 +174,7 @@ class ActivityOut(Schema):
 
 
 class ActivityUpdate(InputSchema):
-    kind: Activity.Kind
+    kind: ActivityKind
     title: str
     start: date
     end: date | None = None
@@ -188,6 +191,6 @@ class ActivityIn(ActivityUpdate):
 
 
 class ActivityFilter(NetworkPartFilter):
-    kind: Activity.Kind | None = None
+    kind: ActivityKind | None = None
     start_after: date | None = None
     start_before: date | None = None

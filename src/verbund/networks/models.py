@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -9,8 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from verbund.core.models import Organization, Region
-from verbund.core.personal_data import NoPersonalData
-from verbund.networks.querysets import NetworkPartQuerySet, NetworkQuerySet
+from verbund.core.personal_data import NoPersonalData, PersonalData
+from verbund.networks.querysets import (
+    CalendarFeedQuerySet,
+    NetworkPartQuerySet,
+    NetworkQuerySet,
+)
 
 
 class Network(models.Model):
@@ -353,3 +358,53 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class CalendarFeed(models.Model):
+    """A calendar subscription (ICS) with a secret of its own, revocable on its own.
+
+    Calendar apps cannot sign in, so the secret in the feed's address is the credential:
+    it only reads this one feed (never an API token, which would land in access logs
+    with all its rights), is stored as a hash and stops working when revoked.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
+    )
+    network = models.ForeignKey(
+        Network,
+        verbose_name=_("Netzwerk"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Leer: die Termine aller eigenen Netzwerke."),
+    )
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("Angelegt"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("Zuletzt abgerufen"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("Widerrufen"), null=True, blank=True)
+
+    objects = CalendarFeedQuerySet.as_manager()
+    PERSONAL_DATA = PersonalData(
+        user_lookup="user",
+        fields=("network", "created_at", "last_used_at", "revoked_at"),
+        on_erase="delete",
+        reason="a subscription of the person; nothing to keep once they are gone",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("Kalender-Abo")
+        verbose_name_plural = _("Kalender-Abos")
+
+    def __str__(self):
+        return str(self.network) if self.network_id else str(_("Alle meine Netzwerke"))
+
+    def get_absolute_url(self):
+        return reverse("networks:calendar_feeds")
+
+    def permission_scope(self):
+        from verbund.core.services.access import Scope
+
+        return Scope()

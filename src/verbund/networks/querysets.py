@@ -37,3 +37,13 @@ class NetworkPartQuerySet(ScopedQuerySet):
         from verbund.networks.models import Network
 
         return Q(network__in=Network.objects.with_perm(user, perm).values("pk"))
+
+
+class CalendarFeedQuerySet(ScopedQuerySet):
+    """A calendar subscription is its owner's alone (nobody manages other people's feeds)."""
+
+    def visible_q(self, user) -> Q:
+        return Q(user=user)
+
+    def perm_q(self, user, perm) -> Q:
+        return Q(user=user)

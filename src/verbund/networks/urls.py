@@ -11,6 +11,13 @@ urlpatterns = [
     path("<int:pk>/bearbeiten/", views.NetworkFormView.as_view(), name="network_edit"),
     path("<int:pk>/kalender.ics", views.network_calendar, name="network_calendar"),
     path("kalender.ics", views.my_calendar, name="my_calendar"),
+    path("kalender/abos/", views.calendar_feeds, name="calendar_feeds"),
+    path(
+        "kalender/abos/<int:pk>/widerrufen/",
+        views.calendar_feed_revoke,
+        name="calendar_feed_revoke",
+    ),
+    path("kalender/abo/<str:secret>.ics", views.feed_ics, name="feed_ics"),
     path("aktivitaeten/<int:pk>/", views.ActivityDetailView.as_view(), name="activity_detail"),
     path("aktivitaeten/<int:pk>/anhaenge/", views.attachment_upload, name="attachment_upload"),
     path("anhaenge/<int:pk>/", views.attachment_download, name="attachment_download"),

@@ -1,12 +1,15 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from verbund.core.services import audit, editing
+from verbund.core.services.params import parse_id
 from verbund.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -19,6 +22,7 @@ from verbund.networks.models import (
     Activity,
     Agreement,
     Attachment,
+    CalendarFeed,
     FundingSource,
     Goal,
     GoalProgress,
@@ -27,7 +31,7 @@ from verbund.networks.models import (
     Review,
 )
 from verbund.networks.permissions import NETWORKS_EDIT
-from verbund.networks.services import calendar, networks, timeline
+from verbund.networks.services import calendar, feeds, networks, roles, timeline
 
 
 class NetworkListView(ObjectListView):
@@ -107,9 +111,23 @@ class NetworkPartFormView(ObjectFormView):
         context["network"] = context["object"].network
         return context
 
+    def save(self, obj, data, form):
+        if self.model is Membership:
+            try:
+                roles.check_membership_change(self.request.user, obj.network, obj.pk, data)
+            except PermissionDenied as denied:
+                raise ValidationError(str(denied)) from denied
+        return super().save(obj, data, form)
+
 
 class NetworkPartDeleteView(ObjectDeleteView):
     perm = NETWORKS_EDIT
+
+    def post(self, request, *args, **kwargs):
+        if self.model is Membership:
+            membership = self.get_object()
+            roles.check_membership_change(request.user, membership.network, membership.pk, None)
+        return super().post(request, *args, **kwargs)
 
 
 class ReviewFormView(NetworkPartFormView):
@@ -217,25 +235,69 @@ def attachment_delete(request, pk):
     return redirect(activity.get_absolute_url())
 
 
+@login_required
 def network_calendar(request, pk):
-    """ICS feed of a network's upcoming activities (signed in, or ``?token=`` API token)."""
-    from verbund.core.services import tokens
+    """ICS of a network's upcoming activities for the signed-in user (calendar apps use a
+    subscription with its own secret instead, see ``feed_ics``)."""
+    network = get_object_or_404(Network.objects.visible_to(request.user), pk=pk)
+    return _ics(request.user, network, f"netzwerk-{network.pk}.ics")
 
-    user = request.user
-    if not user.is_authenticated and request.GET.get("token"):
-        user = tokens.authenticate_token(request.GET["token"]) or user
-    if not user.is_authenticated:
-        return redirect(f"{reverse('login')}?next={request.path}")
-    network = get_object_or_404(Network.objects.visible_to(user), pk=pk)
-    body = calendar.activities_ics(
-        timeline.upcoming_activities(user, network=network), str(network)
-    )
+
+def _ics(user, network, filename):
+    title = str(network) if network is not None else _("Meine Netzwerke")
+    body = calendar.activities_ics(timeline.upcoming_activities(user, network=network), title)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="netzwerk-{network.pk}.ics"'
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def feed_ics(request, secret):
+    """A calendar subscription: the secret is the only credential, scoped to this feed."""
+    feed = feeds.feed_for_secret(secret)
+    if feed is None:
+        raise Http404
+    network = feed.network
+    if network is not None and not Network.objects.visible_to(feed.user).filter(pk=network.pk):
+        raise Http404  # the owner lost access to the network: so does the feed
+    response = _ics(feed.user, network, "kalender.ics")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 
 @login_required
+def calendar_feeds(request):
+    """The user's subscriptions: create one (the address is shown once), revoke any."""
+    networks_seen = Network.objects.visible_to(request.user).order_by("name")
+    new_url = ""
+    if request.method == "POST":
+        network = None
+        network_pk = parse_id(request.POST.get("network"))
+        if network_pk is not None:
+            network = get_object_or_404(networks_seen, pk=network_pk)
+        _feed, secret = feeds.create_feed(request.user, network)
+        new_url = request.build_absolute_uri(reverse("networks:feed_ics", args=[secret]))
+    return render(
+        request,
+        "networks/calendar_feeds.html",
+        {
+            "feeds": CalendarFeed.objects.visible_to(request.user).select_related("network"),
+            "networks": networks_seen,
+            "new_url": new_url,
+        },
+        status=201 if new_url else 200,
+    )
+
+
+@login_required
+@require_POST
+def calendar_feed_revoke(request, pk):
+    feed = get_object_or_404(CalendarFeed.objects.visible_to(request.user), pk=pk)
+    feeds.revoke(feed, request.user)
+    messages.success(request, _("Kalender-Abo widerrufen."))
+    return redirect("networks:calendar_feeds")
+
+
+@login_required
 def my_calendar(request):
-    body = calendar.activities_ics(timeline.upcoming_activities(request.user), _("Meine Netzwerke"))
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    return _ics(request.user, None, "kalender.ics")

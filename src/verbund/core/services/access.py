@@ -14,6 +14,10 @@ from verbund.core.permissions import PERMISSIONS
 _CACHE_ATTRIBUTE = "_verbund_grants"
 
 
+class Refused(PermissionDenied):
+    """A refusal whose message is meant for the user (German, translated), not a code."""
+
+
 @dataclass(frozen=True)
 class Scope:
     """Who owns an object: the organizations and networks whose teams may act on it."""
@@ -76,6 +80,13 @@ def member_network_ids(user) -> set[int]:
     if not user.is_authenticated:
         return set()
     return _grants(user).member_networks
+
+
+def permissions_in_organization(user, organization_id: int) -> set[str]:
+    """Every permission ``user`` holds through teams of that organization."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    return set(_grants(user).by_organization.get(organization_id, ()))
 
 
 def organizations_with(user, perm: str) -> set[int]:

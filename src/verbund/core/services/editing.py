@@ -4,7 +4,10 @@
 change is never stored without its log line, and an invalid value is never stored at all.
 """
 
-from django.db import models, transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
+from django.utils.translation import gettext as _
 
 from verbund.core.services import audit
 
@@ -37,6 +40,9 @@ def save_changes(
     many = {
         name: value for name, value in data.items() if instance._meta.get_field(name).many_to_many
     }
+    empty = [name for name, value in many.items() if value is None]
+    if empty:  # "regions": null in a PATCH means nothing; an empty list clears
+        raise ValidationError({name: [_("Bitte eine Liste angeben.")] for name in empty})
     changes = {}
     for name, value in data.items():
         if name in many:
@@ -47,7 +53,43 @@ def save_changes(
         new = getattr(instance, field.attname)
         if creating or old != new:
             changes[name] = (old, new)
+    check_integer_ranges(instance)
     instance.full_clean(exclude=list(many))
+    try:
+        return _write(instance, many, changes, creating, user, action_prefix, extra_audit)
+    except IntegrityError as error:
+        # full_clean checked uniqueness, but an equal row can land between the check and
+        # the write (two submits at once): a clear validation error, never a 500.
+        raise ValidationError(
+            _("Ein gleicher Eintrag wurde eben gespeichert. Bitte die Seite neu laden."),
+            code="unique",
+        ) from error
+
+
+# The ranges PostgreSQL enforces, applied on SQLite too (which stores 2**61 seats happily
+# and then breaks every later calculation with it).
+_INTEGER_RANGES = BaseDatabaseOperations.integer_field_ranges
+
+
+def check_integer_ranges(instance: models.Model) -> None:
+    """Every integer field within the range of its column type on PostgreSQL."""
+    errors = {}
+    for field in instance._meta.concrete_fields:
+        limits = _INTEGER_RANGES.get(field.get_internal_type())
+        value = getattr(instance, field.attname, None)
+        if limits is None or field.is_relation or not isinstance(value, int):
+            continue
+        low, high = limits
+        if not low <= value <= high:
+            errors[field.name] = [
+                _("Der Wert muss zwischen %(low)s und %(high)s liegen.")
+                % {"low": low, "high": high}
+            ]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _write(instance, many, changes, creating, user, action_prefix, extra_audit):
     with transaction.atomic():
         instance.save()
         for name, values in many.items():

@@ -1,8 +1,10 @@
-"""Error pages in the site's layout and the user's language (handler403/404/500).
+"""Error pages in the site's layout and the user's language (handler400/403/404/500).
 
 A 403 names the permission that is missing (from the exception's message, which our
 views set to the permission code) and who can grant it: the team administrators of the
-user's organization or network.
+user's organization or network. A refusal that carries its own reason for the user
+(``access.Refused``, e.g. "only the lead may change the lead") shows that reason instead;
+a raw permission code is never shown.
 """
 
 from django.http import HttpResponseServerError
@@ -10,6 +12,7 @@ from django.shortcuts import render
 from django.views.decorators.csrf import requires_csrf_token
 
 from verbund.core.permissions import PERMISSIONS, TEAMS_MANAGE
+from verbund.core.services.access import Refused
 
 
 def _back_url(request) -> str:
@@ -27,11 +30,17 @@ def _back_url(request) -> str:
 def permission_denied(request, exception=None):
     code = str(exception) if exception is not None else ""
     context = {
+        "reason": code if isinstance(exception, Refused) else "",
         "permission_label": PERMISSIONS.get(code, ""),
         "granter_label": PERMISSIONS[TEAMS_MANAGE],
         "back_url": _back_url(request),
     }
     return render(request, "errors/403.html", context, status=403)
+
+
+@requires_csrf_token
+def bad_request(request, exception=None):
+    return render(request, "core/400.html", status=400)
 
 
 @requires_csrf_token

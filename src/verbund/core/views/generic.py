@@ -46,7 +46,10 @@ class ObjectListView(LoginRequiredMixin, TemplateView):
         for name in self.filter_fields:
             value = self.request.GET.get(name)
             if value:
-                queryset = queryset.filter(**{name: value})
+                try:
+                    queryset = queryset.filter(**{name: value})
+                except (ValueError, TypeError, ValidationError):
+                    queryset = queryset.none()  # "?region=abc" matches nothing, no 500
         sort = self.request.GET.get("sort", self.default_sort)
         if sort.lstrip("-") in self.sort_options:
             field = self.sort_options[sort.lstrip("-")]

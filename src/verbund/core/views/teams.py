@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from verbund.core.models import Organization, Team
 from verbund.core.permissions import PERMISSIONS, TEAMS_MANAGE
-from verbund.core.services import access, editing
+from verbund.core.services import access, editing, grants
 
 
 class TeamForm(forms.Form):
@@ -30,18 +30,31 @@ class TeamForm(forms.Form):
         help_text=gettext_lazy("Benutzerkonten der Personen dieser Organisation."),
     )
 
-    def __init__(self, *args, organization, **kwargs):
+    def __init__(self, *args, organization, user, team=None, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        allowed = grants.grantable(user, organization)
+        self.kept = [
+            PERMISSIONS.get(perm, perm)
+            for perm in grants.kept_permissions(user, organization, team)
+        ]
         self.fields["permissions"].choices = sorted(
-            (code, f"{label} ({code})") for code, label in PERMISSIONS.items()
+            (code, f"{label} ({code})") for code, label in PERMISSIONS.items() if code in allowed
+        )
+        self.fields["permissions"].help_text = gettext_lazy(
+            "Sie können nur Berechtigungen vergeben, die Sie in dieser Organisation selbst haben."
         )
         self.fields["members"].queryset = get_user_model().objects.filter(
             person__organization=organization, is_active=True
         )
-        self.fields["members"].label_from_instance = lambda user: (
-            f"{user.person.full_name} ({user.get_username()})"
+        self.fields["members"].label_from_instance = lambda account: (
+            f"{account.person.full_name} ({account.get_username()})"
         )
+        if self.kept:
+            self.fields["members"].disabled = True
+            self.fields["members"].help_text = gettext_lazy(
+                "Mitglieder dieses Teams ändern nur Personen, die alle seine Berechtigungen haben."
+            )
 
 
 def _organization(request, pk):
@@ -70,16 +83,25 @@ def team_form(request, pk, team_pk=None):
         if team
         else {}
     )
-    form = TeamForm(request.POST or None, initial=initial, organization=organization)
+    form = TeamForm(
+        request.POST or None,
+        initial=initial,
+        organization=organization,
+        user=request.user,
+        team=team,
+    )
     if request.method == "POST" and form.is_valid():
+        members = list(form.cleaned_data["members"])
+        grants.check_team_members_change(
+            request.user, organization, team, team.members.all() if team else [], members
+        )
+        permissions = grants.permissions_after_change(
+            request.user, organization, team, form.cleaned_data["permissions"]
+        )
         with transaction.atomic():
             saved = editing.save_changes(
                 team or Team(organization=organization),
-                {
-                    "name": form.cleaned_data["name"],
-                    "permissions": sorted(form.cleaned_data["permissions"]),
-                    "members": list(form.cleaned_data["members"]),
-                },
+                {"name": form.cleaned_data["name"], "permissions": permissions, "members": members},
                 request.user,
                 "core.team",
             )
@@ -99,6 +121,7 @@ def team_form(request, pk, team_pk=None):
 def team_delete(request, pk, team_pk):
     organization = _organization(request, pk)
     team = get_object_or_404(organization.teams, pk=team_pk)
+    grants.check_team_delete(request.user, organization, team)
     if request.method == "POST":
         editing.delete_object(team, request.user, "core.team")
         messages.success(request, _("Team gelöscht."))

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from verbund.core.models import AuditEntry, Organization
+from verbund.core.services.params import parse_id
 from verbund.courses.models import IndexChange, Offer, Run
 from verbund.courses.services import importing, indexing, openqcat, tabular
 from verbund.courses.services.importing import ImportReport, RowError
@@ -72,8 +73,8 @@ def import_file(
 
 def _provider_by_ref(ref: str, report: ImportReport):
     found = (
-        Organization.objects.filter(kind=Organization.Kind.PROVIDER, pk=ref).first()
-        if str(ref).isdigit()
+        Organization.objects.filter(kind=Organization.Kind.PROVIDER, pk=parse_id(ref)).first()
+        if parse_id(ref)
         else Organization.objects.filter(kind=Organization.Kind.PROVIDER, name__iexact=ref).first()
     )
     if found is None:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from verbund.core.models import Organization, Topic
 from verbund.core.services.geo import place_coordinates
+from verbund.core.services.params import MAX_INT, parse_id
 from verbund.courses.models import Certificate, Format, Funding, TargetGroup, TimeOfDay
 
 OFFER_FIELDS = (
@@ -124,13 +125,16 @@ def parse_decimal(value) -> Decimal:
     return number
 
 
-def _int(value, minimum=0) -> int:
+def _int(value, minimum=0, maximum=32767) -> int:
+    """A whole number within the column's range (participants are small integers)."""
     try:
         number = int(Decimal(str(value).strip().replace(",", ".")))
-    except (InvalidOperation, ValueError):
+    except (InvalidOperation, ValueError, OverflowError):
         raise ValueError(_("„%(value)s“ ist keine ganze Zahl.") % {"value": value}) from None
     if number < minimum:
         raise ValueError(_("Der Wert muss mindestens %(min)s sein.") % {"min": minimum})
+    if number > maximum:
+        raise ValueError(_("Der Wert darf höchstens %(limit)s sein.") % {"limit": maximum})
     return number
 
 
@@ -183,8 +187,8 @@ class Validator:
             if self.allowed is not None:
                 candidates = candidates.filter(pk__in=self.allowed)
             found = (
-                candidates.filter(pk=int(text)).first()
-                if text.isdigit()
+                candidates.filter(pk=parse_id(text)).first()
+                if parse_id(text)
                 else candidates.filter(name__iexact=text).first()
                 or candidates.filter(short_name__iexact=text).first()
             )
@@ -236,7 +240,7 @@ class Validator:
             "price": get("price_eur", self._price, required=True),
             "target_groups": get("target_groups", self._groups, default=[]),
             "language": get("language", self._language, default="de"),
-            "hours": get("hours", lambda v: _int(v, 1)),
+            "hours": get("hours", lambda v: _int(v, 1, MAX_INT)),
             "time_of_day": get("time_of_day", lambda v: _choice(v, TimeOfDay), default=""),
             "funding": get(
                 "funding", lambda v: [_choice(x, Funding) for x in _split(v)], default=[]

@@ -20,6 +20,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 from django.utils.translation import gettext as _
 
+from verbund.core.services.params import MAX_INT, parse_int
 from verbund.courses.models import FORMAT_OF_CODE_GROUP
 from verbund.courses.services.tabular import FileError, SourceRow
 
@@ -108,9 +109,7 @@ def _rows(number, course, runs, supplier_default, default_language) -> list[Sour
     instruction = (
         education.find("EXTENDED_INFO/INSTRUCTION_TIME") if education is not None else None
     )
-    fmt = features.get("format") or (
-        FORMAT_OF_CODE_GROUP.get(int(code) // 100, "") if code.isdigit() else ""
-    )
+    fmt = features.get("format") or (FORMAT_OF_CODE_GROUP.get(parse_int(code, 0) // 100, ""))
     base = {
         "offer_id": product_id,
         "provider": _text(course, "SUPPLIER_ID_REF") or supplier_default,
@@ -133,7 +132,7 @@ def _rows(number, course, runs, supplier_default, default_language) -> list[Sour
         "__extra_fields__": {
             "measure_number": _text(education, "EXTENDED_INFO/MEASURE_NUMBER"),
             "degree": _text(education, "DEGREE"),
-            "instruction_code": int(code) if code.isdigit() else None,
+            "instruction_code": parse_int(code, minimum=0, maximum=MAX_INT),
             "instruction_time": {"1": "vollzeit", "2": "teilzeit"}.get(
                 instruction.get("type", "") if instruction is not None else "", ""
             ),

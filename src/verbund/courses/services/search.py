@@ -10,7 +10,6 @@ import datetime
 import re
 import time
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from verbund.core.models import Organization, Region, Topic
 from verbund.core.services.geo import major_town, postcode_coordinates, town_coordinates
+from verbund.core.services.params import parse_int, parse_number
 from verbund.courses.models import (
     Certificate,
     Format,
@@ -138,9 +138,8 @@ def parse_params(params: dict[str, list[str]]) -> ParsedSearch:
         text, place_from_text = split_town(text)
         place_label = place_from_text
     if place_label:
-        try:
-            radius = float(one("radius") or DEFAULT_RADIUS)
-        except ValueError:
+        radius = parse_number(one("radius") or DEFAULT_RADIUS)
+        if radius is None:
             radius = DEFAULT_RADIUS
             errors["radius"] = _("Bitte einen Umkreis in km angeben.")
         radius = min(max(radius, 1.0), 1000.0)
@@ -153,9 +152,8 @@ def parse_params(params: dict[str, list[str]]) -> ParsedSearch:
             place = Place(coordinates[0], coordinates[1], radius)
     max_price = None
     if one("max_price"):
-        try:
-            max_price = float(Decimal(one("max_price").replace(",", ".")))
-        except InvalidOperation:
+        max_price = parse_number(one("max_price"), minimum=0)
+        if max_price is None:
             errors["max_price"] = _("Bitte einen Höchstpreis in Euro angeben.")
     sort = one("sort") or "relevance"
     if sort not in SORTS:
@@ -163,10 +161,7 @@ def parse_params(params: dict[str, list[str]]) -> ParsedSearch:
         sort = "relevance"
     if sort == "distance" and place is None:
         sort = "relevance"
-    try:
-        page = min(max(int(one("page") or 1), 1), MAX_PAGE)
-    except ValueError:
-        page = 1
+    page = min(parse_int(one("page"), 1, minimum=1), MAX_PAGE)
     request = SearchRequest(
         text=text,
         filters=filters,

@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from verbund.core.services.spreadsheet import csv_row, csv_unescape, xlsx_row
+
 # Encoding and separator detection are the shared import layer's (FileError re-exported).
 from verbund.core.services.tabular import FileError, decode, detect_delimiter  # noqa: F401
 
@@ -92,7 +94,7 @@ def read_csv(data: bytes) -> Iterator[SourceRow]:
             if extra:
                 yield SourceRow(line, {"__extra__": len(values)})
                 continue
-        yield SourceRow(line, dict(zip(names, values, strict=False)))
+        yield SourceRow(line, dict(zip(names, map(csv_unescape, values), strict=False)))
 
 
 def read_xlsx(data: bytes) -> Iterator[SourceRow]:
@@ -136,7 +138,7 @@ def write_csv(rows: Iterable[dict]) -> bytes:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([_text(row.get(name)) for name in COLUMNS])
+        writer.writerow(csv_row(_text(row.get(name)) for name in COLUMNS))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -148,12 +150,15 @@ def write_xlsx(rows: Iterable[dict]) -> bytes:
     sheet.append(list(COLUMNS))
     for row in rows:
         sheet.append(
-            [
-                row.get(name)
-                if isinstance(row.get(name), datetime.date | int | float)
-                else _text(row.get(name))
-                for name in COLUMNS
-            ]
+            xlsx_row(
+                sheet,
+                [
+                    row.get(name)
+                    if isinstance(row.get(name), datetime.date | int | float)
+                    else _text(row.get(name))
+                    for name in COLUMNS
+                ],
+            )
         )
     buffer = io.BytesIO()
     workbook.save(buffer)

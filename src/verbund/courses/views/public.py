@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.core.models import Organization, Region, Topic
 from verbund.core.services import access, audit
+from verbund.core.services.params import parse_ids
 from verbund.courses.models import (
     Certificate,
     Format,
@@ -61,7 +62,7 @@ def _selected_labels(dimension: str, values: list[str]) -> dict[str, str]:
         return dict(Topic.objects.filter(code__in=values).values_list("code", "label_de"))
     if dimension in ("region", "provider"):
         model = Region if dimension == "region" else Organization
-        ids = [v for v in values if v.isdigit()]
+        ids = parse_ids(values)
         return {
             str(pk): name for pk, name in model.objects.filter(pk__in=ids).values_list("pk", "name")
         }

@@ -11,12 +11,13 @@ import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from verbund.core.services import audit
-from verbund.exams.models import Claim, RateTable
+from verbund.core.services.spreadsheet import csv_row, xlsx_row
+from verbund.exams.models import Assignment, Claim, RateTable
 
 CENT = Decimal("0.01")
 
@@ -67,33 +68,52 @@ def submit(assignment, hours, km, user) -> Claim:
         raise CompensationError(_("Für diesen Einsatz kann keine Entschädigung beantragt werden."))
     if assignment.sitting.date > timezone.localdate():
         raise CompensationError(_("Eine Abrechnung ist erst nach dem Prüfungstag möglich."))
-    if hasattr(assignment, "claim"):
-        raise CompensationError(_("Für diesen Einsatz liegt bereits ein Antrag vor."))
     rates = rates_for(assignment)
     amounts = compute(rates, Decimal(hours), Decimal(km))
     with transaction.atomic():
-        claim = Claim.objects.create(
-            assignment=assignment,
-            hours=hours,
-            km=km,
-            loss_amount=amounts.loss,
-            travel_amount=amounts.travel,
-            allowance_amount=amounts.allowance,
-            total=amounts.total,
-            currency=rates.currency,
-        )
+        # lock, recount, write: one claim per assignment even when submitted twice at once
+        Assignment.objects.select_for_update().filter(pk=assignment.pk).first()
+        if Claim.objects.filter(assignment=assignment.pk).exists():
+            raise CompensationError(ALREADY_CLAIMED())
+        try:
+            with transaction.atomic():
+                claim = _create_claim(assignment, hours, km, amounts, rates)
+        except IntegrityError as error:  # SQLite: the unique assignment decides
+            raise CompensationError(ALREADY_CLAIMED()) from error
         audit.record(claim, "exams.claim.submitted", user=user, data={"total": str(claim.total)})
     return claim
 
 
+def ALREADY_CLAIMED() -> str:  # noqa: N802 - a message, translated at call time
+    return _("Für diesen Einsatz liegt bereits ein Antrag vor.")
+
+
+def _create_claim(assignment, hours, km, amounts, rates) -> Claim:
+    return Claim.objects.create(
+        assignment=assignment,
+        hours=hours,
+        km=km,
+        loss_amount=amounts.loss,
+        travel_amount=amounts.travel,
+        allowance_amount=amounts.allowance,
+        total=amounts.total,
+        currency=rates.currency,
+    )
+
+
 def decide(claim, approve: bool, user) -> Claim:
-    if claim.status != Claim.Status.SUBMITTED:
-        raise CompensationError(_("Über diesen Antrag wurde bereits entschieden."))
-    claim.status = Claim.Status.APPROVED if approve else Claim.Status.REJECTED
-    claim.decided_at = timezone.now()
-    claim.decided_by = user
-    claim.save(update_fields=["status", "decided_at", "decided_by"])
-    audit.record(claim, f"exams.claim.{claim.status}", user=user, data={"total": str(claim.total)})
+    """Approve or reject once: a conditional update, so a second decision (also one made
+    at the same moment in another window) is refused instead of overwriting the first."""
+    status = Claim.Status.APPROVED if approve else Claim.Status.REJECTED
+    now = timezone.now()
+    with transaction.atomic():
+        decided = Claim.objects.filter(pk=claim.pk, status=Claim.Status.SUBMITTED).update(
+            status=status, decided_at=now, decided_by=user
+        )
+        if not decided:
+            raise CompensationError(_("Über diesen Antrag wurde bereits entschieden."))
+        claim.status, claim.decided_at, claim.decided_by = status, now, user
+        audit.record(claim, f"exams.claim.{status}", user=user, data={"total": str(claim.total)})
     return claim
 
 
@@ -134,7 +154,7 @@ def export_csv(claims) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(EXPORT_HEADER)
-    writer.writerows(export_rows(claims))
+    writer.writerows(csv_row(row) for row in export_rows(claims))
     return buffer.getvalue()
 
 
@@ -146,7 +166,7 @@ def export_xlsx(claims) -> bytes:
     sheet.title = "Auszahlung"
     sheet.append(EXPORT_HEADER)
     for row in export_rows(claims):
-        sheet.append([*row[:4], *(Decimal(v) for v in row[4:10]), row[10]])
+        sheet.append(xlsx_row(sheet, [*row[:4], *(Decimal(v) for v in row[4:10]), row[10]]))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

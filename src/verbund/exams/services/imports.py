@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from verbund.core.models import Occupation, Organization
 from verbund.core.services import audit, tabular
 from verbund.core.services.geo import place_coordinates
+from verbund.core.services.params import parse_id, parse_int
 from verbund.exams.models import Board, Candidate, Sitting
 from verbund.exams.services import composition
+from verbund.exams.services.visibility import plannable_candidates
 
 COLUMNS = (
     "kennung",
@@ -31,6 +33,8 @@ COLUMNS = (
 # Coordinates are optional: the venue is found from its address or town ("ort").
 REQUIRED = tuple(column for column in COLUMNS[:10] if column not in ("breite", "laenge"))
 
+
+MAX_SEATS = 99  # seats of one group in one sitting
 
 # The shared report format of every import: line, column, reason.
 RowError = tabular.RowError
@@ -63,9 +67,7 @@ def _parse_candidates(text: str, line: int, errors: list[RowError]):
             continue
         company = None
         if parts[3]:
-            company = Organization.objects.filter(
-                pk=int(parts[3]) if parts[3].isdigit() else None
-            ).first()
+            company = Organization.objects.filter(pk=parse_id(parts[3])).first()
             if company is None:
                 errors.append(
                     RowError(
@@ -77,7 +79,44 @@ def _parse_candidates(text: str, line: int, errors: list[RowError]):
     return found
 
 
-def validate(period, rows: list[tuple[int, dict]]) -> tuple[list[RowError], list[dict]]:
+def _check_candidates(candidates, line: int, user, errors: list[RowError]) -> None:
+    """A number that exists must be one of the user's own candidates, with that name.
+
+    Numbers are sequential: resolving any existing number would hand another chamber's
+    candidate (name, company) to whoever guesses it. Such rows are refused without
+    saying whose the number is.
+    """
+    numbers = [number for number, _last, _first, _company in candidates]
+    existing = {c.number: c for c in Candidate.objects.filter(number__in=numbers)}
+    if not existing:
+        return
+    own = set(
+        plannable_candidates(user).filter(number__in=list(existing)).values_list("pk", flat=True)
+    )
+    for number, last, first, _company in candidates:
+        found = existing.get(number)
+        if found is None:
+            continue
+        if found.pk not in own:
+            errors.append(
+                RowError(
+                    line,
+                    "prueflinge",
+                    _("Die Prüflingsnummer %(number)s ist bereits vergeben.") % {"number": number},
+                )
+            )
+        elif (found.last_name, found.first_name) != (last, first):
+            errors.append(
+                RowError(
+                    line,
+                    "prueflinge",
+                    _("Die Prüflingsnummer %(number)s gehört zu einem anderen Namen.")
+                    % {"number": number},
+                )
+            )
+
+
+def validate(period, rows: list[tuple[int, dict]], user=None) -> tuple[list[RowError], list[dict]]:
     errors: list[RowError] = []
     parsed = []
     if rows:
@@ -124,17 +163,18 @@ def validate(period, rows: list[tuple[int, dict]]) -> tuple[list[RowError], list
             ("arbeitnehmer", "employee"),
             ("lehrkraefte", "teacher"),
         ):
-            try:
-                seats[group] = int(tabular.cell_text(value[column]))
-                if seats[group] < 0:
-                    raise ValueError
-            except ValueError:
-                errors.append(RowError(line, column, _("Keine ganze Zahl ≥ 0.")))
+            count = parse_int(tabular.cell_text(value[column]), minimum=0, maximum=MAX_SEATS)
+            if count is None:
+                errors.append(RowError(line, column, _("Keine ganze Zahl von 0 bis 99.")))
+            else:
+                seats[group] = count
         if len(seats) == 3:
             errors += [
                 RowError(line, "arbeitgeber", message) for message in composition.seat_errors(seats)
             ]
         candidates = _parse_candidates(value.get("prueflinge"), line, errors)
+        if user is not None:
+            _check_candidates(candidates, line, user, errors)
         if len(errors) == before:
             parsed.append(
                 {
@@ -191,7 +231,7 @@ def import_sittings(period, name: str, content: bytes, user) -> ImportResult:
         return ImportResult(errors=[RowError(1, "", str(error))])
     if not rows:
         return ImportResult(errors=[RowError(1, "", _("Die Datei enthält keine Zeilen."))])
-    errors, parsed = validate(period, rows)
+    errors, parsed = validate(period, rows, user)
     if errors:
         return ImportResult(errors=errors)
     with transaction.atomic():

@@ -110,7 +110,17 @@ def assign_by_hand(
     Raises PlanEditError with every broken rule; nothing is saved then. A conflict warning
     (former employer, business relation) needs ``override_reason``, which is logged.
     """
-    period = sitting.period
+    with transaction.atomic():
+        # Lock, recount, write: the period's row lock comes first, so concurrent edits see
+        # each other's seats (50 requests at once put 4 examiners into a 1-seat slot before).
+        period = sitting.period
+        _claim(period, expected_version)
+        return _assign_locked(period, sitting, group, examiner, user, replace, override_reason)
+
+
+def _assign_locked(period, sitting, group, examiner, user, replace, override_reason):
+    if replace is not None and not Assignment.objects.filter(pk=replace.pk).exists():
+        raise PlanEditError([_("Dieser Einsatz wurde inzwischen geändert; bitte neu laden.")])
     built = instances.build(period)
     rows = list(_active(period).select_related("sitting"))
     before = built.assignments(rows)
@@ -129,28 +139,26 @@ def assign_by_hand(
         )
     if errors:
         raise PlanEditError(errors)
-    with transaction.atomic():
-        _claim(period, expected_version)
-        if replace is not None:
-            audit.record(replace, "exams.assignment.removed", user=user, data={"by_hand": True})
-            replace.delete()
-        created = Assignment.objects.create(
-            sitting=sitting,
-            examiner=examiner,
-            group=group,
-            locked=True,
-            manual=True,
-            override_reason=override_reason.strip() if warnings else "",
+    if replace is not None:
+        audit.record(replace, "exams.assignment.removed", user=user, data={"by_hand": True})
+        replace.delete()
+    created = Assignment.objects.create(
+        sitting=sitting,
+        examiner=examiner,
+        group=group,
+        locked=True,
+        manual=True,
+        override_reason=override_reason.strip() if warnings else "",
+    )
+    audit.record(created, "exams.assignment.edited", user=user, data={"group": group})
+    if warnings:
+        audit.record(
+            created,
+            "exams.conflict.overridden",
+            user=user,
+            data={"reason": override_reason.strip(), "conflicts": [c.pk for c in warnings]},
         )
-        audit.record(created, "exams.assignment.edited", user=user, data={"group": group})
-        if warnings:
-            audit.record(
-                created,
-                "exams.conflict.overridden",
-                user=user,
-                data={"reason": override_reason.strip(), "conflicts": [c.pk for c in warnings]},
-            )
-        _refresh_unfilled(period, built, sitting)
+    _refresh_unfilled(period, built, sitting)
     return created
 
 
@@ -158,6 +166,8 @@ def unassign(assignment, user, *, expected_version=None) -> None:
     period = assignment.sitting.period
     with transaction.atomic():
         _claim(period, expected_version)
+        if not Assignment.objects.filter(pk=assignment.pk).exists():
+            return  # removed a moment ago by another request: nothing left to do
         audit.record(assignment, "exams.assignment.removed", user=user, data={"by_hand": True})
         sitting = assignment.sitting
         assignment.delete()
@@ -199,6 +209,18 @@ def publish(period, user, *, expected_version=None) -> int:
 
 def decline(assignment, user, reason="") -> Assignment | None:
     """The examiner declines: only this seat is re-planned; returns the replacement."""
+    with transaction.atomic():
+        _claim(assignment.sitting.period, None)
+        current = Assignment.objects.filter(pk=assignment.pk).first()
+        if current is None or current.declined_at is not None:
+            raise PlanEditError([_("Dieser Einsatz ist bereits abgesagt.")])
+        replacement = _decline_locked(current, user, reason)
+    if replacement is not None and replacement.published:
+        notify.mail_assignments(replacement.examiner, [replacement])
+    return replacement
+
+
+def _decline_locked(assignment, user, reason) -> Assignment | None:
     sitting = assignment.sitting
     period = sitting.period
     built = instances.build(period)
@@ -214,28 +236,25 @@ def decline(assignment, user, reason="") -> Assignment | None:
         for a in new_plan.assignments
         if (a.sitting, a.examiner) not in before and a.sitting == code
     ]
-    with transaction.atomic():
-        assignment.declined_at = timezone.now()
-        assignment.decline_reason = reason[:255]
-        assignment.locked = False
-        assignment.save(update_fields=["declined_at", "decline_reason", "locked"])
-        audit.record(assignment, "exams.assignment.declined", user=user, data={"reason": reason})
-        replacement = None
-        for a in added:
-            replacement = Assignment.objects.create(
-                sitting=sitting,
-                examiner=built.examiners[a.examiner],
-                group=a.group,
-                published=assignment.published,
-            )
-            audit.record(
-                replacement,
-                "exams.assignment.replaced",
-                user=user,
-                data={"declined": assignment.pk},
-            )
-        store_unfilled(period, built, new_plan, only_sittings={code})
-        mark_changed(period)
-    if replacement is not None and replacement.published:
-        notify.mail_assignments(replacement.examiner, [replacement])
+    assignment.declined_at = timezone.now()
+    assignment.decline_reason = reason[:255]
+    assignment.locked = False
+    assignment.save(update_fields=["declined_at", "decline_reason", "locked"])
+    audit.record(assignment, "exams.assignment.declined", user=user, data={"reason": reason})
+    replacement = None
+    for a in added:
+        replacement = Assignment.objects.create(
+            sitting=sitting,
+            examiner=built.examiners[a.examiner],
+            group=a.group,
+            published=assignment.published,
+        )
+        audit.record(
+            replacement,
+            "exams.assignment.replaced",
+            user=user,
+            data={"declined": assignment.pk},
+        )
+    store_unfilled(period, built, new_plan, only_sittings={code})
+    mark_changed(period)
     return replacement

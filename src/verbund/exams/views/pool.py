@@ -142,14 +142,16 @@ class BoardDetailView(ObjectDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         board = context["object"]
-        members = board.members.select_related("examiner__person")
-        staff = (
-            Examiner.objects.with_perm(self.request.user, EXAMS_PLAN).exists()
-            or context["may_edit"]
+        user = self.request.user
+        # Only examiners the user may see by name (another chamber's are 404 for them).
+        members = board.members.select_related("examiner__person").filter(
+            examiner__in=Examiner.objects.visible_to(user)
         )
+        staff = Examiner.objects.with_perm(user, EXAMS_PLAN).exists() or context["may_edit"]
         context.update(
             problems=pool.board_status(board),
             members=members if staff else [],
+            hidden_members=board.members.count() - len(members) if staff else 0,
             staff=staff,
         )
         return context
@@ -171,13 +173,17 @@ def board_members(request, pk):
         "members": [m.examiner_id for m in current if m.role == "member"],
         "deputies": [m.examiner_id for m in current if m.role == "deputy"],
     }
-    form = forms.BoardMembersForm(board, request.POST or None, initial=initial)
+    visible = Examiner.objects.visible_to(request.user)
+    form = forms.BoardMembersForm(board, request.POST or None, initial=initial, visible=visible)
     errors = []
     if request.method == "POST" and form.is_valid():
+        # seats held by examiners the user cannot see are kept as they are
+        seen = set(visible.values_list("pk", flat=True))
+        kept = [m for m in current.select_related("examiner") if m.examiner_id not in seen]
         errors = pool.set_board_members(
             board,
-            list(form.cleaned_data["members"]),
-            list(form.cleaned_data["deputies"]),
+            list(form.cleaned_data["members"]) + [m.examiner for m in kept if m.role == "member"],
+            list(form.cleaned_data["deputies"]) + [m.examiner for m in kept if m.role == "deputy"],
             request.user,
         )
         if not errors:

@@ -13,13 +13,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Sum
+from django.db.models import Count, Min, Sum
 
 from verbund.core.models import Organization, Region, Topic
+from verbund.core.services import disclosure
+from verbund.core.services.params import parse_id
 from verbund.needs import choices
 from verbund.needs.models import Need, Response, Wave
-from verbund.needs.services.suppression import TOTAL, Table, protected_table, roll_up, suppress
+from verbund.needs.services.suppression import (
+    TOTAL,
+    RecordKeys,
+    Table,
+    protected_table,
+    roll_up,
+    suppress,
+)
 
 # Dimension -> field of a survey Need.
 NEED_FIELDS = {
@@ -49,8 +59,7 @@ class Filters:
     @classmethod
     def from_mapping(cls, data) -> Filters:
         def number(name):
-            value = str(data.get(name) or "").strip()
-            return int(value) if value.isdigit() else None
+            return parse_id(data.get(name))
 
         return cls(
             district=number("district"),
@@ -95,9 +104,33 @@ def contributions(wave: Wave, dims: tuple[str, ...], filters: Filters) -> list[t
     return rows
 
 
+def record_keys(wave: Wave) -> RecordKeys:
+    """The cell-key method's record key of every company in ``wave``.
+
+    A company's key is the one stored with its (first-keyed) response; companies known
+    only from other sources (advice cases) get a keyed hash, fixed per wave.
+    """
+    stored = dict(
+        Response.objects.filter(wave=wave)
+        .values_list("company_key")
+        .annotate(key=Min("record_key"))
+        .order_by()
+    )
+
+    def lookup(company: str) -> float:
+        key = stored.get(company)
+        if key is None:
+            key = disclosure.derived_record_key(f"{wave.pk}:{company}", settings.SECRET_KEY)
+        return key
+
+    return lookup
+
+
 def table(wave: Wave, dims: tuple[str, ...], filters: Filters | None = None) -> Table:
     """The protected table of ``wave`` grouped by ``dims`` under ``filters``."""
-    return protected_table(contributions(wave, dims, filters or Filters()), dims)
+    return protected_table(
+        contributions(wave, dims, filters or Filters()), dims, record_key=record_keys(wave)
+    )
 
 
 # Labels --------------------------------------------------------------------------------
@@ -136,9 +169,9 @@ def labelled_rows(result: Table) -> list[dict]:
                 "label": " · ".join(name for name in names if name) or "",
                 "is_margin": cell.is_margin,
                 "hidden": cell.hidden,
-                "companies": None if cell.hidden else cell.companies,
-                "employees": None if cell.hidden else cell.employees,
-                "needs": None if cell.hidden else cell.needs,
+                "companies": cell.published.get("companies"),
+                "employees": cell.published.get("employees"),
+                "needs": cell.published.get("needs"),
             }
         )
     rows.sort(
@@ -168,6 +201,7 @@ def overview(wave: Wave, filters: Filters | None = None) -> list[dict]:
     One query groups by company and all five dimensions; each table rolls it up.
     """
     rows = contributions(wave, choices.DIMENSIONS, filters or Filters())
+    record_key = record_keys(wave)
     if rows:
         companies, keys, employees, counts = zip(*rows, strict=True)
         columns = list(zip(*keys, strict=True))
@@ -176,7 +210,8 @@ def overview(wave: Wave, filters: Filters | None = None) -> list[dict]:
         columns = [() for _ in choices.DIMENSIONS]
     return [
         _one_dimensional(
-            dim, suppress(roll_up(companies, [columns[index]], employees, counts, (dim,)))
+            dim,
+            suppress(roll_up(companies, [columns[index]], employees, counts, (dim,), record_key)),
         )
         for index, dim in enumerate(choices.DIMENSIONS)
     ]
@@ -201,7 +236,7 @@ def cross(wave: Wave, rows_dim: str, cols_dim: str, filters: Filters | None = No
         return {
             "empty": False,
             "hidden": cell.hidden,
-            "employees": None if cell.hidden else cell.employees,
+            "employees": cell.published.get("employees"),
         }
 
     return {

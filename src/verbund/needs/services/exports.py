@@ -6,23 +6,28 @@ import io
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from verbund.core.services.spreadsheet import xlsx_row
 from verbund.needs import choices
 from verbund.needs.models import Wave
 from verbund.needs.services import analysis, charts, gaps
 
 HIDDEN = "•"  # what a suppressed cell shows
+PERTURBATION_NOTE = _lazy(
+    "Werte sind zum Schutz der Betriebe leicht verändert (Cell-Key-Verfahren): dieselbe Zelle zeigt immer denselben Wert, Summen einzelner Zeilen können aber vom Gesamtwert abweichen."
+)
 
 
 def _sheet(workbook, title, header, rows):
     sheet = workbook.create_sheet(title[:31])
-    sheet.append(header)
+    sheet.append(xlsx_row(sheet, header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        sheet.append(xlsx_row(sheet, row))
     for column in sheet.columns:
         width = max(len(str(cell.value or "")) for cell in column)
         sheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))
@@ -37,8 +42,8 @@ def analysis_xlsx(wave: Wave, filters: analysis.Filters | None = None) -> bytes:
     workbook = Workbook()
     info = workbook.active
     info.title = _("Hinweise")
-    info.append([str(wave), str(wave.network)])
-    info.append([_("Erstellt"), timezone.localtime().strftime("%d.%m.%Y %H:%M")])
+    info.append(xlsx_row(info, [str(wave), str(wave.network)]))
+    info.append(xlsx_row(info, [_("Erstellt"), timezone.localtime().strftime("%d.%m.%Y %H:%M")]))
     info.append(
         [
             _("Datenschutz"),
@@ -47,6 +52,7 @@ def analysis_xlsx(wave: Wave, filters: analysis.Filters | None = None) -> bytes:
             ),
         ]
     )
+    info.append(xlsx_row(info, [_("Datenschutz"), str(PERTURBATION_NOTE)]))
     header = [_("Merkmal"), _("Betriebe"), _("Betroffene Beschäftigte"), _("Bedarfe")]
     for table in analysis.overview(wave, filters):
         rows = [
@@ -117,8 +123,9 @@ def gaps_xlsx(wave: Wave, rows) -> bytes:
     ]
     _sheet(workbook, _("Lücken"), header, data)
     note = workbook.create_sheet(_("Hinweise"))
-    note.append([str(wave), str(wave.network)])
-    note.append([_("Aus Datenschutzgründen nicht gezeigt"), withheld])
+    note.append(xlsx_row(note, [str(wave), str(wave.network)]))
+    note.append(xlsx_row(note, [_("Aus Datenschutzgründen nicht gezeigt"), withheld]))
+    note.append(xlsx_row(note, [_("Datenschutz"), str(PERTURBATION_NOTE)]))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -11,7 +11,10 @@ supply(district, topic, target group, horizon)
 Supply is computed once per report (``supply.Supply``): one pass streams the runs and
 their offers' topics, numpy sums the seats each district reaches per topic, format,
 target-group list and horizon.
-Demand cells below the privacy threshold are withheld (``suppression.is_sensitive``).
+Demand cells below the privacy threshold are withheld (``suppression.is_sensitive``); the
+demand, employees and companies of every shown row are perturbed with the cell-key method
+(``core.services.disclosure``), so that the report by target group and the one without
+cannot be differenced back to a withheld cell.
 """
 
 from __future__ import annotations
@@ -24,9 +27,10 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 
 from verbund.core.models import Region, Topic
+from verbund.core.services import disclosure
 from verbund.core.services import topics as taxonomy
 from verbund.needs.models import Need, Response, Wave
-from verbund.needs.services import suppression
+from verbund.needs.services import analysis, suppression
 from verbund.needs.services.matching import (
     FORMAT_FITS,
     TARGET_GROUPS,
@@ -111,9 +115,7 @@ def demand_rows(wave: Wave):
             row["budgets"],
         )
     if wave.include_cases:
-        from verbund.needs.services.analysis import _SOURCES
-
-        for source in _SOURCES:
+        for source in analysis._SOURCES:
             detail = getattr(source, "gap_rows", None)
             if detail is not None:
                 yield from detail(wave)
@@ -176,8 +178,10 @@ def gap_report(
     supply = Supply(wanted_topics, today, region_map)
     # 3. compare cell by cell
     labels_topic = Topic.objects.in_bulk(demanded)
+    record_key = analysis.record_keys(wave)
     rows = []
     for (district, topic, group), cell in cells.items():
+        key = disclosure.cell_key(record_key(company) for company in cell["companies"])
         sensitive = suppression.is_sensitive(
             suppression.Cell(
                 key=(district, topic, group),
@@ -190,10 +194,17 @@ def gap_report(
         accepted = TARGET_GROUPS.get(group, set()) if group else None
         seats_by_horizon = supply.seats_by_horizon(district, family[topic], formats, accepted)
         for horizon in horizons:
-            demand = sum(
-                employees * URGENCY_WEIGHT[urgency]
-                for urgency, employees in cell["by_urgency"].items()
-                if urgency <= horizon
+            demand = disclosure.perturb(
+                round(
+                    sum(
+                        employees * URGENCY_WEIGHT[urgency]
+                        for urgency, employees in cell["by_urgency"].items()
+                        if urgency <= horizon
+                    ),
+                    1,
+                ),
+                key,
+                "employees",  # equal numbers of one cell show equal: no second look
             )
             seats = seats_by_horizon[horizon]
             if demand <= seats:
@@ -206,8 +217,8 @@ def gap_report(
                     horizon=horizon,
                     demand=round(demand, 1),
                     supply=seats,
-                    companies=len(cell["companies"]),
-                    employees=sum(cell["companies"].values()),
+                    companies=disclosure.perturb(len(cell["companies"]), key, "units"),
+                    employees=disclosure.perturb(sum(cell["companies"].values()), key, "employees"),
                     hidden=sensitive,
                     wishes=_wishes(cell),
                     district=region_map[district].name if district in region_map else "",

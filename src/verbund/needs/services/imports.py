@@ -130,6 +130,10 @@ def import_invitations(
     wave: Wave, filename: str, content: bytes, user, skip_invalid: bool = False
 ) -> ImportResult:
     """Validate the file; create invitations only if all rows are valid (or ``skip_invalid``)."""
+    if wave.status == Wave.Status.CLOSED:
+        return ImportResult(
+            errors=[RowError(1, "", _("Die Welle ist abgeschlossen: keine neuen Einladungen."))]
+        )
     try:
         table = tabular.read_table(filename, content)
     except tabular.FileError as error:
@@ -140,6 +144,11 @@ def import_invitations(
     if result.errors and not skip_invalid:
         return result
     with transaction.atomic():
+        # lock, recheck: the wave may have been closed while the file was validated
+        if Wave.objects.select_for_update().get(pk=wave.pk).status == Wave.Status.CLOSED:
+            return ImportResult(
+                errors=[RowError(1, "", _("Die Welle ist abgeschlossen: keine neuen Einladungen."))]
+            )
         for row in result.rows:
             Invitation.objects.create(
                 wave=wave,

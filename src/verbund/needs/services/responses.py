@@ -1,7 +1,7 @@
 """Answering a wave: the token link's response, interviews, saving drafts and submitting."""
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from verbund.core.services import audit
@@ -32,6 +32,10 @@ RESPONSE_FIELDS = (
 
 class WaveClosed(PermissionDenied):
     """The wave no longer accepts answers or corrections."""
+
+
+class AlreadyAnswered(Exception):
+    """Another request stored this link's first answers a moment ago (a lost race)."""
 
 
 def invitation_for_token(token: str) -> Invitation | None:
@@ -85,6 +89,14 @@ def save_answers(
     if not wave.accepts_answers:
         raise WaveClosed
     creating = response.pk is None
+    # Lock (the wave row, above), recount, write: a first save that finds the link's
+    # response already stored lost a race with another window or a double click.
+    if (
+        creating
+        and response.invitation_id
+        and Response.objects.filter(invitation_id=response.invitation_id).exists()
+    ):
+        raise AlreadyAnswered
     for name in RESPONSE_FIELDS:
         if name in answers and answers[name] is not None:
             setattr(response, name, answers[name])
@@ -96,7 +108,11 @@ def save_answers(
     if submit:
         response.status = Response.Status.SUBMITTED
         response.submitted_at = timezone.now()
-    response.save()
+    try:
+        with transaction.atomic():  # SQLite takes no row lock: the unique link decides
+            response.save()
+    except IntegrityError as error:
+        raise AlreadyAnswered from error
     response.needs.all().delete()
     Need.objects.bulk_create(
         Need(

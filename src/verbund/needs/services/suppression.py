@@ -16,20 +16,27 @@ Rules (domain/needs.md):
 
 Company counts are not additive (one company may have needs in several cells), so the
 employees concerned and the number of needs are the quantities the audit protects.
+
+3. cell-key perturbation (``verbund.core.services.disclosure``): every published number
+   of a visible cell is perturbed from the cell key of its companies, so that tables a
+   user builds with filters cannot be differenced back to a hidden cell. ``Cell`` keeps
+   the true values for the rules; pages, exports and the API read ``Cell.published``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import product
 
 import numpy as np
 
+from verbund.core.services import disclosure
+
 TOTAL = "*"
-MIN_COMPANIES = 5  # never show a cell with fewer responding companies
-DOMINANCE_SHARE = 0.85  # nor one where a single company holds more than 85 % of the employees
+MIN_COMPANIES = disclosure.MIN_UNITS  # never show a cell with fewer responding companies
+DOMINANCE_SHARE = disclosure.DOMINANCE_SHARE  # nor one dominated by a single company
 
 VISIBLE = "visible"
 PRIMARY = "primary"  # below the threshold or dominated
@@ -44,6 +51,24 @@ class Cell:
     needs: int = 0
     top_employees: int = 0  # the largest single company's employees in this cell
     status: str = VISIBLE
+    key_units: int = 0  # sum of the companies' record keys (disclosure.key_units)
+    published: dict = field(default_factory=dict)  # perturbed values, empty when hidden
+
+    @property
+    def cell_key(self) -> float:
+        return disclosure.cell_key_from_units(self.key_units)
+
+    def publish(self) -> None:
+        """Fill ``published`` with the perturbed numbers (or nothing when hidden)."""
+        if self.hidden:
+            self.published = {}
+            return
+        key = self.cell_key
+        self.published = {
+            "companies": disclosure.perturb(self.companies, key, "units"),
+            "employees": disclosure.perturb(self.employees, key, "employees"),
+            "needs": disclosure.perturb(self.needs, key, "needs"),
+        }
 
     @property
     def hidden(self) -> bool:
@@ -67,15 +92,25 @@ class Table:
         return [cell for cell in self.cells.values() if not cell.is_margin]
 
 
+RecordKeys = Callable[[str], float]
+
+
+def unkeyed(company: str) -> float:
+    """Record key for tables without stored keys (tests, benchmarks): a hash of the name."""
+    return disclosure.derived_record_key(str(company), "")
+
+
 def build_table(
-    contributions: Iterable[tuple[str, tuple, int, int]], dims: tuple[str, ...]
+    contributions: Iterable[tuple[str, tuple, int, int]],
+    dims: tuple[str, ...],
+    record_key: RecordKeys = unkeyed,
 ) -> Table:
     """Roll up ``(company, key, employees, needs)`` rows into the full lattice of ``dims``."""
     rows = list(contributions)
     if not rows:
-        return roll_up((), [() for _ in dims], (), (), dims)
+        return roll_up((), [() for _ in dims], (), (), dims, record_key)
     companies, keys, employees, needs = zip(*rows, strict=True)
-    return roll_up(companies, list(zip(*keys, strict=True)), employees, needs, dims)
+    return roll_up(companies, list(zip(*keys, strict=True)), employees, needs, dims, record_key)
 
 
 def _codes(values) -> tuple[np.ndarray, list]:
@@ -85,7 +120,9 @@ def _codes(values) -> tuple[np.ndarray, list]:
     return codes, list(seen)
 
 
-def roll_up(companies, columns, employees, needs, dims: tuple[str, ...]) -> Table:
+def roll_up(
+    companies, columns, employees, needs, dims: tuple[str, ...], record_key: RecordKeys = unkeyed
+) -> Table:
     """``build_table`` on columns: one value sequence per dimension (numpy, no per-row work).
 
     Cells come in the order ``build_table`` has always produced (first row, then margin
@@ -96,7 +133,10 @@ def roll_up(companies, columns, employees, needs, dims: tuple[str, ...]) -> Tabl
     if not len(companies):
         table.cells[(TOTAL,) * size] = Cell((TOTAL,) * size)
         return table
-    company, _names = _codes(companies)
+    company, names = _codes(companies)
+    unit_keys = np.fromiter(
+        (disclosure.key_units(record_key(name)) for name in names), np.int64, len(names)
+    )
     coded = [_codes(column) for column in columns]
     employees = np.asarray(employees, dtype=np.int64)
     needs = np.asarray(needs, dtype=np.int64)
@@ -113,6 +153,10 @@ def roll_up(companies, columns, employees, needs, dims: tuple[str, ...]) -> Tabl
         )
         per_pair = np.bincount(pair_of_row.reshape(-1), weights=employees).astype(np.int64)
         pair_cell = pairs // (int(company.max()) + 1)
+        # float64 sums of < 2**32 keys stay exact integers far beyond any wave's size
+        key_sums = np.bincount(
+            pair_cell, weights=unit_keys[pairs % (int(company.max()) + 1)], minlength=len(cells)
+        ).astype(np.int64)
         starts = np.searchsorted(pair_cell, np.arange(len(cells)))
         counts = np.bincount(pair_cell, minlength=len(cells))
         totals = np.bincount(pair_cell, weights=per_pair, minlength=len(cells)).astype(np.int64)
@@ -133,20 +177,26 @@ def roll_up(companies, columns, employees, needs, dims: tuple[str, ...]) -> Tabl
                     int(totals[number]),
                     int(need_totals[number]),
                     int(tops[number]),
+                    int(key_sums[number]),
                 )
             )
     found.sort(key=lambda item: (item[0], item[1]))
-    for _row, _pattern, key, count, total, need_total, top in found:
+    for _row, _pattern, key, count, total, need_total, top, key_sum in found:
         table.cells[key] = Cell(
-            key=key, companies=count, employees=total, needs=need_total, top_employees=top
+            key=key,
+            companies=count,
+            employees=total,
+            needs=need_total,
+            top_employees=top,
+            key_units=key_sum,
         )
     return table
 
 
 def is_sensitive(cell: Cell, min_companies=MIN_COMPANIES, dominance=DOMINANCE_SHARE) -> bool:
-    if cell.companies < min_companies:
-        return True
-    return cell.employees > 0 and cell.top_employees > dominance * cell.employees
+    return disclosure.is_sensitive(
+        cell.companies, cell.employees, cell.top_employees, min_companies, dominance
+    )
 
 
 def lines(table: Table) -> list[tuple[Cell, list[Cell]]]:
@@ -238,6 +288,8 @@ def suppress(
             for cell in table.cells.values():
                 cell.status = cell.status if cell.hidden else SECONDARY
         _complete_lines(table, relations)
+    for cell in table.cells.values():
+        cell.publish()
     return table
 
 
@@ -246,5 +298,6 @@ def protected_table(
     dims: tuple[str, ...],
     min_companies: int = MIN_COMPANIES,
     dominance: float = DOMINANCE_SHARE,
+    record_key: RecordKeys = unkeyed,
 ) -> Table:
-    return suppress(build_table(contributions, dims), min_companies, dominance)
+    return suppress(build_table(contributions, dims, record_key), min_companies, dominance)

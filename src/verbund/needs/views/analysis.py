@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from verbund.core.models import Organization, Region, Topic
 from verbund.core.services import access, jobs
+from verbund.core.services.params import parse_id, parse_int
 from verbund.needs import choices
 from verbund.needs.models import Wave
 from verbund.needs.services import analysis, charts, exports, gaps
@@ -119,9 +120,9 @@ def export_pdf(request, pk):
 def _compared(request, pk):
     wave = visible_wave(request, pk)
     other_pk = request.GET.get("with", "")
-    if not other_pk.isdigit():
+    if parse_id(other_pk) is None:
         return wave, None
-    return wave, visible_wave(request, int(other_pk))
+    return wave, visible_wave(request, parse_id(other_pk))
 
 
 @login_required
@@ -163,7 +164,8 @@ BY_TARGET_GROUP_DEFAULT = "0"
 
 def _horizon(request):
     value = request.GET.get("horizon", "12")
-    return int(value) if value.isdigit() and int(value) in gaps.HORIZONS else 12
+    horizon = parse_int(value)
+    return horizon if horizon in gaps.HORIZONS else 12
 
 
 def _gap_rows(request, wave, districts=None):

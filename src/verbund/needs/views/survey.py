@@ -7,6 +7,7 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
+from verbund.core.services.params import parse_int
 from verbund.needs import questionnaire
 from verbund.needs.forms import NeedForm, SurveyForm, topic_choices
 from verbund.needs.services import responses
@@ -38,6 +39,11 @@ UI = {  # the few interface texts of the public form, in the respondent's langua
         "de": "Die Befragung ist abgeschlossen. Ihre Antworten können nicht mehr geändert werden.",
         "en": "The survey has closed. Your answers can no longer be changed.",
         "fr": "L'enquête est close. Vos réponses ne peuvent plus être modifiées.",
+    },
+    "concurrent": {
+        "de": "Diese Antworten wurden eben in einem anderen Fenster gespeichert. Bitte prüfen Sie die Angaben unten und senden Sie sie bei Bedarf erneut.",
+        "en": "These answers were saved in another window a moment ago. Please check the answers below and send them again if needed.",
+        "fr": "Ces réponses viennent d'être enregistrées dans une autre fenêtre. Veuillez vérifier les réponses ci-dessous et les renvoyer si nécessaire.",
     },
     "errors": {
         "de": "Bitte prüfen Sie die markierten Angaben.",
@@ -92,7 +98,7 @@ def build_forms(request, response, language, draft):
     data = request.POST if request.method == "POST" else None
     existing = _need_initial(response)
     if data is not None:
-        count = min(MAX_NEEDS, max(1, int(data.get("need_count", "1") or 1)))
+        count = parse_int(data.get("need_count"), 1, minimum=1, maximum=MAX_NEEDS)
         if "add_need" in data:
             count = min(MAX_NEEDS, count + 1)
     else:
@@ -138,6 +144,13 @@ def handle(request, response, language, template, context, success_url, user=Non
                 )
             except responses.WaveClosed:
                 status = 403
+            except responses.AlreadyAnswered:
+                # lost a race with another submit of the same link: show what was stored
+                messages.warning(request, _texts(language)["concurrent"])
+                status = 409
+                if response.invitation_id:
+                    response = responses.response_for(response.invitation)
+                form, need_forms = build_forms(request, response, language, draft=True)
             else:
                 if "add_need" not in request.POST:
                     messages.success(request, _texts(language)["thanks" if submit else "saved"])

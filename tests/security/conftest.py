@@ -1,0 +1,4 @@
+"""Fixtures of the areas whose attacks these tests replay."""
+
+from tests.exams.conftest import accountant, chambers, planner, pool_a  # noqa: F401
+from tests.needs.conftest import districts, survey_world, topics  # noqa: F401
