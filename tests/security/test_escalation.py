@@ -188,4 +188,4 @@ def test_refusal_page_gives_the_reason_not_a_code(client, chain):
     assert "alle seine Berechtigungen" in text and "advice.counsel" not in text
     plain = client.get(reverse("courses:synonym_create"))  # PermissionDenied("courses.synonyms")
     assert plain.status_code == 403 and "courses.synonyms" not in plain.content.decode()
-    assert "Dazu fehlt Ihnen die Berechtigung" in plain.content.decode()
+    assert "fehlt Ihnen die Berechtigung" in plain.content.decode()
