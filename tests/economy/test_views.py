@@ -293,3 +293,9 @@ def test_remind_command_reminds_once_a_week(world):
     assert mail.outbox[-1].subject.startswith("Erinnerung: Konjunkturumfrage")
     call_command("economy", "remind", stdout=out)
     assert len(mail.outbox) == 1
+
+
+def test_wave_list_puts_the_newest_season_first(client, world):
+    # Sorting by year alone listed "Frühjahr" above "Herbst" of the same year.
+    page = get(client, world.ilse, reverse("economy:wave_list")).content.decode()
+    assert page.index("Herbst 2018") < page.index("Frühsommer 2018")

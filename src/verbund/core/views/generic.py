@@ -26,7 +26,7 @@ class ObjectListView(LoginRequiredMixin, TemplateView):
     template_name = "core/object_list.html"
     search_fields: tuple[str, ...] = ()
     filter_fields: tuple[str, ...] = ()
-    sort_options: dict[str, str] = {}
+    sort_options: dict[str, str | tuple[str, ...]] = {}
     default_sort = ""
     columns: tuple[tuple[str, str], ...] = ()
     create_url_name = ""
@@ -52,8 +52,11 @@ class ObjectListView(LoginRequiredMixin, TemplateView):
                     queryset = queryset.none()  # "?region=abc" matches nothing, no 500
         sort = self.request.GET.get("sort", self.default_sort)
         if sort.lstrip("-") in self.sort_options:
-            field = self.sort_options[sort.lstrip("-")]
-            queryset = queryset.order_by(f"-{field}" if sort.startswith("-") else field, "pk")
+            # A sort option is one field or a tuple of fields (year, then season).
+            fields = self.sort_options[sort.lstrip("-")]
+            fields = fields if isinstance(fields, tuple) else (fields,)
+            prefix = "-" if sort.startswith("-") else ""
+            queryset = queryset.order_by(*(prefix + field for field in fields), "pk")
         return queryset, query, sort
 
     def get_context_data(self, **kwargs):

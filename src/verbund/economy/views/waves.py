@@ -24,7 +24,7 @@ class WaveListView(ObjectListView):
     model = Wave
     template_name = "economy/wave_list.html"
     search_fields = ("network__name",)
-    sort_options = {"year": "year", "status": "status"}
+    sort_options = {"year": ("year", "season"), "status": "status"}
     default_sort = "-year"
     create_url_name = "economy:wave_create"
     create_perm = ECONOMY_MANAGE
