@@ -306,3 +306,18 @@ def test_exams_demo_plan_is_published_and_a_goal_comparison_waits(demo):
     assert not period.unpublished_changes
     assert Training.objects.filter(network=period.network).exists()
     assert pool.renewal_due(Examiner.objects.filter(network=period.network))
+
+
+def test_exam_period_names_fit_their_dates():
+    import datetime
+
+    from verbund.exams.demo_journeys import period_name
+
+    # A period in January and February was called "Herbstprüfung" before.
+    assert period_name(datetime.date(2027, 1, 15), datetime.date(2027, 2, 14)) == (
+        "Winterprüfung 2026/27"
+    )
+    assert period_name(datetime.date(2026, 10, 2), datetime.date(2026, 11, 11)) == (
+        "Herbstprüfung 2026"
+    )
+    assert period_name(datetime.date(2027, 5, 3), datetime.date(2027, 7, 9)) == "Sommerprüfung 2027"

@@ -80,4 +80,5 @@ def world(db):
         bs=bs, lw=lw, network=network, other=other, wave=wave, earlier=earlier,
         other_wave=other_wave, firms=firms, braunschweig=braunschweig, ilse=ilse,
         viktor=viktor, fremd=fremd, outsider=factories.user("outsider"),
+        other_chamber=other_chamber,
     )  # fmt: skip

@@ -24,6 +24,19 @@ from verbund.exams.models import (
 from verbund.exams.services import compensation
 
 
+def period_name(start, end) -> str:
+    """The name chambers give an exam period, after the season of its middle day."""
+    middle = start + (end - start) / 2
+    year = middle.year
+    if middle.month in (11, 12):
+        return f"Winterprüfung {year}/{(year + 1) % 100:02d}"
+    if middle.month in (1, 2):
+        return f"Winterprüfung {year - 1}/{year % 100:02d}"
+    if middle.month in (9, 10):
+        return f"Herbstprüfung {year}"
+    return f"Sommerprüfung {year}"
+
+
 @register_step(420, "exams: a past period to claim for and an open availability poll")
 def load_examiner_journey(ctx: DemoContext) -> None:
     examiner = Examiner.objects.filter(person__user=ctx.users.get("pruefer")).first()
@@ -32,7 +45,7 @@ def load_examiner_journey(ctx: DemoContext) -> None:
     membership = BoardMember.objects.filter(examiner=examiner).select_related("board").first()
     board = membership.board
     past = ExamPeriod.objects.create(
-        name=f"Winterprüfung {ctx.days(-40).year}",
+        name=period_name(ctx.days(-60), ctx.days(-20)),
         chamber=board.chamber,
         network=board.network,
         start=ctx.days(-60),
@@ -74,7 +87,7 @@ def load_examiner_journey(ctx: DemoContext) -> None:
     for assignment in claimed:
         compensation.submit(assignment, Decimal("7.5"), Decimal("38"), user=None)
     upcoming = ExamPeriod.objects.create(
-        name=f"Herbstprüfung {ctx.days(60).year}",
+        name=period_name(ctx.days(45), ctx.days(75)),
         chamber=board.chamber,
         network=board.network,
         start=ctx.days(45),
