@@ -81,6 +81,15 @@
 
   document.addEventListener("DOMContentLoaded", () => enhance(document));
 
+  // On phones the main navigation is one swipeable row: show the current section in it.
+  document.addEventListener("DOMContentLoaded", () => {
+    const nav = document.querySelector(".main-nav");
+    const current = nav && nav.querySelector('[aria-current="page"]');
+    if (current && nav.scrollWidth > nav.clientWidth) {
+      nav.scrollLeft = current.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2;
+    }
+  });
+
   // Organization search field (core/widgets.py): pick a match with mouse or keyboard.
   function choose(option) {
     const box = option.closest("[data-autocomplete]");
