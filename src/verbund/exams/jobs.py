@@ -1,4 +1,5 @@
-"""Exam plan runs left "running" by a dead worker are marked failed when a worker starts."""
+"""Background work of exams: large sittings imports, and the sweeper for plan runs left
+"running" by a dead worker (marked failed when a worker starts)."""
 
 from datetime import timedelta
 
@@ -6,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from verbund.core.services import jobs
+from verbund.exams.models import ExamPeriod
+from verbund.exams.services import imports
 
 
 @jobs.register_abandoned_sweeper
@@ -27,3 +30,31 @@ def fail_abandoned_plan_runs(sole_worker: bool) -> int:
         finished_at=now,
         message=_("Abgebrochen: Der Hintergrunddienst wurde beendet. Bitte erneut starten."),
     )
+
+
+# Show at most this many errors of a background import (the count says how many there were).
+MAX_STORED_ERRORS = 500
+
+
+@jobs.register("exams.import_sittings")
+def import_sittings(job, progress):
+    """A large sittings file: the same all-or-nothing import as the page's."""
+    period = ExamPeriod.objects.get(pk=job.params["period"])
+    progress(0.1, _("Die Datei wird geprüft …"))
+    result = imports.import_sittings(
+        period, job.params["filename"], bytes(job.payload), job.created_by
+    )
+    progress(
+        1.0,
+        _("%(n)s Prüfungstermine importiert.") % {"n": result.created}
+        if not result.errors
+        else _("Geprüft, nichts gespeichert."),
+    )
+    return {
+        "created": result.created,
+        "errors": [
+            {"line": error.line, "column": str(error.column), "reason": str(error.reason)}
+            for error in result.errors[:MAX_STORED_ERRORS]
+        ],
+        "more_errors": max(0, len(result.errors) - MAX_STORED_ERRORS),
+    }

@@ -1,10 +1,11 @@
-"""Background jobs of the needs surveys: PDF reports (WeasyPrint takes seconds) and mass mail."""
+"""Background jobs of the needs surveys: PDF reports (WeasyPrint takes seconds), mass mail
+and large invitation imports."""
 
 from django.utils.translation import gettext as _
 
 from verbund.core.services import jobs
 from verbund.needs.models import Wave
-from verbund.needs.services import analysis, exports, gaps, waves
+from verbund.needs.services import analysis, exports, gaps, imports, waves
 
 PDF = "application/pdf"
 
@@ -42,3 +43,40 @@ def send_reminders(job, progress):
     count = waves.send_reminders(wave, job.created_by, force=True)
     progress(1.0, _("%(count)s Erinnerungen versandt.") % {"count": count})
     return {"sent": count}
+
+
+# Show at most this many errors of a background import (the count says how many there were).
+MAX_STORED_ERRORS = 500
+
+
+def import_report_as_json(result) -> dict:
+    """What the import page shows of an ``ImportResult``, as JSON for ``Job.result``."""
+    return {
+        "created": result.created,
+        "errors": [
+            {"line": error.line, "column": str(error.column), "reason": str(error.reason)}
+            for error in result.errors[:MAX_STORED_ERRORS]
+        ],
+        "more_errors": max(0, len(result.errors) - MAX_STORED_ERRORS),
+    }
+
+
+@jobs.register("needs.import_invitations")
+def import_invitations(job, progress):
+    """A large invitation list: the same all-or-nothing import as the page's."""
+    wave = Wave.objects.get(pk=job.params["wave"])
+    progress(0.1, _("Die Datei wird geprüft …"))
+    result = imports.import_invitations(
+        wave,
+        job.params["filename"],
+        bytes(job.payload),
+        job.created_by,
+        job.params.get("skip_invalid", False),
+    )
+    progress(
+        1.0,
+        _("%(count)s Einladungen angelegt.") % {"count": result.created}
+        if result.created
+        else _("Geprüft, nichts gespeichert."),
+    )
+    return import_report_as_json(result)

@@ -1,15 +1,19 @@
 """Exam periods, sittings, the sittings import and the availability poll."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from verbund.core.services import access
+from verbund.core.models import Job
+from verbund.core.services import access, jobs
 from verbund.core.views.generic import (
     ObjectDetailView,
     ObjectFormView,
@@ -22,6 +26,8 @@ from verbund.exams.permissions import EXAMS_PLAN
 from verbund.exams.services import imports, planning, polls, pool
 
 SITTINGS_PER_PAGE = 40
+# Larger uploads (thousands of rows) are imported by the background worker.
+BACKGROUND_IMPORT_BYTES = 200_000
 
 
 class PeriodListView(ObjectListView):
@@ -151,17 +157,53 @@ def sittings_import(request, pk):
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        if upload.size > BACKGROUND_IMPORT_BYTES:
+            return _start_import_job(request, period, upload)
         result = imports.import_sittings(period, upload.name, upload.read(), request.user)
         if not result.errors:
             messages.success(
                 request, _("%(n)s Prüfungstermine importiert.") % {"n": result.created}
             )
             return redirect(period)
+    elif request.method != "POST":
+        job = _finished_import_job(request, period)
+        if job is not None:
+            result = SimpleNamespace(**job.result)
     return render(
         request,
         "exams/sittings_import.html",
         {"object": period, "form": form, "result": result},
-        status=400 if result and result.errors else 200,
+        status=400 if request.method == "POST" and result and result.errors else 200,
+    )
+
+
+def _start_import_job(request, period, upload):
+    job = jobs.start(
+        "exams.import_sittings",
+        user=request.user,
+        title=_("Prüfungstermine importieren: %(file)s") % {"file": upload.name},
+        params={"period": period.pk, "filename": upload.name},
+        payload=upload.read(),
+    )
+    page = reverse("exams:sittings_import", args=[period.pk])
+    Job.objects.filter(pk=job.pk).update(result_url=f"{page}?job={job.pk}")
+    return redirect(job.get_absolute_url())
+
+
+def _finished_import_job(request, period):
+    """The import job named by ``?job=`` whose report the page shows (the user's own)."""
+    job_id = request.GET.get("job", "")
+    if not job_id.isdigit():
+        return None
+    return (
+        jobs.visible_jobs(request.user)
+        .filter(
+            pk=int(job_id),
+            kind="exams.import_sittings",
+            params__period=period.pk,
+            status=Job.Status.DONE,
+        )
+        .first()
     )
 
 

@@ -1,5 +1,7 @@
 """Coordinator pages: waves, questionnaire, invitations, interviews, responses."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -8,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from verbund.core.models import Job
 from verbund.core.services import access, audit, editing, jobs
 from verbund.core.views.generic import ObjectFormView, ObjectListView, editable_object
 from verbund.needs import forms, questionnaire
@@ -15,6 +18,9 @@ from verbund.needs.models import CustomQuestion, Response, Wave
 from verbund.needs.permissions import NEEDS_MANAGE
 from verbund.needs.services import imports, offers_for, responses, waves
 from verbund.needs.views import survey
+
+# Larger uploads (thousands of rows) are imported by the background worker.
+BACKGROUND_IMPORT_BYTES = 200_000
 
 
 def managed_wave(request, pk) -> Wave:
@@ -157,6 +163,8 @@ def invitation_import(request, pk):
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        if upload.size > BACKGROUND_IMPORT_BYTES:
+            return _start_import_job(request, wave, form.cleaned_data)
         result = imports.import_invitations(
             wave, upload.name, upload.read(), request.user, form.cleaned_data["skip_invalid"]
         )
@@ -165,13 +173,46 @@ def invitation_import(request, pk):
                 request, _("%(count)s Einladungen angelegt.") % {"count": result.created}
             )
             return redirect("needs:invitation_list", pk=wave.pk)
+    elif request.method != "POST":
+        job = _finished_import_job(request, wave)
+        if job is not None:
+            result = SimpleNamespace(**job.result)
     return render(
         request,
         "needs/invitation_import.html",
         {"wave": wave, "form": form, "result": result, "columns": imports.COLUMNS},
-        status=400
-        if result is not None or (request.method == "POST" and not form.is_valid())
-        else 200,
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _start_import_job(request, wave, data):
+    upload = data["file"]
+    job = jobs.start(
+        "needs.import_invitations",
+        user=request.user,
+        title=_("Einladungen importieren: %(file)s") % {"file": upload.name},
+        params={"wave": wave.pk, "filename": upload.name, "skip_invalid": data["skip_invalid"]},
+        payload=upload.read(),
+    )
+    page = reverse("needs:invitation_import", args=[wave.pk])
+    Job.objects.filter(pk=job.pk).update(result_url=f"{page}?job={job.pk}")
+    return redirect(job.get_absolute_url())
+
+
+def _finished_import_job(request, wave):
+    """The import job named by ``?job=`` whose report the page shows (the user's own)."""
+    job_id = request.GET.get("job", "")
+    if not job_id.isdigit():
+        return None
+    return (
+        jobs.visible_jobs(request.user)
+        .filter(
+            pk=int(job_id),
+            kind="needs.import_invitations",
+            params__wave=wave.pk,
+            status=Job.Status.DONE,
+        )
+        .first()
     )
 
 
