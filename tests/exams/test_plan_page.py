@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 
 from verbund.exams.models import Sitting
 from verbund.exams.views.periods import DAYS_PER_PAGE
@@ -64,3 +65,13 @@ def test_an_odd_page_number_shows_the_first_days(client, long_period, planner, n
 def test_a_page_past_the_end_shows_the_last_days(client, long_period, planner):
     client.force_login(planner)
     assert "Seite 2 von 2" in _page(client, long_period, "?page=9")
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("en", "Monday, May 10, 2027"), ("fr", "lundi 10 mai 2027")],
+)
+def test_day_headings_are_translated(client, pool_a, planner, language, heading):
+    client.force_login(planner)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    assert heading in _page(client, pool_a.period)

@@ -54,3 +54,14 @@ def test_viewers_see_no_interview_list(client, survey_world, interviews):
     client.force_login(survey_world.viktor)
     _, listed = _listed(client, survey_world.wave_a)
     assert not listed
+
+
+def test_counts_on_the_wave_page_use_singular_and_plural(client, survey_world):
+    client.force_login(survey_world.nora)
+    Response.objects.filter(wave=survey_world.wave_a).exclude(
+        pk=Response.objects.filter(wave=survey_world.wave_a).first().pk
+    ).update(status=Response.Status.DRAFT)
+    text = client.get(survey_world.wave_a.get_absolute_url()).content.decode()
+    assert "1 hat geantwortet" in text and "7 zwischengespeichert" in text
+    dashboard = client.get(reverse("needs:dashboard", args=[survey_world.wave_a.pk]))
+    assert "Antwort von 1 Betrieb, davon 0 Interviews." in dashboard.content.decode()
