@@ -15,6 +15,7 @@ from verbund.core.demo.registry import DemoContext, register_step
 from verbund.exams.models import (
     Assignment,
     Availability,
+    Board,
     BoardMember,
     Examiner,
     ExamPeriod,
@@ -43,6 +44,22 @@ def load_examiner_journey(ctx: DemoContext) -> None:
     if examiner is None:
         return
     membership = BoardMember.objects.filter(examiner=examiner).select_related("board").first()
+    if membership is None:
+        # Board seats follow the solved plan (who sits most often), and the solver's plan
+        # may differ from run to run: the demo examiner then gets a deputy seat of a board
+        # of an occupation they examine, so their journey always has a board.
+        board = (
+            Board.objects.filter(
+                network=examiner.network_id, occupation__in=examiner.occupations.all()
+            )
+            .order_by("code")
+            .first()
+        )
+        if board is None:
+            return
+        membership = BoardMember.objects.create(
+            board=board, examiner=examiner, role=BoardMember.Role.DEPUTY
+        )
     board = membership.board
     past = ExamPeriod.objects.create(
         name=period_name(ctx.days(-60), ctx.days(-20)),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from verbund.core.models import Job
-from verbund.core.services import access, jobs
+from verbund.core.services import access, jobs, params
 from verbund.core.views.generic import (
     ObjectDetailView,
     ObjectFormView,
@@ -25,7 +25,7 @@ from verbund.exams.models import Assignment, Availability, Examiner, ExamPeriod,
 from verbund.exams.permissions import EXAMS_PLAN
 from verbund.exams.services import imports, planning, polls, pool
 
-SITTINGS_PER_PAGE = 40
+DAYS_PER_PAGE = 10  # a page holds whole days, so no day's sittings are split over two pages
 # Larger uploads (thousands of rows) are imported by the background worker.
 BACKGROUND_IMPORT_BYTES = 200_000
 
@@ -65,8 +65,18 @@ class PeriodDetailView(ObjectDetailView):
             Sitting.objects.visible_to(self.request.user).filter(period=period).exists()
             or (context["may_edit"])
         )
-        sittings = (
+        days = list(
             Sitting.objects.filter(period=period)
+            .order_by("date")
+            .values_list("date", flat=True)
+            .distinct()
+        )
+        page = Paginator(days, DAYS_PER_PAGE).get_page(
+            params.parse_int(self.request.GET.get("page"), 1, minimum=1)
+        )
+        sittings = (
+            Sitting.objects.filter(period=period, date__in=list(page.object_list))
+            .order_by("date", "code")
             .select_related("board", "occupation")
             .prefetch_related(
                 Prefetch(
@@ -79,12 +89,11 @@ class PeriodDetailView(ObjectDetailView):
                 "unfilled",
             )
         )
-        page = Paginator(sittings, SITTINGS_PER_PAGE).get_page(self.request.GET.get("page"))
         answered, asked = polls.answer_counts(period)
         context.update(
             staff=staff,
             page=page,
-            sittings=page.object_list if staff else [],
+            sittings=sittings if staff else [],
             querystring="",
             answered=answered,
             asked=asked,

@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from verbund.core.models import Job
-from verbund.core.services import access, audit, editing, jobs
+from verbund.core.services import access, audit, editing, jobs, params
 from verbund.core.views.generic import ObjectFormView, ObjectListView, editable_object
 from verbund.needs import forms, questionnaire
 from verbund.needs.models import CustomQuestion, Response, Wave
@@ -21,6 +22,7 @@ from verbund.needs.views import survey
 
 # Larger uploads (thousands of rows) are imported by the background worker.
 BACKGROUND_IMPORT_BYTES = 200_000
+INTERVIEWS_PER_PAGE = 50
 
 
 def managed_wave(request, pk) -> Wave:
@@ -57,6 +59,12 @@ class WaveFormView(ObjectFormView):
 def wave_detail(request, pk):
     wave = get_object_or_404(Wave.objects.visible_to(request.user).select_related("network"), pk=pk)
     may_manage = access.has_perm(request.user, NEEDS_MANAGE, wave)
+    interviews = None
+    if may_manage:
+        interviews = Paginator(
+            wave.responses.filter(kind=Response.Kind.INTERVIEW).select_related("organization"),
+            INTERVIEWS_PER_PAGE,
+        ).get_page(params.parse_int(request.GET.get("page"), 1, minimum=1))
     return render(
         request,
         "needs/wave_detail.html",
@@ -65,11 +73,9 @@ def wave_detail(request, pk):
             "object": wave,
             "may_manage": may_manage,
             "rate": waves.response_rate(wave),
-            "interviews": wave.responses.filter(kind=Response.Kind.INTERVIEW).select_related(
-                "organization"
-            )[:50]
-            if may_manage
-            else [],
+            "page": interviews,
+            "interviews": interviews.object_list if interviews else [],
+            "querystring": "",
             "history": audit.entries_for(wave)[:30],
         },
     )
