@@ -246,26 +246,3 @@ def test_a_second_submit_follows_the_job_under_way(user, django_capture_on_commi
         other = jobs.start("tests.count", user=user, title="Zählen", params={"steps": 3})
     assert again.pk == first.pk and other.pk != first.pk
     assert Job.objects.count() == 2
-
-
-def test_a_finished_job_does_not_say_it_is_still_working():
-    # "Fertig – Der Bericht wird erstellt …": the last progress text stayed beside "Fertig".
-    from types import SimpleNamespace
-
-    from django.template.loader import render_to_string
-
-    job = SimpleNamespace(
-        pk=1,
-        finished=True,
-        status="done",
-        get_status_display="Fertig",
-        message="Der Bericht wird erstellt …",
-        percent=100,
-        output_name="",
-        result_url="",
-        get_absolute_url="/auftraege/1/",
-    )
-    html = render_to_string("core/_job_progress.html", {"job": job})
-    assert "Fertig" in html and "wird erstellt" not in html
-    failed = SimpleNamespace(**{**vars(job), "status": "failed", "message": "Datei unlesbar"})
-    assert "Datei unlesbar" in render_to_string("core/_job_progress.html", {"job": failed})
