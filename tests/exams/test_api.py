@@ -4,7 +4,7 @@ and for another cooperation's object; solve and check speak exactly exams.md's J
 import json
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from tests import factories
 from verbund.core.services import tokens
@@ -87,13 +87,23 @@ def _instance_json(pool):
     return instance_to_dict(instances.build(pool.period).instance)
 
 
+def _solved(user, instance, query="time_limit=2"):
+    """POST solve (202, queued; tests run the job at once), then GET the run's plan."""
+    response = call(user, "post", f"/exams/solve?{query}", instance)
+    assert response.status_code == 202, response.content
+    run = response.json()
+    assert run["status_url"] == f"/api/v1/exams/solve/{run['run']}"
+    polled = call(user, "get", f"/exams/solve/{run['run']}")
+    assert polled.status_code == 200
+    assert polled.json()["status"] == "done"
+    return polled.json()["plan"]
+
+
 def test_solve_and_check(pool_a, planner, outsider):
     instance = _instance_json(pool_a)
     assert call(None, "post", "/exams/solve", instance).status_code == 401
     assert call(outsider, "post", "/exams/solve", instance).status_code == 403
-    response = call(planner, "post", "/exams/solve?time_limit=2", instance)
-    assert response.status_code == 200
-    plan = response.json()
+    plan = _solved(planner, instance)
     assert set(plan) == {"assignments", "unfilled", "objective", "bound", "solver"}
     assert len(plan["assignments"]) == 9
 
@@ -108,6 +118,37 @@ def test_solve_and_check(pool_a, planner, outsider):
     )
 
 
+def test_solve_run_is_only_visible_to_its_starter(pool_a, pool_c, chambers, planner):
+    instance = _instance_json(pool_a)
+    run = call(planner, "post", "/exams/solve?time_limit=1", instance).json()["run"]
+    other_planner = factories.user("carla", organization=chambers.c)
+    factories.grant(other_planner, ["exams.plan"], organization=chambers.c)
+    assert call(None, "get", f"/exams/solve/{run}").status_code == 401
+    assert call(factories.user("nina"), "get", f"/exams/solve/{run}").status_code == 404
+    assert call(other_planner, "get", f"/exams/solve/{run}").status_code == 404
+    assert call(planner, "get", "/exams/solve/999999").status_code == 404
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}})
+def test_solve_does_not_run_in_the_request(pool_a, planner, monkeypatch):
+    """With a real worker the POST only queues: 202 'queued', the plan comes later."""
+    solved = []
+    monkeypatch.setattr(planning.cpsat, "solve", lambda *a, **k: solved.append(a))
+    instance = _instance_json(pool_a)
+    first = call(planner, "post", "/exams/solve?time_limit=1", instance)
+    assert first.status_code == 202
+    assert first.json()["status"] == "queued" and first.json()["plan"] is None
+    assert not solved
+    # a re-sent POST gets the same run back (idempotent) ...
+    again = call(planner, "post", "/exams/solve?time_limit=1", instance)
+    assert again.status_code == 202 and again.json()["run"] == first.json()["run"]
+    # ... another instance of the same period waits for it
+    changed = dict(instance, sittings=instance["sittings"][1:])
+    refused = call(planner, "post", "/exams/solve?time_limit=1", changed)
+    assert refused.status_code == 409
+    assert "läuft bereits" in refused.json()["detail"]
+
+
 def test_solve_rejects_unlawful_instance(pool_a, planner):
     instance = _instance_json(pool_a)
     instance["sittings"][0]["seats"] = {"employer": 2, "employee": 1, "teacher": 1}
@@ -119,7 +160,6 @@ def test_solve_rejects_unlawful_instance(pool_a, planner):
 def test_solve_takes_a_goal(pool_a, planner):
     instance = _instance_json(pool_a)
     for goal in ("travel", "load", "continuity", "balanced"):
-        response = call(planner, "post", f"/exams/solve?time_limit=1&goal={goal}", instance)
-        assert response.status_code == 200
-        assert len(response.json()["assignments"]) == 9
+        plan = _solved(planner, instance, f"time_limit=1&goal={goal}")
+        assert len(plan["assignments"]) == 9
     assert call(planner, "post", "/exams/solve?goal=cheapest", instance).status_code == 422

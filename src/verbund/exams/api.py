@@ -9,28 +9,27 @@ import datetime
 from typing import Literal
 
 from django.core.exceptions import ValidationError
-from ninja import Body, Field, Query, Router, Schema
+from django.shortcuts import get_object_or_404
+from ninja import Body, Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from verbund.api.crud import Pagination, require_any, visible_or_404
 from verbund.core.services import access
 from verbund.exams.models import Assignment, Board, Examiner, ExamPeriod, Sitting, UnfilledSeat
 from verbund.exams.permissions import EXAMS_PLAN
-from verbund.exams.services import pool
+from verbund.exams.services import api_solve, pool
 from verbund.exams.services.instance import examiner_id
-from verbund.exams.solver import checker, cpsat
-from verbund.exams.solver.eligibility import LockError
-from verbund.exams.solver.goals import Goals
+from verbund.exams.solver import checker
 from verbund.exams.solver.model import (
     InstanceError,
     instance_from_dict,
     plan_from_dict,
-    plan_to_dict,
 )
 
 router = Router(tags=["exams"])
 
-# The API answers within a request; long runs belong in the UI's background task.
+# Solves run in the background (services/api_solve.py); a client polls the run.
 MAX_API_TIME_LIMIT = 60.0
 
 
@@ -230,16 +229,51 @@ def _parse_instance(data, check_rules=True):
         raise ValidationError({"instance": error.errors}) from error
 
 
-@router.post("/exams/solve")
+class SolveRunOut(Schema):
+    run: int
+    status: str
+    progress: float
+    message: str
+    status_url: str
+    # the exams.md plan once the run is done, else null
+    plan: dict | None = None
+
+    @staticmethod
+    def resolve_run(obj):
+        return obj.pk
+
+    @staticmethod
+    def resolve_status_url(obj):
+        return f"/api/v1/exams/solve/{obj.pk}"
+
+    @staticmethod
+    def resolve_plan(obj):
+        return obj.result.get("plan") if obj.status == "done" else None
+
+
+@router.post("/exams/solve", response={202: SolveRunOut})
 def solve(request, payload: Body[dict], query: Query[SolveQuery]):
-    """Solve an exams.md instance and return the plan (nothing is stored)."""
+    """Queue the solve of an exams.md instance (nothing is stored but the run).
+
+    Answers 202 with the run; poll ``GET /exams/solve/{run}`` until ``status`` is
+    ``done`` (the plan is in ``plan``) or ``failed``. The same instance sent again while
+    it runs gets the same run; another instance of the same period is refused (409).
+    """
     require_any(request, access.has_perm(request.auth, EXAMS_PLAN))
-    instance = _parse_instance(payload)
+    _parse_instance(payload)
     try:
-        plan = cpsat.solve(instance, time_limit=query.time_limit, goals=Goals(query.goal))
-    except LockError as error:
-        raise ValidationError({"instance": error.errors}) from error
-    return plan_to_dict(plan)
+        run, _reused = api_solve.start(
+            request.auth, payload, goal=query.goal, time_limit=query.time_limit
+        )
+    except api_solve.RunConflict as error:
+        raise HttpError(409, str(error)) from error
+    return Status(202, run)
+
+
+@router.get("/exams/solve/{run_id}", response=SolveRunOut)
+def get_solve_run(request, run_id: int):
+    """A queued solve: status, progress and, once done, the plan. Only its starter sees it."""
+    return get_object_or_404(api_solve.visible_runs(request.auth), pk=run_id)
 
 
 @router.post("/exams/check", response=CheckOut)

@@ -58,3 +58,12 @@ def import_sittings(job, progress):
         ],
         "more_errors": max(0, len(result.errors) - MAX_STORED_ERRORS),
     }
+
+
+# The API's batch solve (POST /api/v1/exams/solve): the exams.md instance travels as the
+# job's payload, the plan comes back as the job's result (services/api_solve.py).
+@jobs.register("exams.solve_instance")
+def solve_instance(job, progress):
+    from verbund.exams.services import api_solve
+
+    return api_solve.run(job, progress)
