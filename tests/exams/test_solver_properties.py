@@ -6,9 +6,10 @@ import datetime as dt
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from verbund.exams.solver import cpsat
+from verbund.exams.solver import bounds, cpsat
 from verbund.exams.solver.checker import check
 from verbund.exams.solver.generate import generate
+from verbund.exams.solver.goals import MODES, Goals
 from verbund.exams.solver.greedy import greedy
 from verbund.exams.solver.model import (
     GROUPS,
@@ -103,3 +104,22 @@ def test_planted_periods_are_filled_completely(n_examiners, n_sittings, seed):
     assert check(instance, plan) == []
     assert plan.unfilled == ()
     assert plan.bound == {"unfilled": 0}
+
+
+@settings(max_examples=8, deadline=None, database=None)
+@given(st.integers(20, 45), st.integers(4, 12), st.integers(0, 10**6))
+def test_no_plan_beats_the_travel_load_frontier(n_examiners, n_sittings, seed):
+    """The frontier's bounds hold for the plan of every goal mode (all fill the most seats)."""
+    try:
+        instance = generate(n_examiners, n_sittings, planted=True, seed=seed)
+    except ValueError:
+        assume(False)
+    points = bounds.travel_load_frontier(instance)
+    best = bounds.goal_bounds(instance)
+    assert points[0].travel_km == best["travel_km"]  # weight 0: travel alone
+    assert points[-1].load_spread == best["load_spread"]  # load strictly first
+    for mode in MODES:
+        plan = cpsat.solve(instance, time_limit=QUICK, goals=Goals(mode))
+        travel, load = plan.objective["travel_km"], plan.objective["load_spread"]
+        assert travel >= bounds.least_travel_km(points, load) - 1e-6
+        assert load >= bounds.least_load_spread(points, travel)

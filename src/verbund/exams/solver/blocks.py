@@ -248,15 +248,18 @@ def improve(
     seed: int = 0,
     progress: Progress | None = None,
     goals: Goals = CONTINUITY_FIRST,
+    slack: dict[str, int] | None = None,
 ) -> tuple[Staffing, bool]:
     """Improve ``staffing`` on ``slots`` until ``deadline``; returns (staffing, proven).
 
     ``proven`` is True only when one block covered everything and every phase was optimal.
+    ``slack`` (balanced mode): how far each goal is below its ceiling at the start.
     """
     staffing = dict(staffing)
     start = time.monotonic()
     stale_passes = 0
-    slack = {CONTINUITY: 0, LOAD: 0, TRAVEL: 0}  # improvement banked against the start
+    # improvement banked against the ceiling (the greedy plan's value of each goal)
+    slack = {CONTINUITY: 0, LOAD: 0, TRAVEL: 0, **(slack or {})}
     for pass_no in range(1000):
         target = BALANCED_BLOCK_TARGET_PAIRS if goals.pareto_from_greedy else BLOCK_TARGET_PAIRS
         blocks = make_blocks(problem, slots, seed + pass_no, target)
