@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import time
 
 from verbund.exams.solver import bounds, checker, cpsat, greedy
@@ -39,6 +40,7 @@ COLUMNS = (
     ("size", 9),
     ("method", 10),
     ("seconds", 7),
+    ("cpu_s", 6),
     ("unfilled", 8),
     ("bound", 5),
     ("board_chg", 9),
@@ -63,6 +65,7 @@ def main() -> None:
         f"{weights.euro_per_board_change:.0f} EUR per board change, "
         f"{weights.euro_per_sitting_above_fair:.0f} EUR per sitting above fair share"
     )
+    print(f"# load average at start: {_load()}")
     print(" ".join(f"{title:>{width}}" for title, width in COLUMNS))
     for name in names:
         examiners, sittings, default_limit = SIZES[name]
@@ -73,11 +76,11 @@ def main() -> None:
         print(f"# {name} {label}: {seats} seats, generated in {time.monotonic() - started:.1f} s")
 
         results = {}
-        started = time.monotonic()
+        started, cpu = time.monotonic(), time.process_time()
         results["greedy"] = greedy.greedy(instance)
-        _row(label, "greedy", time.monotonic() - started, results["greedy"], instance, weights)
+        _row(label, "greedy", (started, cpu), results["greedy"], instance, weights)
         for mode in args.modes.split(","):
-            started = time.monotonic()
+            started, cpu = time.monotonic(), time.process_time()
             plan = cpsat.solve(
                 instance,
                 time_limit=args.time_limit or default_limit,
@@ -85,10 +88,11 @@ def main() -> None:
                 goals=Goals(mode, weights),
             )
             results[mode] = plan
-            _row(label, mode, time.monotonic() - started, plan, instance, weights)
-        started = time.monotonic()
+            _row(label, mode, (started, cpu), plan, instance, weights)
+        started, cpu = time.monotonic(), time.process_time()
         best = bounds.goal_bounds(instance)
-        cells = (label, "bounds", f"{time.monotonic() - started:.1f}", "-", "-")
+        cells = (label, "bounds", f"{time.monotonic() - started:.1f}")
+        cells += (f"{time.process_time() - cpu:.1f}", "-", "-")
         cells += (best["board_changes"], best["load_spread"], f"{best['travel_km']:.0f}")
         cells += (f"{weights.travel_euros(best['travel_km']):.0f}", "-")
         _print(cells)
@@ -102,15 +106,18 @@ def main() -> None:
             )
         _verdict(results)
         _joint_verdict(results, frontier)
+        print(f"# load average at end: {_load()}")
 
 
-def _row(label, method, seconds, plan, instance, weights) -> None:
+def _row(label, method, since, plan, instance, weights) -> None:
+    """One table row; ``since`` is (wall, CPU) clock at the start of the method."""
     objective = plan.objective
     bound = plan.bound.get("unfilled")
     cells = (
         label,
         method,
-        f"{seconds:.1f}",
+        f"{time.monotonic() - since[0]:.1f}",
+        f"{time.process_time() - since[1]:.1f}",
         objective["unfilled"],
         "-" if bound is None else bound,
         objective["board_changes"],
@@ -120,6 +127,13 @@ def _row(label, method, seconds, plan, instance, weights) -> None:
         len(checker.check(instance, plan)),
     )
     _print(cells)
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "-"
 
 
 def _print(cells) -> None:

@@ -249,3 +249,17 @@ def test_stale_lock_from_an_old_page_is_refused_with_a_message(client, world, pl
     assert "inzwischen geändert" in response.content.decode()
     second.refresh_from_db()
     assert not second.locked
+
+
+def test_a_finished_comparison_asks_to_choose_and_does_not_claim_a_saved_plan(
+    client, world, planner
+):
+    client.force_login(planner)
+    period = world["a"].period
+    response = client.post(
+        reverse("exams:run_start", args=[period.pk]), {"time_limit": "10", "kind": "compare"}
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert "Pläne berechnet. Bitte wählen Sie einen aus." in page
+    assert "Plan gespeichert." not in page
+    assert 'id="keep-balanced"' in page
