@@ -4,9 +4,12 @@ How a plan is made (the lexicographic goals of exams.md):
 
 1. min-cost max-flow (flow.py) fills the most seats any lawful plan can fill — an exact,
    proven bound — at the least cost of the chosen goals that a flow can express;
-2. CP-SAT (blocks.py) then re-optimises blocks of boards for the goals (goals.py: one
-   euro sum in the balanced default, or one goal first), never filling fewer seats,
-   until the time limit.
+2. balanced (the default): from the greedy plan, block moves (moves.py: descent, then
+   simulated annealing) lower the planner's euro sum without lifting any goal above
+   greedy's value; CP-SAT's board blocks and a last descent polish;
+3. CP-SAT (blocks.py) re-optimises blocks of boards for the goals (goals.py: the
+   balanced euro sum under those ceilings, or one goal first, lexicographic), never
+   filling fewer seats, until the time limit.
 
 The UI workflow maps onto three calls: ``solve`` (optionally with locked assignments the
 planner fixed by hand), ``resolve`` (re-plan only some sittings, keep everything else) and
