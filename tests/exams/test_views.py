@@ -263,3 +263,24 @@ def test_a_finished_comparison_asks_to_choose_and_does_not_claim_a_saved_plan(
     assert "Pläne berechnet. Bitte wählen Sie einen aus." in page
     assert "Plan gespeichert." not in page
     assert 'id="keep-balanced"' in page
+
+
+def test_a_comparison_of_a_fully_published_plan_says_why_all_plans_are_the_same(
+    client, world, planner
+):
+    from verbund.exams.services import plan_edits
+
+    period = world["a"].period
+    plan_edits.publish(period, planner)
+    client.force_login(planner)
+    start = reverse("exams:run_start", args=[period.pk])
+    response = client.post(start, {"time_limit": "10", "kind": "compare"})
+    page = client.get(response["Location"]).content.decode()
+    assert 'id="tradeoff-identical"' in page
+    assert "9 veröffentlichte oder gesperrte Einsätze blieben unverändert" in page
+    assert "Veröffentlichte Einsätze freigeben" in page
+    response = client.post(
+        start, {"time_limit": "10", "kind": "compare", "release_published": "on"}
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert "blieben unverändert" not in page

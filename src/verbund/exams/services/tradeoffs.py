@@ -32,7 +32,12 @@ def solve_all(run, built, locks, progress_factory) -> dict:
     """Solve every goal mode on ``built``; returns mode -> stored option."""
     period = run.period
     weights = planning.weights_for(period)
-    run.result = {**run.result, "version": period.version, "weights": weights.__dict__}
+    run.result = {
+        **run.result,
+        "version": period.version,
+        "weights": weights.__dict__,
+        "fixed": len(locks),
+    }
     PlanRun.objects.filter(pk=run.pk).update(result=run.result)
     options = {}
     for index, mode in enumerate(MODES):
@@ -75,6 +80,22 @@ def rows(run) -> list[dict]:
         for mode in MODES
         if mode in options
     ]
+
+
+def note(run) -> dict:
+    """What the planner should know about the comparison beside the figures.
+
+    ``fixed``: locked or published assignments every plan kept; ``identical``: every goal
+    gave the same plan (e.g. when everything is published and kept), so choosing makes no
+    difference and releasing the published assignments is the way to real alternatives.
+    """
+    options = list((run.result.get("options") or {}).values())
+    plans = {tuple(map(tuple, o["assignments"])) for o in options}
+    return {
+        "fixed": run.result.get("fixed", 0),
+        "identical": len(options) > 1 and len(plans) == 1,
+        "released": bool(run.result.get("release_published")),
+    }
 
 
 def keep(run, mode: str, user) -> Plan:

@@ -62,7 +62,9 @@ def _run(request, pk):
 
 
 def _run_context(run):
-    return {"run": run, "options": tradeoffs.rows(run) if run.kind == PlanRun.Kind.COMPARE else []}
+    if run.kind != PlanRun.Kind.COMPARE:
+        return {"run": run, "options": []}
+    return {"run": run, "options": tradeoffs.rows(run), "note": tradeoffs.note(run)}
 
 
 @login_required
