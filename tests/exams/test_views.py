@@ -262,7 +262,9 @@ def test_a_finished_comparison_asks_to_choose_and_does_not_claim_a_saved_plan(
     page = client.get(response["Location"]).content.decode()
     assert "Pläne berechnet. Bitte wählen Sie einen aus." in page
     assert "Plan gespeichert." not in page
-    assert 'id="keep-balanced"' in page
+    assert 'id="keep-balanced"' in page and 'id="keep-card-balanced"' in page
+    # the period's plan (solved by the fixture) is the yardstick, without a keep button
+    assert 'id="option-current"' in page and 'id="keep-current"' not in page
 
 
 def test_a_comparison_of_a_fully_published_plan_says_why_all_plans_are_the_same(

@@ -18,6 +18,7 @@ from verbund.exams.services import planning
 from verbund.exams.solver import checker
 from verbund.exams.solver.goals import MODES
 from verbund.exams.solver.model import Assignment, Plan, Unfilled
+from verbund.exams.solver.objective import evaluate
 
 
 class KeepError(Exception):
@@ -39,6 +40,16 @@ def solve_all(run, built, locks, progress_factory) -> dict:
         "fixed": len(locks),
     }
     PlanRun.objects.filter(pk=run.pk).update(result=run.result)
+    if period.solved_at is not None:
+        # the plan the planner has now, valued the same way, as the yardstick
+        current = instances.current_plan(period, built)
+        objective = evaluate(built.instance, current.assignments)
+        run.result["current"] = {
+            "objective": objective,
+            "travel_euros": round(weights.travel_euros(objective["travel_km"]), 2),
+            "balanced_euros": round(weights.plan_euros(objective), 2),
+        }
+        PlanRun.objects.filter(pk=run.pk).update(result=run.result)
     options = {}
     for index, mode in enumerate(MODES):
         share = (index / len(MODES), 1 / len(MODES))
@@ -85,8 +96,9 @@ def rows(run) -> list[dict]:
 def note(run) -> dict:
     """What the planner should know about the comparison beside the figures.
 
-    ``fixed``: locked or published assignments every plan kept; ``identical``: every goal
-    gave the same plan (e.g. when everything is published and kept), so choosing makes no
+    ``fixed``: locked or published assignments every plan kept; ``current``: the figures
+    of the period's plan when the comparison started; ``identical``: every goal gave the
+    same plan (e.g. when everything is published and kept), so choosing makes no
     difference and releasing the published assignments is the way to real alternatives.
     """
     options = list((run.result.get("options") or {}).values())
@@ -95,6 +107,7 @@ def note(run) -> dict:
         "fixed": run.result.get("fixed", 0),
         "identical": len(options) > 1 and len(plans) == 1,
         "released": bool(run.result.get("release_published")),
+        "current": run.result.get("current"),
     }
 
 
