@@ -8,7 +8,7 @@ from verbund.exams.solver import cpsat, moves
 from verbund.exams.solver.checker import check
 from verbund.exams.solver.eligibility import build_problem, make_plan
 from verbund.exams.solver.generate import generate
-from verbund.exams.solver.goals import Weights
+from verbund.exams.solver.goals import Goals, Weights
 from verbund.exams.solver.greedy import greedy_staffing
 from verbund.exams.solver.model import Point
 
@@ -96,3 +96,18 @@ def test_annealing_keeps_every_rule_and_the_greedy_ceiling():
     assert totals == cpsat.totals(problem, result)
     assert all(now <= top for now, top in zip(totals, ceiling, strict=True))
     assert check(instance, make_plan(problem, result, 0, "FEASIBLE", 0)) == []
+
+
+def test_balanced_replanning_never_ends_worse_than_a_better_start():
+    """A start plan cheaper than greedy (e.g. the current plan) is where the search begins."""
+    instance = generate(150, 60, planted=True, seed=4)
+    goals = Goals()
+    first = cpsat.solve(instance, time_limit=3, seed=1, goals=goals)
+    again = cpsat.solve(instance, time_limit=0.5, seed=2, goals=goals, start=first.assignments)
+    assert check(instance, again) == []
+    # the search counts travel in 100 m per trip, the objective in exact km: allow that
+    before, after = (goals.weights.plan_euros(p.objective) for p in (first, again))
+    assert after <= before * 1.001
+    # a start that breaks a rule is ignored (greedy is the start then), never an error
+    broken = (*first.assignments, first.assignments[0])
+    assert check(instance, cpsat.solve(instance, time_limit=0.5, start=broken)) == []

@@ -240,6 +240,8 @@ def _solve(run, built, locks, report, goal=None, time_limit=None) -> Plan:
             progress=report,
             goals=goals,
         )
+    # the balanced search starts from the current plan when that beats greedy's start
+    start = instances.current_plan(run.period, built).assignments if run.period.solved_at else ()
     return cpsat.solve(
         built.instance,
         locked=locks,
@@ -247,6 +249,7 @@ def _solve(run, built, locks, report, goal=None, time_limit=None) -> Plan:
         time_limit=seconds,
         progress=report,
         goals=goals,
+        start=start,
     )
 
 

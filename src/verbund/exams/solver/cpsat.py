@@ -24,6 +24,7 @@ from collections.abc import Collection, Iterable
 from . import moves
 from .blocks import DONE, FILLING, IMPROVING, Progress, improve
 from .eligibility import (
+    LockError,
     Problem,
     Slot,
     Staffing,
@@ -62,13 +63,19 @@ def solve(
     seed: int = 0,
     progress: Progress | None = None,
     goals: Goals = BALANCED,
+    start: Iterable[Assignment] = (),
 ) -> Plan:
     """A plan for every seat of ``instance``, best for ``goals`` (default: balanced).
 
     ``locked`` assignments are kept as they are (LockError if one breaks a hard rule);
     ``forbidden`` lists (sitting id, examiner id) pairs never to use, e.g. declines.
+    ``start`` (balanced mode), e.g. the period's current plan: the search starts from it
+    instead of the greedy plan when it is lawful, keeps the locks, fills as many seats and
+    is on no goal worse than greedy but cheaper — so a re-plan never ends worse than it.
     """
-    return _solve(instance, locked, forbidden, None, time_limit, seed, progress, goals)
+    return _solve(
+        instance, locked, forbidden, None, time_limit, seed, progress, goals, tuple(start)
+    )
 
 
 def resolve(
@@ -159,6 +166,37 @@ def totals(problem: Problem, staffing: Staffing) -> tuple[int, int, int]:
     return objective["board_changes"], objective["load_spread"], travel
 
 
+def _better_start(problem, start, fixed, baseline, ceiling, goals) -> Staffing:
+    """``start`` as staffing when it may replace the greedy ``baseline`` (see solve)."""
+    if not start:
+        return baseline
+    try:
+        staffing = _staffing(resolve_locks(problem, start))
+    except LockError:
+        return baseline  # the plan no longer fits the data: greedy it is
+    if any(len(people) > problem.seats[slot] for slot, people in staffing.items()):
+        return baseline
+    if any(ei not in staffing.get(slot, ()) for slot, people in fixed.items() for ei in people):
+        return baseline
+    if seats_filled(staffing) < seats_filled(baseline):
+        return baseline
+    mine = totals(problem, staffing)
+    if any(m > c for m, c in zip(mine, ceiling, strict=True)):
+        return baseline
+    return staffing if _cents(mine, goals) < _cents(totals(problem, baseline), goals) else baseline
+
+
+def _cents(values: tuple[int, int, int], goals: Goals) -> float:
+    board, load, travel = values
+    w = goals.weights
+    # one travel unit is 100 m one way, paid both ways
+    return (
+        board * w.euro_per_board_change
+        + load * w.euro_per_sitting_above_fair
+        + travel * (0.2 * w.euro_per_km)
+    )
+
+
 def _rescaled(progress: Progress, offset: float) -> Progress:
     """Progress of the rest of the run after ``offset`` (a share of it) is done."""
     return lambda fraction, stage: progress(offset + (1 - offset) * fraction, stage)
@@ -173,6 +211,7 @@ def _solve(
     seed: int,
     progress: Progress | None,
     goals: Goals,
+    start: tuple[Assignment, ...] = (),
 ) -> Plan:
     started = time.monotonic()
     deadline = started + time_limit * (1 - FINISH_RESERVE)
@@ -195,8 +234,16 @@ def _solve(
         baseline = greedy_staffing(problem, fixed)
         if seats_filled(baseline) >= seats_filled(staffing):
             ceiling = totals(problem, baseline)
+            baseline = _better_start(problem, start, fixed, baseline, ceiling, goals)
             staffing, now = moves.improve(
-                problem, baseline, fixed, deadline, goals.weights, ceiling, ceiling, seed
+                problem,
+                baseline,
+                fixed,
+                deadline,
+                goals.weights,
+                totals(problem, baseline),
+                ceiling,
+                seed,
             )
             until = deadline - (deadline - time.monotonic()) * BLOCKS_SHARE
             share = (until - started) / max(1e-9, deadline - started)
