@@ -2,7 +2,9 @@
 
 Reads are scoped like the UI (``visible_to``); examiners' data is visible to the exam
 department only. ``POST /exams/solve`` and ``POST /exams/check`` take the exams.md JSON
-(docs/exams.md) and need ``exams.plan`` somewhere; they touch no stored data.
+(docs/exams.md) and need ``exams.plan`` somewhere; they touch no exam data. A solve is
+queued as a background job (202, poll ``GET /exams/solve/{run}``); the check answers at
+once.
 """
 
 import datetime
