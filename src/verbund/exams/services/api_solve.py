@@ -10,6 +10,8 @@ harmless); a different instance of the same period is refused until the first on
 import hashlib
 import json
 
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -49,16 +51,19 @@ def start(user, data: dict, *, goal: str, time_limit: float) -> tuple[Job, bool]
     """Queue the solve of ``data`` (an already validated instance); (job, reused)."""
     period = str((data.get("period") or {}).get("name", ""))
     params = {"period": period, "digest": digest(data), "goal": goal, "time_limit": time_limit}
-    pending = Job.objects.filter(
-        kind=KIND, created_by=user, status__in=PENDING, params__period=period
-    ).first()
-    if pending is not None:
-        if pending.params == params:
-            return pending, True
-        raise RunConflict(pending)
-    payload = json.dumps(data, ensure_ascii=False).encode()
-    title = _("Prüferplan berechnen: %(period)s") % {"period": period or "–"}
-    return jobs.start(KIND, user=user, title=title, params=params, payload=payload), False
+    with transaction.atomic():
+        # two POSTs at once (a client retrying) must not both start: one at a time per user
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        pending = Job.objects.filter(
+            kind=KIND, created_by=user, status__in=PENDING, params__period=period
+        ).first()
+        if pending is not None:
+            if pending.params == params:
+                return pending, True
+            raise RunConflict(pending)
+        payload = json.dumps(data, ensure_ascii=False).encode()
+        title = _("Prüferplan berechnen: %(period)s") % {"period": period or "–"}
+        return jobs.start(KIND, user=user, title=title, params=params, payload=payload), False
 
 
 def run(job, progress) -> dict:
