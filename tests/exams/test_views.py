@@ -249,3 +249,20 @@ def test_stale_lock_from_an_old_page_is_refused_with_a_message(client, world, pl
     assert "inzwischen geändert" in response.content.decode()
     second.refresh_from_db()
     assert not second.locked
+
+
+def test_examiner_dashboard_counts_sittings_without_claim(client, world, planner, examiner_user):
+    import datetime
+
+    from verbund.core.services.dashboard import key_figures
+
+    client.force_login(planner)
+    client.post(reverse("exams:publish", args=[world["a"].period.pk]))
+    mine = Assignment.objects.filter(examiner__person__user=examiner_user, declined_at=None)
+    past = mine.first()
+    past.sitting.date = datetime.date.today() - datetime.timedelta(days=3)
+    past.sitting.save()
+    figures = {figure.label: figure.value for figure in key_figures(examiner_user)}
+    assert figures["Einsätze ohne Entschädigungsantrag"] == 1
+    assert figures["Anträge in Prüfung bei der Kammer"] == 0
+    assert "Einsätze ohne Entschädigungsantrag" not in {f.label for f in key_figures(planner)}
