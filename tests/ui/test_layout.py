@@ -224,3 +224,42 @@ def test_organization_search_field(client, network_a, coordinator_a, org_b):
     response = client.post(url, {"organization__search": "IHK Braunschweig", "role": "member"})
     assert response.status_code == 302
     assert Membership.objects.filter(network=network_a, organization=org_b).exists()
+
+
+def test_organization_search_narrows_to_the_fields_kinds(client, coordinator_a, org_b):
+    from verbund.core.models import Organization
+
+    company = factories.organization("Braunschweiger Bäckerei", kind=Organization.Kind.COMPANY)
+    factories.organization("Berufsschule Braunschweig", kind=Organization.Kind.SCHOOL)
+    client.force_login(coordinator_a)
+    url = reverse("core:organization_choices")
+    html = client.get(url, {"kind": "company", "x__search": "braunschw"}).content.decode()
+    assert f'data-value="{company.pk}"' in html
+    assert f'data-value="{org_b.pk}"' not in html and "Berufsschule" not in html
+    # An unknown kind narrows nothing away (and never fails)
+    html = client.get(url, {"kind": "nonsense", "x__search": "braunschw"}).content.decode()
+    assert "Berufsschule" in html and f'data-value="{org_b.pk}"' in html
+    html = client.get(url, {"country": "FR", "x__search": "braunschw"}).content.decode()
+    assert "Keine passende" in html
+
+
+def test_forms_that_pick_from_the_whole_directory_use_the_search_field(db):
+    """Company and school pickers offer hundreds of entries: never a plain select."""
+    from verbund.advice.forms import CaseForm
+    from verbund.core.widgets import OrganizationAutocomplete
+    from verbund.mobility.forms import ApplicationForm
+    from verbund.needs.forms import InterviewStartForm
+
+    user = factories.user("suche")
+    case_form = CaseForm()
+    case_form.limit_choices(user)
+    widgets = {
+        "advice case organization": case_form.fields["organization"].widget,
+        "interview company": InterviewStartForm().fields["organization"].widget,
+        "mobility company": ApplicationForm().fields["training_company"].widget,
+        "mobility school": ApplicationForm().fields["school"].widget,
+    }
+    for name, widget in widgets.items():
+        assert isinstance(widget, OrganizationAutocomplete), name
+    assert "kind=company" in widgets["mobility company"].choices_url()
+    assert "country=DE" in widgets["mobility school"].choices_url()
