@@ -26,11 +26,8 @@ def _installed(app: str) -> bool:
     return apps.is_installed(f"verbund.{app}")
 
 
-def _latest_wave(waves):
-    from verbund.needs.models import Wave
-
-    running = waves.filter(status=Wave.Status.OPEN).order_by("-opens_on", "-pk").first()
-    return running or waves.filter(status=Wave.Status.CLOSED).order_by("-closes_on", "-pk").first()
+def _latest(waves, status):
+    return waves.filter(status=status).order_by("-opens_on", "-pk").first()
 
 
 def _open_gaps(wave, districts=None) -> int:
@@ -52,29 +49,30 @@ def survey_figures(user):
     from verbund.needs.services.waves import response_rate
 
     waves = Wave.objects.with_perm(user, "needs.manage")
-    wave = _latest_wave(waves)
-    if wave is None:
-        return []
+    running = _latest(waves, Wave.Status.OPEN)
+    # Gaps of the last finished survey (a running one has few answers yet), else the running.
+    analysed = _latest(waves, Wave.Status.CLOSED) or running
     figures = []
-    rate = response_rate(wave)
-    if wave.status == Wave.Status.OPEN and rate["rate"] is not None:
+    rate = response_rate(running) if running is not None else {"rate": None}
+    if rate["rate"] is not None:
         figures.append(
             Figure(
                 _("Rücklauf der laufenden Bedarfsumfrage"),
                 rate["rate"],
-                wave.get_absolute_url(),
+                running.get_absolute_url(),
                 unit="%",
             )
         )
-    gap_count = _open_gaps(wave)
-    figures.append(
-        Figure(
-            _("Offene Lücken (Bedarf ohne Angebot, 12 Monate)"),
-            gap_count,
-            reverse("needs:gaps", args=[wave.pk]) + f"?horizon={GAP_HORIZON}",
-            warn=bool(gap_count),
+    if analysed is not None:
+        gap_count = _open_gaps(analysed)
+        figures.append(
+            Figure(
+                _("Offene Lücken (Bedarf ohne Angebot, 12 Monate)"),
+                gap_count,
+                reverse("needs:gaps", args=[analysed.pk]) + f"?horizon={GAP_HORIZON}",
+                warn=bool(gap_count),
+            )
         )
-    )
     return figures
 
 
@@ -130,6 +128,37 @@ def _companies(user):
     )
 
 
+# Offers for a company without reported needs: what the course search finds for its place
+# (runs within the search's default radius, and offers one can take anywhere: online).
+NEARBY_KM = 25
+
+
+def _offers_nearby(companies) -> list[Figure]:
+    """The course search's count for the company's place; the figure links to that search."""
+    from verbund.courses.services import search
+    from verbund.courses.services.indexing import IndexUnavailable
+
+    company = companies.exclude(postcode="", city="").first()
+    if company is None:
+        return []
+    params = {"place": [company.postcode or company.city], "radius": [str(NEARBY_KM)]}
+    parsed = search.parse_params(params)
+    if parsed.errors:
+        return []
+    try:
+        result, _items = search.search(parsed.request)
+    except IndexUnavailable:
+        return []
+    query = urlencode({key: values[0] for key, values in params.items()})
+    return [
+        Figure(
+            _("Weiterbildungsangebote für Ihren Standort (25 km und online)"),
+            result.total,
+            reverse("courses:search") + "?" + query,
+        )
+    ]
+
+
 @figure_provider
 def company_figures(user):
     """A company: offers on the topics of its reported needs; its events, open events."""
@@ -157,6 +186,8 @@ def company_figures(user):
                     reverse("courses:search") + "?" + query,
                 )
             )
+        else:
+            figures += _offers_nearby(companies)
     if _installed("events"):
         from verbund.events.models import Event, Registration
         from verbund.events.models.events import ACTIVE_STATUSES
