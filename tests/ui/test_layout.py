@@ -263,3 +263,38 @@ def test_forms_that_pick_from_the_whole_directory_use_the_search_field(db):
         assert isinstance(widget, OrganizationAutocomplete), name
     assert "kind=company" in widgets["mobility company"].choices_url()
     assert "country=DE" in widgets["mobility school"].choices_url()
+
+
+def test_network_page_links_courses_and_events_of_the_network(
+    client, network_a, coordinator_a, outsider
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from verbund.core.models import Organization
+    from verbund.courses.models import Offer, Run
+    from verbund.events.models import Event
+
+    provider = factories.organization("VHS Holzminden", kind=Organization.Kind.PROVIDER)
+    network_a.memberships.create(organization=provider)
+    offer = Offer.objects.create(
+        provider=provider, external_id="n1", title="Excel", description="x"
+    )
+    Run.objects.create(offer=offer, start_date=timezone.localdate() + datetime.timedelta(days=9))
+    start = timezone.now() + datetime.timedelta(days=5)
+    event = Event.objects.create(
+        organization=provider,
+        network=network_a,
+        title="Netzwerkforum",
+        start=start,
+        end=start + datetime.timedelta(hours=3),
+        capacity=30,
+    )
+    client.force_login(coordinator_a)
+    html = client.get(network_a.get_absolute_url()).content.decode()
+    assert "Weiterbildungsdatenbank" in html and "1 Weiterbildungsangebot von Mitgliedern" in html
+    assert f"provider={provider.pk}" in html
+    assert "Netzwerkforum" in html and event.get_absolute_url() in html
+    search = client.get(reverse("courses:search") + f"?provider={provider.pk}")
+    assert search.status_code == 200
