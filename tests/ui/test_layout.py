@@ -298,3 +298,18 @@ def test_network_page_links_courses_and_events_of_the_network(
     assert "Netzwerkforum" in html and event.get_absolute_url() in html
     search = client.get(reverse("courses:search") + f"?provider={provider.pk}")
     assert search.status_code == 200
+
+
+def test_counts_in_templates_use_plural_forms():
+    """A count handed to a text ("with count=...") must use ``blocktranslate count``."""
+    import re
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[2] / "src" / "verbund"
+    pattern = re.compile(r"\{% blocktranslate(?![^%]*\bcount counter=)[^%]*\bwith count=")
+    offenders = [
+        str(path.relative_to(source))
+        for path in source.glob("*/templates/**/*.html")
+        if pattern.search(path.read_text())
+    ]
+    assert not offenders, offenders
