@@ -14,3 +14,13 @@ def test_every_pdf_job_ends_with_a_finished_message(client, survey_world):
         assert job.status == Job.Status.DONE
         assert "wird erstellt" not in page
         assert "Fertig</strong> – Bericht erstellt." in page
+
+
+def test_gap_table_keeps_text_left_and_formats_numbers(client, survey_world):
+    client.force_login(survey_world.nora)
+    page = client.get(reverse("needs:gaps", args=[survey_world.wave_a.pk]) + "?horizon=6")
+    html = page.content.decode()
+    assert page.status_code == 200
+    if page.context["items"]:
+        assert '<th scope="row" class="text">' in html and '<td class="text">' in html
+    assert " EUR" not in html
