@@ -216,3 +216,29 @@ def company_figures(user):
             Figure(_("Veranstaltungen mit offener Anmeldung"), open_events, url),
         ]
     return figures
+
+
+@figure_provider
+def economy_figures(user):
+    """The economic-policy department: response rate of the running business-climate wave."""
+    if not _installed("economy"):
+        return []
+    from verbund.economy.models import Wave
+    from verbund.economy.permissions import ECONOMY_MANAGE
+    from verbund.economy.services.waves import response_rate
+
+    if not access.has_perm(user, ECONOMY_MANAGE):
+        return []
+    figures = []
+    for wave in Wave.objects.with_perm(user, ECONOMY_MANAGE).filter(status=Wave.Status.OPEN)[:2]:
+        rate = response_rate(wave)
+        if rate["rate"] is not None:
+            figures.append(
+                Figure(
+                    _("Rücklauf der Konjunkturumfrage %(wave)s") % {"wave": wave},
+                    rate["rate"],
+                    reverse("economy:invitation_list", args=[wave.pk]),
+                    unit="%",
+                )
+            )
+    return figures
