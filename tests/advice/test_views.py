@@ -128,3 +128,29 @@ def test_erasing_the_person_anonymises_the_case(advice_world, org_a):
     erase_person(person, advice_world.mara)
     advice_world.case_a.refresh_from_db()
     assert advice_world.case_a.notes == "" and advice_world.case_a.person is None
+
+
+def test_stored_reasons_of_a_recommendation_are_shown_in_the_readers_language(client, advice_world):
+    from tests import factories
+    from verbund.advice.models import Recommendation
+    from verbund.courses.models import Offer
+    from verbund.needs.services.matching import _reason
+
+    world = advice_world
+    offer = Offer.objects.create(
+        provider=factories.organization("Anbieter", kind="provider"),
+        external_id="r1",
+        title="Kurs",
+        description="x",
+    )
+    reasons = [
+        _reason("topic", 5, "Thema passt genau"),
+        _reason("place", 3, "%(km)s km entfernt", km=12),
+    ]
+    Recommendation.objects.create(
+        case=world.case_a, offer=offer, score=8, reasons=[r.source for r in reasons]
+    )
+    client.force_login(world.tobias)
+    client.cookies["django_language"] = "en"
+    page = client.get(world.case_a.get_absolute_url()).content.decode()
+    assert "12 km away" in page and "km entfernt" not in page and '{"t"' not in page

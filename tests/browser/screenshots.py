@@ -15,12 +15,33 @@ WIDTHS = (1366, 390)
 PUBLIC_PAGES = {"anmelden": "/konto/login/", "kurse": "/kurse/", "fehlt": "/gibt-es-nicht/"}
 ROLE_PAGES = {
     "admin": {"uebersicht": "/", "ui": "/ui/", "netzwerke": "/netzwerke/"},
-    "koordination": {"uebersicht": "/", "netzwerke": "/netzwerke/", "bedarf": "/bedarf/"},
-    "kammerberatung": {"uebersicht": "/", "organisationen": "/organisationen/"},
-    "pruefungswesen": {"uebersicht": "/", "pruefungen": "/pruefungen/"},
+    "koordination": {
+        "uebersicht": "/",
+        "netzwerke": "/netzwerke/",
+        "bedarf": "/bedarf/",
+        "veranstaltungen": "/veranstaltungen/",
+    },
+    "kammerberatung": {
+        "uebersicht": "/",
+        "organisationen": "/organisationen/",
+        "mobilitaet": "/mobilitaet/",
+        "berufe": "/verbundausbildung/berufe/",
+    },
+    "pruefungswesen": {
+        "uebersicht": "/",
+        "pruefungen": "/pruefungen/",
+        "abrechnungen": "/pruefungen/entschaedigung/antraege/",
+    },
+    "konjunktur": {"uebersicht": "/", "konjunktur": "/konjunktur/"},
     "beratungsbuero": {"uebersicht": "/", "beratung": "/beratung/"},
-    "anbieter": {"uebersicht": "/", "angebote": "/kurse/meine/"},
-    "betrieb": {"uebersicht": "/", "kurse": "/kurse/"},
+    "anbieter": {"uebersicht": "/", "angebote": "/kurse/meine/", "luecken": "/bedarf/luecken/"},
+    "betrieb": {
+        "uebersicht": "/",
+        "kurse": "/kurse/",
+        "veranstaltungen": "/veranstaltungen/",
+        "verbundausbildung": "/verbundausbildung/",
+    },
+    "veranstaltung": {"uebersicht": "/", "veranstaltungen": "/veranstaltungen/"},
     "pruefer": {"uebersicht": "/", "termine": "/pruefungen/meine-termine/"},
     "gast": {"uebersicht": "/", "tokens": "/konto/api-tokens/"},
 }

@@ -63,3 +63,23 @@ def test_search_works_without_javascript(browser, live_server, courses):
     page.get_by_role("button", name="Suchen").click()
     expect(page).to_have_url(re.compile(r"format=online"))
     context.close()
+
+
+def test_on_a_phone_the_results_come_before_options_and_filters(browser, live_server, courses):
+    context = browser.new_context(
+        base_url=live_server.url, locale="de-DE", viewport={"width": 390, "height": 800}
+    )
+    page = context.new_page()
+    page.goto("/kurse/")
+    heading = page.get_by_role("heading", name="3 Angebote gefunden")
+    expect(heading).to_be_visible()
+    # Options and filters are closed panels; the first result is on the first screen.
+    expect(page.get_by_label("Umkreis")).to_be_hidden()
+    expect(page.locator("#filter-panel")).not_to_have_attribute("open", "")
+    first = page.locator(".results > li").first.bounding_box()
+    assert first["y"] < 800
+    page.get_by_text("Weitere Suchoptionen").click()
+    page.get_by_label("Umkreis").select_option("50")
+    expect(page).to_have_url(re.compile(r"radius=50"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()

@@ -1,6 +1,8 @@
 """Browser test of a stay abroad: application -> match -> learning agreement -> grant
 statement (French PDF)."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -33,7 +35,9 @@ def test_application_match_agreement_grant_statement(page, partnership, tmp_path
     page.get_by_label("Vorname").fill("Mehmet")
     page.get_by_label("Nachname").fill("Yıldız")
     page.get_by_label("Ausbildungsberuf").select_option(label="Kfz-Mechatroniker/-in")
-    page.get_by_label("Ausbildungsbetrieb").select_option(label="Autohaus A")
+    # The company is searched in the directory (organization search field), then picked.
+    page.get_by_role("combobox", name="Ausbildungsbetrieb").fill("Autohaus")
+    page.get_by_role("option", name=re.compile("Autohaus A")).click()
     page.get_by_label("Wohnort (Abreiseort)").fill("Hannover")
     page.get_by_label("Frühester Beginn").fill("2027-04-01")
     page.get_by_label("Spätestes Ende").fill("2027-06-30")

@@ -248,3 +248,15 @@ def test_hand_entered_offer_in_sections_with_generated_number_and_german_price(
     response = client.post(reverse("courses:offer_create"), data)
     assert response.status_code == 400
     assert "zum Beispiel 450,50" in response.content.decode()
+
+
+def test_topic_facets_are_named_in_the_readers_language(client, world, topic):
+    url = reverse("courses:search")
+    german = client.get(url).content.decode()
+    assert topic.label_de in german
+    client.cookies["django_language"] = "en"
+    english = client.get(url).content.decode()
+    assert f"{topic.label_en} " in english or f"{topic.label_en}<" in english
+    assert topic.label_de not in english
+    chosen = client.get(url, {"topic": topic.code, "q": "nichtsdergleichen"}).content.decode()
+    assert topic.label_en in chosen

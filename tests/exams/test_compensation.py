@@ -90,6 +90,8 @@ def test_claim_approve_and_export(client, published, examiner_user, accountant, 
     client.force_login(planner)
     assert client.get(reverse("exams:claim_list")).status_code == 403
     client.force_login(accountant)
+    listing = client.get(reverse("exams:claim_list")).content.decode()
+    assert "205,80\xa0€" in listing and "6,50" in listing and " EUR" not in listing
     assert (
         client.post(reverse("exams:claim_decide", args=[claim.pk]), {"approve": "1"}).status_code
         == 302

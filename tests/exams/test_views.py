@@ -286,3 +286,41 @@ def test_a_comparison_of_a_fully_published_plan_says_why_all_plans_are_the_same(
     )
     page = client.get(response["Location"]).content.decode()
     assert "blieben unverändert" not in page
+
+
+def test_examiner_dashboard_counts_sittings_without_claim(client, world, planner, examiner_user):
+    import datetime
+
+    from verbund.core.services.dashboard import key_figures
+
+    client.force_login(planner)
+    client.post(reverse("exams:publish", args=[world["a"].period.pk]))
+    mine = Assignment.objects.filter(examiner__person__user=examiner_user, declined_at=None)
+    past = mine.first()
+    past.sitting.date = datetime.date.today() - datetime.timedelta(days=3)
+    past.sitting.save()
+    figures = {figure.label: figure.value for figure in key_figures(examiner_user)}
+    assert figures["Einsätze ohne Entschädigungsantrag"] == 1
+    assert figures["Anträge in Prüfung bei der Kammer"] == 0
+    assert "Einsätze ohne Entschädigungsantrag" not in {f.label for f in key_figures(planner)}
+
+
+def test_my_sittings_offer_decline_before_and_claim_after_the_sitting(
+    client, world, planner, examiner_user
+):
+    import datetime
+
+    client.force_login(planner)
+    client.post(reverse("exams:publish", args=[world["a"].period.pk]))
+    mine = Assignment.objects.filter(examiner__person__user=examiner_user, declined_at=None)
+    by_sitting = {assignment.sitting_id: assignment for assignment in mine}
+    assert len(by_sitting) >= 2
+    past, future = list(by_sitting.values())[:2]
+    past.sitting.date = datetime.date.today() - datetime.timedelta(days=3)
+    past.sitting.save()
+    future.sitting.date = datetime.date.today() + datetime.timedelta(days=30)
+    future.sitting.save()
+    client.force_login(examiner_user)
+    page = client.get(reverse("exams:my_sittings")).content.decode()
+    assert f'id="claim-{past.pk}"' in page and f'id="decline-{past.pk}"' not in page
+    assert f'id="decline-{future.pk}"' in page and f'id="claim-{future.pk}"' not in page

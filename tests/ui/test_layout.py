@@ -224,3 +224,92 @@ def test_organization_search_field(client, network_a, coordinator_a, org_b):
     response = client.post(url, {"organization__search": "IHK Braunschweig", "role": "member"})
     assert response.status_code == 302
     assert Membership.objects.filter(network=network_a, organization=org_b).exists()
+
+
+def test_organization_search_narrows_to_the_fields_kinds(client, coordinator_a, org_b):
+    from verbund.core.models import Organization
+
+    company = factories.organization("Braunschweiger Bäckerei", kind=Organization.Kind.COMPANY)
+    factories.organization("Berufsschule Braunschweig", kind=Organization.Kind.SCHOOL)
+    client.force_login(coordinator_a)
+    url = reverse("core:organization_choices")
+    html = client.get(url, {"kind": "company", "x__search": "braunschw"}).content.decode()
+    assert f'data-value="{company.pk}"' in html
+    assert f'data-value="{org_b.pk}"' not in html and "Berufsschule" not in html
+    # An unknown kind narrows nothing away (and never fails)
+    html = client.get(url, {"kind": "nonsense", "x__search": "braunschw"}).content.decode()
+    assert "Berufsschule" in html and f'data-value="{org_b.pk}"' in html
+    html = client.get(url, {"country": "FR", "x__search": "braunschw"}).content.decode()
+    assert "Keine passende" in html
+
+
+def test_forms_that_pick_from_the_whole_directory_use_the_search_field(db):
+    """Company and school pickers offer hundreds of entries: never a plain select."""
+    from verbund.advice.forms import CaseForm
+    from verbund.core.widgets import OrganizationAutocomplete
+    from verbund.mobility.forms import ApplicationForm
+    from verbund.needs.forms import InterviewStartForm
+
+    user = factories.user("suche")
+    case_form = CaseForm()
+    case_form.limit_choices(user)
+    widgets = {
+        "advice case organization": case_form.fields["organization"].widget,
+        "interview company": InterviewStartForm().fields["organization"].widget,
+        "mobility company": ApplicationForm().fields["training_company"].widget,
+        "mobility school": ApplicationForm().fields["school"].widget,
+    }
+    for name, widget in widgets.items():
+        assert isinstance(widget, OrganizationAutocomplete), name
+    assert "kind=company" in widgets["mobility company"].choices_url()
+    assert "country=DE" in widgets["mobility school"].choices_url()
+
+
+def test_network_page_links_courses_and_events_of_the_network(
+    client, network_a, coordinator_a, outsider
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from verbund.core.models import Organization
+    from verbund.courses.models import Offer, Run
+    from verbund.events.models import Event
+
+    provider = factories.organization("VHS Holzminden", kind=Organization.Kind.PROVIDER)
+    network_a.memberships.create(organization=provider)
+    offer = Offer.objects.create(
+        provider=provider, external_id="n1", title="Excel", description="x"
+    )
+    Run.objects.create(offer=offer, start_date=timezone.localdate() + datetime.timedelta(days=9))
+    start = timezone.now() + datetime.timedelta(days=5)
+    event = Event.objects.create(
+        organization=provider,
+        network=network_a,
+        title="Netzwerkforum",
+        start=start,
+        end=start + datetime.timedelta(hours=3),
+        capacity=30,
+    )
+    client.force_login(coordinator_a)
+    html = client.get(network_a.get_absolute_url()).content.decode()
+    assert "Weiterbildungsdatenbank" in html and "1 Weiterbildungsangebot von Mitgliedern" in html
+    assert f"provider={provider.pk}" in html
+    assert "Netzwerkforum" in html and event.get_absolute_url() in html
+    search = client.get(reverse("courses:search") + f"?provider={provider.pk}")
+    assert search.status_code == 200
+
+
+def test_counts_in_templates_use_plural_forms():
+    """A count handed to a text ("with count=...") must use ``blocktranslate count``."""
+    import re
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[2] / "src" / "verbund"
+    pattern = re.compile(r"\{% blocktranslate(?![^%]*\bcount counter=)[^%]*\bwith count=")
+    offenders = [
+        str(path.relative_to(source))
+        for path in source.glob("*/templates/**/*.html")
+        if pattern.search(path.read_text())
+    ]
+    assert not offenders, offenders

@@ -6,6 +6,7 @@ from verbund.advice.models import Case, CaseNeed, Office
 from verbund.advice.permissions import ADVICE_MANAGE
 from verbund.core.forms import DateInput, ModelForm
 from verbund.core.models import Organization, Person, Region
+from verbund.core.widgets import use_organization_search
 from verbund.networks.models import Network
 
 
@@ -72,6 +73,8 @@ class CaseForm(ModelForm):
         self.fields["organization"].queryset = Organization.objects.filter(
             kind=Organization.Kind.COMPANY
         )
+        # Every company of the directory: searched, not a select of hundreds.
+        use_organization_search(self, "organization", kinds=[Organization.Kind.COMPANY])
         self.fields["person"].queryset = Person.objects.visible_to(user)
         self.fields["district"].queryset = Region.objects.filter(
             kind__in=[Region.Kind.LANDKREIS, Region.Kind.KREISFREIE_STADT]

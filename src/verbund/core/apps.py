@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
         # Each app registers its named permissions in its own permissions.py.
         autodiscover_modules("permissions")
         # Key figures per role on the dashboard.
-        from verbund.core.services import figures  # noqa: F401
+        from verbund.core.services import figures, more_capabilities, role_figures  # noqa: F401
 
         # ... and its background job types in jobs.py (verbund.core.services.jobs).
         autodiscover_modules("jobs")

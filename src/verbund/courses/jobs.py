@@ -1,9 +1,9 @@
 """Background jobs of the course database: large imports."""
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as noop
 
 from verbund.core.models import Organization
-from verbund.core.services import jobs
+from verbund.core.services import jobs, stored_text
 from verbund.courses.services import catalog
 
 # Show at most this many errors of a background import (the count says how many there were).
@@ -42,7 +42,7 @@ def import_offers(job, progress):
         checked[0] += count
         progress(
             min(0.9, checked[0] / expected),
-            _("%(rows)s Zeilen geprüft") % {"rows": checked[0]},
+            stored_text.plural("%(count)s Zeile geprüft", "%(count)s Zeilen geprüft", checked[0]),
         )
 
     report = catalog.import_file(
@@ -54,5 +54,7 @@ def import_offers(job, progress):
         skip_invalid=params.get("skip_invalid", False),
         progress=rows_checked,
     )
-    progress(1.0, _("Import gespeichert.") if report.written else _("Geprüft, nichts gespeichert."))
+    progress(
+        1.0, noop("Import gespeichert.") if report.written else noop("Geprüft, nichts gespeichert.")
+    )
     return report_as_json(report)

@@ -4,9 +4,9 @@
 from datetime import timedelta
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as noop
 
-from verbund.core.services import jobs
+from verbund.core.services import jobs, stored_text
 from verbund.exams.models import ExamPeriod
 from verbund.exams.services import imports
 
@@ -28,7 +28,7 @@ def fail_abandoned_plan_runs(sole_worker: bool) -> int:
     return PlanRun.objects.filter(pk__in=abandoned).update(
         status=PlanRun.Status.FAILED,
         finished_at=now,
-        message=_("Abgebrochen: Der Hintergrunddienst wurde beendet. Bitte erneut starten."),
+        message=noop("Abgebrochen: Der Hintergrunddienst wurde beendet. Bitte erneut starten."),
     )
 
 
@@ -40,15 +40,19 @@ MAX_STORED_ERRORS = 500
 def import_sittings(job, progress):
     """A large sittings file: the same all-or-nothing import as the page's."""
     period = ExamPeriod.objects.get(pk=job.params["period"])
-    progress(0.1, _("Die Datei wird geprüft …"))
+    progress(0.1, noop("Die Datei wird geprüft …"))
     result = imports.import_sittings(
         period, job.params["filename"], bytes(job.payload), job.created_by
     )
     progress(
         1.0,
-        _("%(n)s Prüfungstermine importiert.") % {"n": result.created}
+        stored_text.plural(
+            "%(count)s Prüfungstermin importiert.",
+            "%(count)s Prüfungstermine importiert.",
+            result.created,
+        )
         if not result.errors
-        else _("Geprüft, nichts gespeichert."),
+        else noop("Geprüft, nichts gespeichert."),
     )
     return {
         "created": result.created,

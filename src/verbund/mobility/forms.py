@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.core.forms import DateInput, ModelForm
 from verbund.core.models import Organization
+from verbund.core.widgets import use_organization_search
 from verbund.mobility.models import (
     CEFR,
     Application,
@@ -156,6 +157,9 @@ class ApplicationForm(ModelForm):
         self.fields["school"].queryset = Organization.objects.filter(
             kind=Organization.Kind.SCHOOL, country="DE"
         )
+        # Companies and schools of the whole directory: searched, not selects of hundreds.
+        use_organization_search(self, "training_company", kinds=[Organization.Kind.COMPANY])
+        use_organization_search(self, "school", kinds=[Organization.Kind.SCHOOL], country="DE")
 
     def clean(self):
         cleaned = super().clean()

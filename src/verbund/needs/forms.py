@@ -5,6 +5,7 @@ from verbund.core.fields import GermanDecimalField, MoneyField
 from verbund.core.forms import DateInput, ModelForm
 from verbund.core.models import Organization, Region
 from verbund.core.services.topics import topic_tree
+from verbund.core.widgets import use_organization_search
 from verbund.needs import choices, questionnaire
 from verbund.needs.models import CustomQuestion, Wave
 from verbund.needs.permissions import NEEDS_MANAGE
@@ -111,6 +112,10 @@ class InterviewStartForm(forms.Form):
         label=_("Betrieb"), queryset=Organization.objects.filter(kind=Organization.Kind.COMPANY)
     )
     person_group = forms.ChoiceField(label=_("Personengruppe"), choices=choices.PersonGroup.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_organization_search(self, "organization", kinds=[Organization.Kind.COMPANY])
 
 
 # The questionnaire --------------------------------------------------------------------

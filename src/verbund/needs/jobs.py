@@ -1,9 +1,9 @@
 """Background jobs of the needs surveys: PDF reports (WeasyPrint takes seconds), mass mail
 and large invitation imports."""
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as noop
 
-from verbund.core.services import jobs
+from verbund.core.services import jobs, stored_text
 from verbund.needs.models import Wave
 from verbund.needs.services import analysis, exports, gaps, imports, waves
 
@@ -13,35 +13,48 @@ PDF = "application/pdf"
 @jobs.register("needs.analysis_pdf")
 def analysis_pdf(job, progress):
     wave = Wave.objects.get(pk=job.params["wave"])
-    progress(0.1, _("Der Bericht wird erstellt …"))
+    progress(0.1, noop("Der Bericht wird erstellt …"))
     content = exports.analysis_pdf(wave, analysis.Filters.from_mapping(job.params["filters"]))
     jobs.save_output(job, content, f"bedarfsanalyse-{wave.pk}.pdf", PDF)
+    # The last message stays on the finished job's page ("Fertig – Bericht erstellt.").
+    progress(1.0, noop("Bericht erstellt."))
 
 
 @jobs.register("needs.gaps_pdf")
 def gaps_pdf(job, progress):
     wave = Wave.objects.get(pk=job.params["wave"])
-    progress(0.1, _("Der Bericht wird erstellt …"))
+    progress(0.1, noop("Der Bericht wird erstellt …"))
     rows = gaps.gap_report(wave, by_target_group=job.params["by_target_group"])
     content = exports.gaps_pdf(wave, rows, job.params["horizon"])
     jobs.save_output(job, content, f"luecken-{wave.pk}.pdf", PDF)
+    progress(1.0, noop("Bericht erstellt."))
 
 
 @jobs.register("needs.send_invitations")
 def send_invitations(job, progress):
     wave = Wave.objects.get(pk=job.params["wave"])
-    progress(0.1, _("Die Einladungen werden versandt …"))
+    progress(0.1, noop("Die Einladungen werden versandt …"))
     count = waves.send_invitations(wave, job.created_by)
-    progress(1.0, _("%(count)s Einladungen versandt.") % {"count": count})
+    progress(
+        1.0,
+        stored_text.plural(
+            "%(count)s Einladung versandt.", "%(count)s Einladungen versandt.", count
+        ),
+    )
     return {"sent": count}
 
 
 @jobs.register("needs.send_reminders")
 def send_reminders(job, progress):
     wave = Wave.objects.get(pk=job.params["wave"])
-    progress(0.1, _("Die Erinnerungen werden versandt …"))
+    progress(0.1, noop("Die Erinnerungen werden versandt …"))
     count = waves.send_reminders(wave, job.created_by, force=True)
-    progress(1.0, _("%(count)s Erinnerungen versandt.") % {"count": count})
+    progress(
+        1.0,
+        stored_text.plural(
+            "%(count)s Erinnerung versandt.", "%(count)s Erinnerungen versandt.", count
+        ),
+    )
     return {"sent": count}
 
 
@@ -65,7 +78,7 @@ def import_report_as_json(result) -> dict:
 def import_invitations(job, progress):
     """A large invitation list: the same all-or-nothing import as the page's."""
     wave = Wave.objects.get(pk=job.params["wave"])
-    progress(0.1, _("Die Datei wird geprüft …"))
+    progress(0.1, noop("Die Datei wird geprüft …"))
     result = imports.import_invitations(
         wave,
         job.params["filename"],
@@ -75,8 +88,10 @@ def import_invitations(job, progress):
     )
     progress(
         1.0,
-        _("%(count)s Einladungen angelegt.") % {"count": result.created}
+        stored_text.plural(
+            "%(count)s Einladung angelegt.", "%(count)s Einladungen angelegt.", result.created
+        )
         if result.created
-        else _("Geprüft, nichts gespeichert."),
+        else noop("Geprüft, nichts gespeichert."),
     )
     return import_report_as_json(result)

@@ -49,7 +49,7 @@ def recommend(case: Case, offer, need: CaseNeed | None, user) -> Recommendation:
             from verbund.needs.services.matching import score_offer
 
             found = score_offer(profile_for(need), candidates[0])
-            score, reasons = found.score, [r.text for r in found.reasons]
+            score, reasons = found.score, [r.source or r.text for r in found.reasons]
     recommendation, _created = Recommendation.objects.update_or_create(
         case=case, offer=offer, defaults={"need": need, "score": score, "reasons": reasons}
     )

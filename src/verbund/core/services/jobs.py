@@ -5,7 +5,7 @@ An app registers a function under a dotted kind in its ``jobs.py`` (found at sta
     @jobs.register("courses.reindex")
     def reindex(job, progress):
         ...
-        progress(0.5, _("Die Hälfte ist indiziert."))
+        progress(0.5, gettext_noop("Die Hälfte ist indiziert."))
         return {"offers": count}          # stored as job.result (JSON)
 
 A view starts it with ``jobs.start("courses.reindex", user=..., title=...)`` and redirects
@@ -25,9 +25,11 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_tasks.backends.immediate import ImmediateBackend
 
 from verbund.core.models import Job
+from verbund.core.services import stored_text
 
 logger = logging.getLogger(__name__)
 
@@ -128,7 +130,7 @@ def progress_writer(job: Job) -> Callable[[float, str], None]:
         last[0] = now
         Job.objects.filter(pk=job.pk).update(
             progress=min(max(fraction, 0.0), 1.0),
-            message=str(message)[:255],
+            message=stored_text.fits(str(message), 255),
             heartbeat_at=timezone.now(),
         )
 
@@ -147,14 +149,16 @@ def execute(job_id: int) -> str:
     function = _REGISTRY.get(job.kind)
     try:
         if function is None:
-            raise JobError(_("Dieser Auftragstyp ist unbekannt."))
+            raise JobError(gettext_noop("Dieser Auftragstyp ist unbekannt."))
         result = function(job, progress_writer(job)) or {}
     except JobError as error:
         _finish(job, Job.Status.FAILED, str(error), {})
         return Job.Status.FAILED
     except Exception:
         logger.exception("Job %s (%s) failed", job.pk, job.kind)
-        _finish(job, Job.Status.FAILED, _("Unerwarteter Fehler; bitte erneut versuchen."), {})
+        _finish(
+            job, Job.Status.FAILED, gettext_noop("Unerwarteter Fehler; bitte erneut versuchen."), {}
+        )
         return Job.Status.FAILED
     _finish(job, Job.Status.DONE, Job.objects.get(pk=job.pk).message, result)
     return Job.Status.DONE
@@ -170,7 +174,7 @@ def save_output(job: Job, content: bytes, filename: str, content_type: str) -> N
 def _finish(job: Job, status: str, message: str, result: dict) -> None:
     changes = {
         "status": status,
-        "message": message[:255],
+        "message": stored_text.fits(str(message), 255),
         "finished_at": timezone.now(),
         "payload": b"",
     }
@@ -193,7 +197,9 @@ def fail_abandoned(*, sole_worker: bool, now=None) -> int:
         status=Job.Status.FAILED,
         finished_at=now,
         payload=b"",
-        message=_("Abgebrochen: Der Hintergrunddienst wurde beendet. Bitte erneut starten."),
+        message=gettext_noop(
+            "Abgebrochen: Der Hintergrunddienst wurde beendet. Bitte erneut starten."
+        ),
     )
     for sweeper in _ABANDONED_SWEEPERS:
         count += sweeper(sole_worker)

@@ -9,6 +9,7 @@ from django import forms, template
 from django.utils.translation import gettext_lazy as _
 
 from verbund.core.services import access, audit_labels
+from verbund.core.services import stored_text as stored_texts
 from verbund.core.services.numbers import format_money, format_number
 
 register = template.Library()
@@ -43,6 +44,12 @@ def changed_fields(entry):
     """The verbose names of the fields an audit entry changed."""
     model = _model(entry)
     return [audit_labels.field_label(model, name) for name in (entry.changes or {})]
+
+
+@register.filter
+def stored_text(value):
+    """A text the platform stored (job message, reason) in the reader's language."""
+    return stored_texts.render(value)
 
 
 @register.filter

@@ -18,14 +18,17 @@ def organization_choices(request):
         request.GET.get("q", ""),
     ).strip()
     organizations = Organization.objects.none()
+    kinds = [kind for kind in request.GET.getlist("kind") if kind in Organization.Kind.values]
+    country = request.GET.get("country", "").strip().upper()[:2]
     if len(query) >= MIN_QUERY_LENGTH:
-        organizations = (
-            Organization.objects.visible_to(request.user)
-            .filter(
-                Q(name__icontains=query) | Q(short_name__icontains=query) | Q(city__icontains=query)
-            )
-            .order_by("name")[:MAX_CHOICES]
-        )
+        visible = Organization.objects.visible_to(request.user)
+        if kinds:
+            visible = visible.filter(kind__in=kinds)
+        if country:
+            visible = visible.filter(country=country)
+        organizations = visible.filter(
+            Q(name__icontains=query) | Q(short_name__icontains=query) | Q(city__icontains=query)
+        ).order_by("name")[:MAX_CHOICES]
     return render(
         request,
         "core/_organization_choices.html",

@@ -12,8 +12,8 @@ import time
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from verbund.core.models import Organization, Region, Topic
 from verbund.core.services.geo import major_town, postcode_coordinates, town_coordinates
@@ -250,6 +250,9 @@ def _words_that_find(index, table, request: SearchRequest) -> tuple[list[str], l
 LABEL_TTL = 60.0
 LABEL_SOURCES = {
     "topic": (Topic, "code", "label_de"),
+    # Topic names in the reader's language (the catalogue has en and fr labels).
+    "topic_en": (Topic, "code", "label_en"),
+    "topic_fr": (Topic, "code", "label_fr"),
     "region": (Region, "pk", "name"),
     "provider": (Organization, "pk", "name"),
 }
@@ -271,6 +274,12 @@ def cached_names(dimension: str, keys) -> dict[str, str]:
     return names
 
 
+def topic_label_source() -> str:
+    """The ``LABEL_SOURCES`` entry of topic names in the active language."""
+    source = f"topic_{(get_language() or 'de')[:2]}"
+    return source if source in LABEL_SOURCES else "topic"
+
+
 def clear_label_cache(**kwargs) -> None:
     _label_cache.clear()
 
@@ -286,7 +295,7 @@ def facet_labels(facets: dict[str, dict[str, int]]) -> dict[str, list[tuple[str,
         "language": LANGUAGE_NAMES,
     }
     if facets.get("topic"):
-        lookups["topic"] = cached_names("topic", facets["topic"])
+        lookups["topic"] = cached_names(topic_label_source(), facets["topic"])
     for dimension in ("region", "provider"):
         keys = [k for k in facets.get(dimension, {}) if k.isdigit()]
         if keys:

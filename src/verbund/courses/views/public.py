@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from verbund.core.models import Organization, Region, Topic
+from verbund.core.models import Organization, Region
 from verbund.core.services import access, audit
 from verbund.core.services.params import parse_ids
 from verbund.courses.models import (
@@ -59,7 +59,8 @@ def _selected_labels(dimension: str, values: list[str]) -> dict[str, str]:
     if dimension in choices:
         return {v: str(dict(choices[dimension].choices).get(v, v)) for v in values}
     if dimension == "topic":
-        return dict(Topic.objects.filter(code__in=values).values_list("code", "label_de"))
+        names = search_service.cached_names(search_service.topic_label_source(), values)
+        return {value: names[value] for value in values if value in names}
     if dimension in ("region", "provider"):
         model = Region if dimension == "region" else Organization
         ids = parse_ids(values)

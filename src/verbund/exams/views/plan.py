@@ -4,14 +4,16 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from verbund.core.views.generic import editable_object
 from verbund.exams import forms
-from verbund.exams.models import Assignment, ExamPeriod, Sitting, UnfilledSeat
+from verbund.exams.models import Assignment, Claim, ExamPeriod, Sitting, UnfilledSeat
 from verbund.exams.permissions import EXAMS_PLAN
 from verbund.exams.services import notify, plan_edits, versions
 
@@ -131,11 +133,16 @@ def my_sittings(request):
         request,
         "exams/my_sittings.html",
         {
-            "assignments": _my_assignments(request.user).select_related("claim"),
+            # has_claim: a sitting without a claim has no ``a.claim`` (the template must
+            # not look it up).
+            "assignments": _my_assignments(request.user)
+            .select_related("claim")
+            .annotate(has_claim=Exists(Claim.objects.filter(assignment=OuterRef("pk")))),
             "polls": Availability.objects.filter(examiner__person__user=request.user)
             .select_related("period")
             .order_by("-period__start"),
             "decline_form": forms.DeclineForm(),
+            "today": timezone.localdate(),
         },
     )
 

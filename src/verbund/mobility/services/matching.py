@@ -12,10 +12,9 @@ from dataclasses import replace
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from verbund.core.services import audit, geo
+from verbund.core.services import audit, geo, stored_text
 from verbund.mobility.models import Application, MatchRun, Placement, Stay
 from verbund.mobility.services import capacity
 from verbund.mobility.services import grants as stay_grants
@@ -187,7 +186,8 @@ def execute_run(run: MatchRun) -> MatchRun:
     else:
         run.status = MatchRun.Status.DONE
         run.progress = 1.0
-        run.message = _("%(n)s Aufenthalte geplant.") % {"n": stored}
+        # Stored as its source, shown in the reader's language (core.services.stored_text).
+        run.message = stored_text.text("%(n)s Aufenthalte geplant.", n=stored)
         run.finished_at = timezone.now()
         run.result = summary(plan, applications)
         run.save()

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils import formats
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as noop
 
+from verbund.core.services import stored_text
 from verbund.core.services.geo import haversine_km
 
 # -- Weights (points added to the score) -------------------------------------------------
@@ -112,6 +113,14 @@ class Reason:
     code: str
     points: int
     text: str
+    # The German source with its parameters (``stored_text``): what a stored
+    # recommendation keeps, so that it is shown in the reader's language later.
+    source: str = ""
+
+
+def _reason(code: str, points: int, msgid: str, **params) -> Reason:
+    source = stored_text.text(msgid, **params)
+    return Reason(code, points, stored_text.render(source), source)
 
 
 @dataclass
@@ -168,41 +177,41 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 def _offer_reasons(need: NeedProfile, offer: Candidate) -> list[Reason]:
     reasons = []
     if need.topic_id is not None and need.topic_id in offer.topic_ids:
-        reasons.append(Reason("topic", TOPIC_EXACT, _("Thema passt genau")))
+        reasons.append(_reason("topic", TOPIC_EXACT, noop("Thema passt genau")))
     elif offer.topic_ids & need.related_topic_ids:
-        reasons.append(Reason("topic", TOPIC_RELATED, _("Verwandtes Thema")))
+        reasons.append(_reason("topic", TOPIC_RELATED, noop("Verwandtes Thema")))
     common = words(need.text) & words(offer.text)
     if common:
         points = min(TEXT_MAX, TEXT_PER_WORD * len(common))
         found = ", ".join(sorted(common)[:4])
-        reasons.append(
-            Reason("text", points, _("Stichworte gefunden: %(words)s") % {"words": found})
-        )
+        reasons.append(_reason("text", points, noop("Stichworte gefunden: %(words)s"), words=found))
     wanted_groups = TARGET_GROUPS.get(need.target_group, set())
     if wanted_groups & set(offer.target_groups):
-        reasons.append(Reason("target_group", TARGET_GROUP_FIT, _("Zielgruppe passt")))
+        reasons.append(_reason("target_group", TARGET_GROUP_FIT, noop("Zielgruppe passt")))
     if need.budget is not None and offer.price is not None:
         if offer.price <= need.budget:
             reasons.append(
-                Reason(
+                _reason(
                     "price",
                     PRICE_IN_BUDGET,
-                    _("Preis %(price)s im Budget") % {"price": euros(offer.price)},
+                    noop("Preis %(price)s im Budget"),
+                    price=euros(offer.price),
                 )
             )
         else:
             reasons.append(
-                Reason(
+                _reason(
                     "price",
                     PRICE_OVER_BUDGET,
-                    _("Preis %(price)s über Budget") % {"price": euros(offer.price)},
+                    noop("Preis %(price)s über Budget"),
+                    price=euros(offer.price),
                 )
             )
     programmes = set(offer.funding)
     if programmes & need.funding:
-        reasons.append(Reason("funding", FUNDING_KNOWN, _("Förderfähig (bekanntes Programm)")))
+        reasons.append(_reason("funding", FUNDING_KNOWN, noop("Förderfähig (bekanntes Programm)")))
     elif programmes:
-        reasons.append(Reason("funding", FUNDING_OTHER, _("Förderfähig")))
+        reasons.append(_reason("funding", FUNDING_OTHER, noop("Förderfähig")))
     return reasons
 
 
@@ -210,53 +219,49 @@ def _run_reasons(need: NeedProfile, run: RunInfo) -> list[Reason]:
     reasons = []
     if run.format in LOCATION_INDEPENDENT:
         if need.format in ("online", "blended"):
-            reasons.append(Reason("place", ONLINE_WANTED, _("Online, ortsunabhängig")))
+            reasons.append(_reason("place", ONLINE_WANTED, noop("Online, ortsunabhängig")))
         elif not need.format:
-            reasons.append(Reason("place", ONLINE_ANYWAY, _("Online, ortsunabhängig")))
+            reasons.append(_reason("place", ONLINE_ANYWAY, noop("Online, ortsunabhängig")))
     elif None not in (need.lat, need.lon, run.lat, run.lon):
         distance = haversine_km(need.lat, need.lon, run.lat, run.lon)
-        label = _("%(km)s km entfernt") % {"km": round(distance)}
-        if distance <= NEAR_KM:
-            reasons.append(Reason("place", NEAR, label))
-        elif distance <= REACHABLE_KM:
-            reasons.append(Reason("place", REACHABLE, label))
-        else:
-            reasons.append(Reason("place", TOO_FAR, label))
+        points = NEAR if distance <= NEAR_KM else REACHABLE if distance <= REACHABLE_KM else TOO_FAR
+        reasons.append(_reason("place", points, noop("%(km)s km entfernt"), km=round(distance)))
     deadline = add_months(need.today, need.urgency_months)
     if run.start_date is None or run.flexible:
-        reasons.append(Reason("start", START_FLEXIBLE, _("Einstieg jederzeit")))
+        reasons.append(_reason("start", START_FLEXIBLE, noop("Einstieg jederzeit")))
     elif run.start_date <= deadline:
         reasons.append(
-            Reason(
+            _reason(
                 "start",
                 START_IN_TIME,
-                _("Beginnt am %(date)s, rechtzeitig")
-                % {"date": run.start_date.strftime("%d.%m.%Y")},
+                noop("Beginnt am %(date)s, rechtzeitig"),
+                date=run.start_date.strftime("%d.%m.%Y"),
             )
         )
     else:
         reasons.append(
-            Reason(
+            _reason(
                 "start",
                 START_LATE,
-                _("Beginnt erst am %(date)s") % {"date": run.start_date.strftime("%d.%m.%Y")},
+                noop("Beginnt erst am %(date)s"),
+                date=run.start_date.strftime("%d.%m.%Y"),
             )
         )
     if need.format in FORMAT_FITS:
         fitting, partly = FORMAT_FITS[need.format]
         if run.format in fitting:
-            reasons.append(Reason("format", FORMAT_FIT, _("Format passt")))
+            reasons.append(_reason("format", FORMAT_FIT, noop("Format passt")))
         elif run.format in partly:
-            reasons.append(Reason("format", FORMAT_PARTIAL, _("Format passt teilweise")))
+            reasons.append(_reason("format", FORMAT_PARTIAL, noop("Format passt teilweise")))
         else:
-            reasons.append(Reason("format", FORMAT_MISMATCH, _("Anderes Format")))
+            reasons.append(_reason("format", FORMAT_MISMATCH, noop("Anderes Format")))
     if need.time_of_day in ("during", "outside") and run.time_of_day:
         during = run.time_of_day in DURING_WORK
         fits = during if need.time_of_day == "during" else run.time_of_day in OUTSIDE_WORK
         reasons.append(
-            Reason("time", TIME_FIT, _("Tageszeit passt"))
+            _reason("time", TIME_FIT, noop("Tageszeit passt"))
             if fits
-            else Reason("time", TIME_MISMATCH, _("Tageszeit passt nicht"))
+            else _reason("time", TIME_MISMATCH, noop("Tageszeit passt nicht"))
         )
     return reasons
 

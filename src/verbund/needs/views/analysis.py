@@ -138,6 +138,11 @@ def compare(request, pk):
             "other": other,
             "rows": rows,
             "group": group,
+            "chart_src": reverse("needs:compare_chart", args=[wave.pk])
+            + "?"
+            + urlencode({"with": other.pk, "group": group})
+            if other
+            else "",
             "dimensions": [(dim, choices.DIMENSION_LABELS[dim]) for dim in choices.DIMENSIONS],
             "other_waves": Wave.objects.visible_to(request.user).exclude(pk=wave.pk),
         },

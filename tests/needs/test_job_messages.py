@@ -1,0 +1,26 @@
+"""The needs PDF jobs end with a message of the finished state ("Fertig – Bericht erstellt.")."""
+
+from django.urls import reverse
+
+from verbund.core.models import Job
+
+
+def test_every_pdf_job_ends_with_a_finished_message(client, survey_world):
+    client.force_login(survey_world.nora)
+    for name in ("needs:export_pdf", "needs:gaps_pdf"):
+        response = client.post(reverse(name, args=[survey_world.wave_a.pk]) + "?horizon=6")
+        job = Job.objects.get(pk=response.url.rstrip("/").split("/")[-1])
+        page = client.get(response.url).content.decode()
+        assert job.status == Job.Status.DONE
+        assert "wird erstellt" not in page
+        assert "Fertig</strong> – Bericht erstellt." in page
+
+
+def test_gap_table_keeps_text_left_and_formats_numbers(client, survey_world):
+    client.force_login(survey_world.nora)
+    page = client.get(reverse("needs:gaps", args=[survey_world.wave_a.pk]) + "?horizon=6")
+    html = page.content.decode()
+    assert page.status_code == 200
+    if page.context["items"]:
+        assert '<th scope="row" class="text">' in html and '<td class="text">' in html
+    assert " EUR" not in html
