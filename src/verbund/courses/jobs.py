@@ -1,10 +1,16 @@
-"""Background jobs of the course database: large imports."""
+"""Background jobs of the course database: large imports and rebuilding the search index."""
 
+import socket
+
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from verbund.core.models import Organization
 from verbund.core.services import jobs
-from verbund.courses.services import catalog
+from verbund.courses.models import Offer
+from verbund.courses.services import catalog, indexing
+
+REINDEX = "courses.reindex"
 
 # Show at most this many errors of a background import (the count says how many there were).
 MAX_STORED_ERRORS = 500
@@ -56,3 +62,33 @@ def import_offers(job, progress):
     )
     progress(1.0, _("Import gespeichert.") if report.written else _("Geprüft, nichts gespeichert."))
     return report_as_json(report)
+
+
+@jobs.register(REINDEX)
+def reindex(job, progress):
+    """A fresh index generation, swapped in at the end; searches go on meanwhile.
+
+    It rebuilds the replica of the machine whose worker runs it (docs/deployment.md).
+    """
+    expected = max(1, Offer.objects.searchable(timezone.localdate()).count())
+    written = [0]
+
+    def offers_written(count: int) -> None:
+        written[0] += count
+        progress(
+            min(0.95, written[0] / expected),
+            _("%(done)s von %(total)s Angeboten indiziert")
+            % {"done": written[0], "total": expected},
+        )
+
+    progress(0.0, _("Der neue Index wird geschrieben …"))
+    count = indexing.rebuild(progress=offers_written)
+    progress(
+        1.0,
+        _("%(count)s Angebote indiziert; der neue Index ist in Gebrauch.") % {"count": count},
+    )
+    return {
+        "offers": count,
+        "host": socket.gethostname(),
+        "generation": indexing.current_dir().name,
+    }
