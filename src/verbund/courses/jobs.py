@@ -92,3 +92,18 @@ def reindex(job, progress):
         "host": socket.gethostname(),
         "generation": indexing.current_dir().name,
     }
+
+
+@jobs.register("courses.export")
+def export_offers(job, progress):
+    """A provider's large catalog as CSV, XLSX, openQ-cat or JSON-LD (the page's formats)."""
+    provider = Organization.objects.filter(pk=job.params["provider"]).first()
+    if provider is None:
+        raise jobs.JobError(_("Den Bildungsanbieter gibt es nicht mehr."))
+    kind = job.params["kind"]
+    content_type, suffix = catalog.EXPORT_TYPES[kind]
+    progress(0.1, _("Die Datei wird geschrieben …"))
+    content = catalog.export(kind, provider)
+    jobs.save_output(job, content, f"angebote-{provider.pk}.{suffix}", content_type)
+    progress(1.0, _("Die Datei ist fertig."))
+    return {"bytes": len(content)}
