@@ -248,7 +248,7 @@ def rebuild(path: Path | None = None, progress=None, today=None) -> int:
     path = Path(path or conf.index_path())
     today = today or timezone.localdate()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fresh = path.with_name(f"{path.name}{GENERATION}{time.time_ns()}")
+    fresh = path.with_name(f"{path.name}{GENERATION}{_generation_name()}")
     # Changes logged from here on are applied before the swap (they may repeat work).
     position = IndexChange.objects.aggregate(last=Max("pk"))["last"] or 0
     index = CourseIndex(fresh, facet_cache=False)
@@ -269,6 +269,15 @@ def rebuild(path: Path | None = None, progress=None, today=None) -> int:
         previous = _swap(path, fresh)
     _drop_generations(path, keep={fresh, previous})
     return count
+
+
+def _generation_name() -> str:
+    """When and by which process a generation was written: "20261202-002432-4711-1"."""
+    _generation_counter[0] += 1
+    return f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{_generation_counter[0]}"
+
+
+_generation_counter = [0]
 
 
 def _swap(path: Path, fresh: Path) -> Path | None:
