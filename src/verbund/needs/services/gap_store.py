@@ -22,6 +22,7 @@ from datetime import timedelta
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from verbund.core.models import Job
 from verbund.core.services import jobs
@@ -118,7 +119,11 @@ def compute(job: Job, progress) -> dict:
     shown, withheld = gaps.published(rows)
     progress(
         1.0,
-        _("%(shown)s Lücken gefunden, %(withheld)s aus Datenschutzgründen zurückgehalten.")
+        ngettext(
+            "%(shown)s Lücke gefunden, %(withheld)s aus Datenschutzgründen zurückgehalten.",
+            "%(shown)s Lücken gefunden, %(withheld)s aus Datenschutzgründen zurückgehalten.",
+            len(shown),
+        )
         % {"shown": len(shown), "withheld": withheld},
     )
     return {"rows": rows_to_json(rows)}
