@@ -46,9 +46,12 @@ def test_the_page_shows_a_stored_report_and_computes_it_only_once(client, survey
 def test_a_new_answer_makes_the_stored_report_stale(client, survey_world, districts, topics):
     client.force_login(survey_world.nora)
     client.get(gap_url(survey_world.wave_a))
+    first = Job.objects.get(kind=KIND)
     make_response(survey_world.wave_a, "Spät GmbH", districts.holzminden, topics.digital)
     client.get(gap_url(survey_world.wave_a))
-    assert Job.objects.filter(kind=KIND).count() == 2
+    # computed anew; the outdated report is not kept (one stored report per wave and options)
+    assert Job.objects.filter(kind=KIND).count() == 1
+    assert Job.objects.get(kind=KIND).pk != first.pk
 
 
 @override_settings(TASKS=DATABASE_TASKS)
@@ -97,8 +100,8 @@ def test_refresh_computes_anew(client, survey_world):
     response = client.post(reverse("needs:gaps_refresh", args=[survey_world.wave_a.pk]))
     job = Job.objects.filter(kind=KIND).latest("pk")
     assert response.status_code == 302 and response.url == job.get_absolute_url()
-    assert Job.objects.filter(kind=KIND).count() == 2
-    assert "requested_at" in job.params
+    assert "requested_at" in job.params and job.status == Job.Status.DONE
+    assert Job.objects.filter(kind=KIND).count() == 1  # the older report was replaced
 
 
 def test_refresh_permissions(client, survey_world):
@@ -121,7 +124,9 @@ def test_a_stored_report_is_not_reused_for_other_options(survey_world):
     joint = gap_store.params_for(wave, by_target_group=False)
     split = gap_store.params_for(wave, by_target_group=True)
     gap_store.report_for(wave, joint, survey_world.nora, "/")
+    gap_store.report_for(wave, split, survey_world.nora, "/")
     assert gap_store.stored(joint) is not None
-    assert gap_store.stored(split) is None
+    assert gap_store.stored(split) is not None  # another option's report stays
+    assert gap_store.stored(joint).job.pk != gap_store.stored(split).job.pk
     near = gap_store.params_for(wave, by_target_group=False, districts={1})
     assert gap_store.stored(near) is None

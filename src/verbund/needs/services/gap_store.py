@@ -126,4 +126,19 @@ def compute(job: Job, progress) -> dict:
         )
         % {"shown": len(shown), "withheld": withheld},
     )
+    _drop_older(job)
     return {"rows": rows_to_json(rows)}
+
+
+def _drop_older(job: Job) -> None:
+    """Keep one stored report per wave and options: older ones are never shown again."""
+    params = job.params
+    older = Job.objects.filter(
+        kind=KIND, status=Job.Status.DONE, params__wave=params["wave"]
+    ).exclude(pk=job.pk)
+    stale = [
+        other.pk
+        for other in older.only("pk", "params")
+        if all(other.params.get(key) == params.get(key) for key in ("by_target_group", "districts"))
+    ]
+    Job.objects.filter(pk__in=stale).delete()
