@@ -237,6 +237,29 @@ def test_demo_content_reads_as_real(demo):
     assert beginners and all(offer.price < 1000 for offer in beginners)
 
 
+def test_demo_offers_are_located_priced_and_numbered_like_real_ones(demo):
+    from collections import defaultdict
+
+    from verbund.courses.models import Offer, Run
+
+    # Every run in person has a town (a seed provider without one taught "nowhere").
+    in_person = Run.objects.exclude(offer__format="online")
+    assert not in_person.filter(city="").exists()
+    assert not Run.objects.filter(offer__format="online").exclude(city="").exists()
+    # One course does not cost the same at every provider.
+    prices = defaultdict(set)
+    counts = defaultdict(int)
+    for title, price in Offer.objects.values_list("title", "price"):
+        prices[title].add(price)
+        counts[title] += 1
+    widely_offered = [title for title, count in counts.items() if count >= 4]
+    # (free courses, e.g. funded German courses, are free everywhere)
+    same = [t for t in widely_offered if len(prices[t]) < 2 and prices[t] != {Decimal("0.00")}]
+    assert widely_offered and not same, {title: prices[title] for title in same}
+    # Catalogue numbers, not developer ids.
+    assert not Offer.objects.filter(external_id__startswith="demo-").exists()
+
+
 def test_demo_has_a_running_and_a_closed_wave_with_rates_below_100(demo):
     from verbund.needs.models import Wave
     from verbund.needs.services.waves import response_rate

@@ -31,3 +31,14 @@ def test_a_demo_on_all_interfaces_answers_to_any_host_name():
     assert demo_allowed_hosts("0.0.0.0", ["127.0.0.1"]) == "*"
     assert demo_allowed_hosts("192.168.1.5", ["127.0.0.1"]) == "127.0.0.1,192.168.1.5"
     assert demo_allowed_hosts("127.0.0.1", ["127.0.0.1", "localhost"]) == "127.0.0.1,localhost"
+
+
+def test_the_readme_login_table_lists_exactly_the_demo_logins():
+    """The README promises only logins the demo creates, and names every one of them."""
+    import re
+
+    from verbund.core.demo.logins import DEMO_LOGINS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = re.findall(r"^\| `([a-z]+)` \|", readme, flags=re.MULTILINE)
+    assert sorted(table) == sorted(login.username for login in DEMO_LOGINS)

@@ -259,3 +259,25 @@ def test_a_run_in_an_unknown_town_is_refused_with_a_message(provider_a):
     assert not report.written
     assert any("Atlantis" in message and "city" in message for message in messages(report))
     assert Offer.objects.count() == 0
+
+
+def test_a_large_export_is_written_by_a_job_and_offered_for_download(
+    client, offers, provider_a, staff_a, staff_b, monkeypatch
+):
+    from verbund.core.models import Job
+    from verbund.courses.views import catalog as catalog_views
+
+    monkeypatch.setattr(catalog_views, "BACKGROUND_EXPORT_OFFERS", 1)  # A has two offers
+    url = reverse("courses:export", args=[provider_a.pk, "xlsx"])
+    client.force_login(staff_a)
+    response = client.get(url)
+    job = Job.objects.get(kind="courses.export")
+    assert response.status_code == 302 and response.url == job.get_absolute_url()
+    assert job.status == Job.Status.DONE and job.output_name.endswith(".xlsx")
+    download = client.get(reverse("core:job_download", args=[job.pk]))
+    assert download.status_code == 200 and download.content[:2] == b"PK"
+    # Another provider's staff can neither export A's catalog nor fetch A's file.
+    client.force_login(staff_b)
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("core:job_download", args=[job.pk])).status_code == 404
+    assert Job.objects.filter(kind="courses.export").count() == 1

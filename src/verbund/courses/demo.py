@@ -93,6 +93,32 @@ INSTRUCTION_CODES = {"praesenz": "101", "online": "201", "hybrid": "301"}
 DORMANT_SHARE = 0.1
 
 
+# What a kind of provider charges compared with the catalogue price: adult education
+# centres are subsidised, private education centres charge more. Each provider rounds its
+# own price (see ``_price``), so one course does not cost the same everywhere.
+PRICE_LEVEL = {
+    "vhs": Decimal("0.85"),
+    "bbs": Decimal("0.95"),
+    "hw": Decimal("1.00"),
+    "bw": Decimal("1.10"),
+}
+
+
+def _price(course: DemoCourse, kind: str, rng: random.Random) -> Decimal:
+    """The provider's price: its kind's level, varied by up to 6 %, to the next 10 € less 1."""
+    base = Decimal(course.price) * PRICE_LEVEL[kind] * Decimal(1 + rng.uniform(-0.06, 0.06))
+    if base < 100:
+        return base.quantize(Decimal("1"))
+    return (base / 10).quantize(Decimal("1")) * 10 - (Decimal("1") if rng.random() < 0.3 else 0)
+
+
+def _offer_number(key: str, number: int, year: int) -> str:
+    """A catalogue number as providers print them: "KVHS-HOL-2026-014"."""
+    parts = key.split("-")
+    letters = "-".join([parts[0][:4], *(part[:3] for part in parts[1:2])]).upper()
+    return f"{letters}-{year}-{number:03d}"
+
+
 def _kind(key: str) -> str:
     return next((kind for prefix, kind in KIND_OF if key.startswith(prefix)), "bw")
 
@@ -113,6 +139,11 @@ def load_courses(ctx: DemoContext) -> None:
     topics = {topic.code: topic for topic in Topic.objects.all()}
     keys = {org.pk: key for key, org in ctx.organizations.items()}
     coordinates = {town: town_coordinates(town) for towns, _p in PLACES.values() for town in towns}
+    # Where each provider teaches first: its seat (organizations of the seeds have no town).
+    seats = {key: town for _towns, providers in PLACES.values() for key, *_n, town in providers}
+    for town in seats.values():
+        coordinates.setdefault(town, town_coordinates(town))
+    year = ctx.days(0).year
     count = 0
     for code, providers in by_region.items():
         towns = PLACES[code][0]
@@ -122,13 +153,13 @@ def load_courses(ctx: DemoContext) -> None:
             for number, course in enumerate(c for c in COURSES if kind in c.kinds.split()):
                 offer = Offer.objects.create(
                     provider=provider,
-                    external_id=f"demo-{provider.pk}-{number + 1}",
+                    external_id=_offer_number(keys[provider.pk], number + 1, year),
                     title=course.title,
                     description=course.description,
                     target_groups=list(course.target_groups),
                     certificate=course.certificate,
                     hours=course.hours,
-                    price=Decimal(course.price),
+                    price=_price(course, kind, rng),
                     funding=list(course.funding),
                     format=course.format,
                     instruction_code=INSTRUCTION_CODES[course.format],
@@ -143,7 +174,8 @@ def load_courses(ctx: DemoContext) -> None:
                 )
                 runs = []
                 for run_number, start in enumerate(starts, start=1):
-                    town = provider.city if run_number == 1 else rng.choice(towns)
+                    seat = provider.city or seats[keys[provider.pk]]
+                    town = seat if run_number == 1 else rng.choice(towns)
                     located = course.format != "online"
                     lat_lon = (
                         (coordinates.get(town) or (region.lat, region.lon))

@@ -1,10 +1,17 @@
-"""Background jobs of the course database: large imports."""
+"""Background jobs of the course database: large imports and rebuilding the search index."""
 
+import socket
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as noop
 
 from verbund.core.models import Organization
 from verbund.core.services import jobs, stored_text
-from verbund.courses.services import catalog
+from verbund.courses.models import Offer
+from verbund.courses.services import catalog, indexing
+
+REINDEX = "courses.reindex"
 
 # Show at most this many errors of a background import (the count says how many there were).
 MAX_STORED_ERRORS = 500
@@ -58,3 +65,53 @@ def import_offers(job, progress):
         1.0, noop("Import gespeichert.") if report.written else noop("Geprüft, nichts gespeichert.")
     )
     return report_as_json(report)
+
+
+@jobs.register(REINDEX)
+def reindex(job, progress):
+    """A fresh index generation, swapped in at the end; searches go on meanwhile.
+
+    It rebuilds the replica of the machine whose worker runs it (docs/deployment.md).
+    """
+    expected = max(1, Offer.objects.searchable(timezone.localdate()).count())
+    written = [0]
+
+    def offers_written(count: int) -> None:
+        written[0] += count
+        progress(
+            min(0.95, written[0] / expected),
+            stored_text.text(
+                "%(done)s von %(total)s Angeboten indiziert", done=written[0], total=expected
+            ),
+        )
+
+    progress(0.0, noop("Der neue Index wird geschrieben …"))
+    count = indexing.rebuild(progress=offers_written)
+    progress(
+        1.0,
+        stored_text.plural(
+            "%(count)s Angebot indiziert; der neue Index ist in Gebrauch.",
+            "%(count)s Angebote indiziert; der neue Index ist in Gebrauch.",
+            count,
+        ),
+    )
+    return {
+        "offers": count,
+        "host": socket.gethostname(),
+        "generation": indexing.current_dir().name,
+    }
+
+
+@jobs.register("courses.export")
+def export_offers(job, progress):
+    """A provider's large catalog as CSV, XLSX, openQ-cat or JSON-LD (the page's formats)."""
+    provider = Organization.objects.filter(pk=job.params["provider"]).first()
+    if provider is None:
+        raise jobs.JobError(_("Den Bildungsanbieter gibt es nicht mehr."))
+    kind = job.params["kind"]
+    content_type, suffix = catalog.EXPORT_TYPES[kind]
+    progress(0.1, noop("Die Datei wird geschrieben …"))
+    content = catalog.export(kind, provider)
+    jobs.save_output(job, content, f"angebote-{provider.pk}.{suffix}", content_type)
+    progress(1.0, noop("Die Datei ist fertig."))
+    return {"bytes": len(content)}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from verbund.courses.views import catalog, provider, public, synonyms
+from verbund.courses.views import catalog, provider, public, search_index, synonyms
 
 app_name = "courses"
 urlpatterns = [
@@ -28,6 +28,7 @@ urlpatterns = [
     path("termine/<int:pk>/loeschen/", provider.run_delete, name="run_delete"),
     path("import/", catalog.import_upload, name="import"),
     path("export/<int:provider_pk>/<str:kind>/", catalog.export_download, name="export"),
+    path("suchindex/", search_index.search_index, name="search_index"),
     path("synonyme/", synonyms.synonym_list, name="synonym_list"),
     path("synonyme/neu/", synonyms.synonym_form, name="synonym_create"),
     path("synonyme/<int:pk>/bearbeiten/", synonyms.synonym_form, name="synonym_edit"),

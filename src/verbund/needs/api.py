@@ -9,7 +9,7 @@ import datetime
 from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from verbund.api.crud import user_of, visible_or_404
 from verbund.core.api_schemas import InputSchema
@@ -18,7 +18,7 @@ from verbund.core.services import access
 from verbund.needs import choices
 from verbund.needs.models import Response, Wave
 from verbund.needs.permissions import NEEDS_MANAGE
-from verbund.needs.services import analysis, gaps, offers_for
+from verbund.needs.services import analysis, gap_store, gaps, offers_for
 from verbund.needs.services.matching import NeedProfile
 
 router = Router(tags=["needs"])
@@ -74,6 +74,14 @@ class GapOut(Schema):
 class GapsOut(Schema):
     rows: list[GapOut]
     withheld: int
+
+
+class GapsPendingOut(Schema):
+    """The report is being computed in the background: ask again in a few seconds."""
+
+    status: str
+    progress: float
+    message: str
 
 
 class MatchIn(InputSchema):
@@ -138,10 +146,18 @@ def wave_analysis(request, wave_id: int, query: Query[AnalysisQuery]):
     }
 
 
-@router.get("/needs/waves/{wave_id}/gaps", response=GapsOut)
+@router.get("/needs/waves/{wave_id}/gaps", response={200: GapsOut, 202: GapsPendingOut})
 def wave_gaps(request, wave_id: int, horizon: int = 12, by_target_group: bool = True):
+    """The stored gap report; 202 while the background job computes it (GET again)."""
     wave = visible_or_404(Wave, request, wave_id)
-    shown, withheld = gaps.published(gaps.gap_report(wave, by_target_group=by_target_group))
+    params = gap_store.params_for(wave, by_target_group=by_target_group)
+    report = gap_store.report_for(wave, params, user_of(request), "")
+    if not isinstance(report, gap_store.StoredReport):
+        return Status(
+            202,
+            {"status": report.status, "progress": report.progress, "message": report.message},
+        )
+    shown, withheld = gaps.published(report.rows)
     rows = [
         {**row.__dict__, "gap": row.gap}
         for row in shown

@@ -1,13 +1,19 @@
-"""Background jobs of the needs surveys: PDF reports (WeasyPrint takes seconds), mass mail
-and large invitation imports."""
+"""Background jobs of the needs surveys: gap reports, PDF reports (WeasyPrint takes seconds),
+mass mail and large invitation imports."""
 
 from django.utils.translation import gettext_noop as noop
 
 from verbund.core.services import jobs, stored_text
 from verbund.needs.models import Wave
-from verbund.needs.services import analysis, exports, gaps, imports, waves
+from verbund.needs.services import analysis, exports, gap_store, gaps, imports, waves
 
 PDF = "application/pdf"
+
+
+@jobs.register(gap_store.KIND)
+def gap_report(job, progress):
+    """A gap report for the pages (seconds at a million offers); kept as the job's result."""
+    return gap_store.compute(job, progress)
 
 
 @jobs.register("needs.analysis_pdf")

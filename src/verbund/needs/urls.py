@@ -30,6 +30,7 @@ urlpatterns = [
     path("wellen/<int:pk>/vergleich/", analysis.compare, name="compare"),
     path("wellen/<int:pk>/vergleich/diagramm.svg", analysis.compare_chart, name="compare_chart"),
     path("wellen/<int:pk>/luecken/", analysis.gap_page, name="gaps"),
+    path("wellen/<int:pk>/luecken/neu/", analysis.gap_refresh, name="gaps_refresh"),
     path("wellen/<int:pk>/luecken.xlsx", analysis.gap_xlsx, name="gaps_xlsx"),
     path("wellen/<int:pk>/luecken.pdf", analysis.gap_pdf, name="gaps_pdf"),
     path("luecken/", analysis.provider_gaps, name="provider_gaps"),

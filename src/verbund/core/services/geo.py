@@ -91,6 +91,32 @@ def postcode_coordinates(postcode: str) -> tuple[float, float] | None:
     return (float(found[0]), float(found[1])) if found else None
 
 
+@lru_cache(maxsize=1)
+def _postcode_towns() -> dict[str, str]:
+    """Postcode -> town, shipped as package data (core/data/postcode_towns.tsv, ODbL 1.0)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "postcode_towns.tsv"
+    towns = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            code, town = line.rstrip("\n").split("\t", 1)
+            towns[code] = town
+    return towns
+
+
+def postcode_town(postcode: str) -> str | None:
+    """The town or municipality of a German postcode ("30159" -> "Hannover"), or None."""
+    return _postcode_towns().get((postcode or "").strip())
+
+
+def postcode_label(postcode: str) -> str:
+    """ "30159 Hannover" for "30159"; the postcode alone when its town is not known."""
+    code = (postcode or "").strip()
+    town = postcode_town(code)
+    return f"{code} {town}" if town else code
+
+
 def major_town(name: str, country: str = "DE") -> str | None:
     """The spelling of a town of >= 15,000 inhabitants called exactly ``name``, or None.
 

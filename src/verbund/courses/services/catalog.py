@@ -196,6 +196,14 @@ def _write_batch(batch, regions, report) -> list[tuple[Offer, str]]:
 # -- export -----------------------------------------------------------------------------
 
 
+EXPORT_TYPES = {  # kind -> (content type, file suffix)
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "openqcat": ("application/xml", "xml"),
+    "jsonld": ("application/ld+json", "jsonld"),
+}
+
+
 def export_queryset(provider: Organization | None = None):
     offers = Offer.objects.all()
     if provider is not None:

@@ -7,12 +7,24 @@ no row and so never touches the index. Each app server keeps its own replica dir
 and position file, so several servers stay current from one change log (DESIGN.md).
 
 ``rebuild`` writes a fresh index; ``check`` compares index and database (engine helper).
+
+Generations: ``INDEX_DIR/courses`` is a symbolic link to a generation directory
+(``courses.gen-<n>``). ``rebuild`` writes a new generation beside the one in use (searches
+and incremental updates go on meanwhile), applies the changes logged since it started and
+then replaces the link atomically. Every process compares the link's target with the
+directory its open handle reads (one ``readlink`` per search) and reopens on a change, so
+web processes on the same machine pick up an index rebuilt by the worker. Writers take the
+lock file ``courses.lock`` beside the link, which stays the same across generations.
+An index directory of the older layout (a plain directory) is used as it is until the
+first rebuild turns it into a generation.
 """
 
 import datetime
 import fcntl
 import logging
+import os
 import shutil
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,24 +42,37 @@ from verbund.courses.search import ConsistencyReport, CourseIndex
 logger = logging.getLogger(__name__)
 
 POSITION_FILE = "changelog-position"
-LOCK_FILE = "writer.lock"
+GENERATION = ".gen-"
 BATCH = 2000
 # Incremental updates are small; a small writer heap keeps the web process lean.
 SMALL_HEAP = 32_000_000
 
-_indexes: dict[Path, CourseIndex] = {}
+# link path -> (generation directory the handle reads, handle)
+_indexes: dict[Path, tuple[Path, CourseIndex]] = {}
+
+
+def current_dir(path: Path | None = None) -> Path:
+    """The generation directory in use (the directory itself in the older layout)."""
+    return Path(os.path.realpath(Path(path or conf.index_path())))
 
 
 def get_index(path: Path | None = None) -> CourseIndex:
-    """This process's handle on the index replica (one per directory, reused)."""
+    """This process's handle on the index replica, reopened when a rebuild swapped it."""
     path = Path(path or conf.index_path())
-    if path not in _indexes:
-        try:
-            _indexes[path] = CourseIndex(path)
-        except ValueError as error:
-            # An index written by an older engine (other schema): `verbund courses reindex`.
-            raise IndexUnavailable(str(error)) from error
-    return _indexes[path]
+    target = current_dir(path)
+    cached = _indexes.get(path)
+    if cached is not None and cached[0] == target:
+        return cached[1]
+    if cached is not None:
+        _indexes.pop(path)
+        cached[1].close()
+    try:
+        index = CourseIndex(target)
+    except ValueError as error:
+        # An index written by an older engine (other schema): `verbund courses reindex`.
+        raise IndexUnavailable(str(error)) from error
+    _indexes[path] = (target, index)
+    return index
 
 
 class IndexUnavailable(Exception):
@@ -56,9 +81,9 @@ class IndexUnavailable(Exception):
 
 def forget_index(path: Path | None = None) -> None:
     path = Path(path or conf.index_path())
-    index = _indexes.pop(path, None)
-    if index is not None:
-        index.close()
+    cached = _indexes.pop(path, None)
+    if cached is not None:
+        cached[1].close()
 
 
 # -- the change log ---------------------------------------------------------------------
@@ -90,8 +115,9 @@ def _apply_quietly() -> None:
 
 @contextmanager
 def _writer_lock(path: Path) -> Iterator[None]:
-    path.mkdir(parents=True, exist_ok=True)
-    with (path / LOCK_FILE).open("w") as handle:
+    """One writer per replica: a lock file beside the link (the same for every generation)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.with_name(path.name + ".lock").open("w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -116,20 +142,24 @@ def apply_pending(path: Path | None = None, today: datetime.date | None = None) 
     """Bring this replica up to the end of the change log; returns the changes applied."""
     path = Path(path or conf.index_path())
     with _writer_lock(path):
-        position = read_position(path)
-        changes = list(
-            IndexChange.objects.filter(pk__gt=position).order_by("pk").values_list("pk", "offer_id")
-        )
-        if not changes:
-            return 0
-        offer_ids = {offer_id for _pk, offer_id in changes}
-        index = get_index(path)
-        index.writer(heap_size=SMALL_HEAP, threads=1)
-        write_offers(index, sorted(offer_ids), today)
-        index.commit()
-        index.close()
-        _write_position(path, changes[-1][0])
-        return len(changes)
+        return _catch_up(get_index(path), current_dir(path), today)
+
+
+def _catch_up(index: CourseIndex, directory: Path, today=None) -> int:
+    """Apply the logged changes after ``directory``'s position (caller holds the lock)."""
+    position = read_position(directory)
+    changes = list(
+        IndexChange.objects.filter(pk__gt=position).order_by("pk").values_list("pk", "offer_id")
+    )
+    if not changes:
+        return 0
+    offer_ids = {offer_id for _pk, offer_id in changes}
+    index.writer(heap_size=SMALL_HEAP, threads=1)
+    write_offers(index, sorted(offer_ids), today)
+    index.commit()
+    index.close()
+    _write_position(directory, changes[-1][0])
+    return len(changes)
 
 
 def offer_documents(offers: Iterable[Offer], today: datetime.date) -> Iterator[dict]:
@@ -211,40 +241,91 @@ def _document(offer, topics, runs_of_offer, today: datetime.date, broader=None) 
 
 
 def rebuild(path: Path | None = None, progress=None, today=None) -> int:
-    """Write a fresh index of every searchable offer beside the old one, then swap."""
+    """Write a fresh generation of every searchable offer beside the one in use, then swap.
+
+    ``progress(count)`` is called with the number of offers written since the last call.
+    """
     path = Path(path or conf.index_path())
     today = today or timezone.localdate()
-    fresh = path.with_name(path.name + ".new")
-    shutil.rmtree(fresh, ignore_errors=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = path.with_name(f"{path.name}{GENERATION}{_generation_name()}")
+    # Changes logged from here on are applied before the swap (they may repeat work).
+    position = IndexChange.objects.aggregate(last=Max("pk"))["last"] or 0
+    index = CourseIndex(fresh, facet_cache=False)
+    index.writer()
+    ids = list(Offer.objects.searchable(today).order_by("pk").values_list("pk", flat=True))
+    count = 0
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        count += index.add_new(fast_documents(chunk, today), today=today)
+        if progress:
+            progress(len(chunk))
+    index.commit()
+    index.close()
+    _write_position(fresh, position)
     with _writer_lock(path):
-        # Changes logged from here on are applied after the swap (they may repeat work).
-        position = IndexChange.objects.aggregate(last=Max("pk"))["last"] or 0
-        index = CourseIndex(fresh)
-        index.writer()
-        ids = list(Offer.objects.searchable(today).order_by("pk").values_list("pk", flat=True))
-        count = 0
-        for start in range(0, len(ids), BATCH):
-            chunk = ids[start : start + BATCH]
-            count += index.add_new(fast_documents(chunk, today), today=today)
-            if progress:
-                progress(len(chunk))
-        index.commit()
-        index.close()
+        _catch_up(index, fresh, today)
         del index
-        forget_index(path)
-        old = path.with_name(path.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        if path.exists():
-            lock = path / LOCK_FILE
-            path.rename(old)
-            fresh.rename(path)
-            lock.touch()
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            fresh.rename(path)
-        _write_position(path, position)
-    apply_pending(path, today)
+        previous = _swap(path, fresh)
+    _drop_generations(path, keep={fresh, previous})
     return count
+
+
+def _generation_name() -> str:
+    """When and by which process a generation was written: "20261202-002432-4711-1"."""
+    _generation_counter[0] += 1
+    return f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{_generation_counter[0]}"
+
+
+_generation_counter = [0]
+
+
+def _swap(path: Path, fresh: Path) -> Path | None:
+    """Point the link ``path`` at ``fresh`` in one rename; returns the previous directory."""
+    previous = current_dir(path) if path.exists() else None
+    if path.exists() and not path.is_symlink():
+        # The older layout (a plain directory): becomes a generation once.
+        legacy = path.with_name(f"{path.name}{GENERATION}0")
+        shutil.rmtree(legacy, ignore_errors=True)
+        path.rename(legacy)
+        previous = legacy
+    link = path.with_name(path.name + ".link")
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(fresh.name)
+    os.replace(link, path)
+    return previous
+
+
+def _drop_generations(path: Path, keep: set) -> None:
+    """Delete older generations; the previous one stays for searches still reading it."""
+    for directory in path.parent.glob(f"{path.name}{GENERATION}*"):
+        if directory not in keep and directory.is_dir():
+            shutil.rmtree(directory, ignore_errors=True)
+
+
+def index_status(path: Path | None = None) -> dict:
+    """What the staff page shows: generation, documents, change-log position and backlog."""
+    path = Path(path or conf.index_path())
+    directory = current_dir(path)
+    position = read_position(directory)
+    last = IndexChange.objects.aggregate(last=Max("pk"))["last"] or 0
+    try:
+        documents = get_index(path).num_docs if directory.exists() else 0
+    except IndexUnavailable:
+        documents = None
+    built = None
+    if (directory / "meta.json").exists():
+        built = datetime.datetime.fromtimestamp(
+            (directory / "meta.json").stat().st_mtime, tz=datetime.UTC
+        )
+    return {
+        "generation": directory.name,
+        "documents": documents,
+        "position": position,
+        "pending": IndexChange.objects.filter(pk__gt=position).count() if last > position else 0,
+        "updated_at": built,
+    }
 
 
 OFFER_COLUMNS = (

@@ -16,7 +16,12 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from verbund.core.models import Organization, Region, Topic
-from verbund.core.services.geo import major_town, postcode_coordinates, town_coordinates
+from verbund.core.services.geo import (
+    major_town,
+    postcode_coordinates,
+    postcode_label,
+    town_coordinates,
+)
 from verbund.core.services.params import parse_int, parse_number
 from verbund.courses.models import (
     Certificate,
@@ -49,6 +54,8 @@ PAGE_SIZE = 20
 MAX_PAGE = 500
 COORDINATES_RE = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 POSTCODE_RE = re.compile(r"^\s*(\d{5})\s*$")
+# "30159 Hannover": a postcode with its town, as the place field shows it after a search.
+POSTCODE_TOWN_RE = re.compile(r"^\s*(\d{5})\s+\D.*$")
 
 
 @dataclass
@@ -60,6 +67,21 @@ class ParsedSearch:
     place_from_text: str = ""
     # Query words that matched nothing and were left out (see ``search``).
     dropped_words: list[str] = field(default_factory=list)
+
+    @property
+    def place_display(self) -> str:
+        """The place as the page shows it: "30159 Hannover" for the postcode 30159."""
+        return display_place(self.place_label)
+
+    @property
+    def town_display(self) -> str:
+        """The place taken from the free text, as its chip shows it."""
+        return display_place(self.place_from_text)
+
+
+def display_place(text: str) -> str:
+    match = POSTCODE_RE.match(text or "")
+    return postcode_label(match.group(1)) if match else (text or "")
 
 
 def split_town(text: str) -> tuple[str, str]:
@@ -89,7 +111,7 @@ def resolve_place(text: str) -> tuple[float, float] | None:
     if match:
         lat, lon = float(match.group(1)), float(match.group(2))
         return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
-    match = POSTCODE_RE.match(text)
+    match = POSTCODE_RE.match(text) or POSTCODE_TOWN_RE.match(text)
     if match:
         found = postcode_coordinates(match.group(1))
         if found:

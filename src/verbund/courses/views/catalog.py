@@ -18,14 +18,12 @@ from verbund.courses.services import catalog
 
 # Larger uploads (about a thousand rows) are imported by the background worker.
 BACKGROUND_IMPORT_BYTES = 200_000
+# Exports of more offers than this are written by the background worker (XLSX of 20,000
+# offers takes tens of seconds); the job page offers the file.
+BACKGROUND_EXPORT_OFFERS = 2_000
 # Show at most this many errors on the page (the count says how many there were).
 MAX_SHOWN_ERRORS = 500
-CONTENT_TYPES = {
-    "csv": ("text/csv; charset=utf-8", "csv"),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-    "openqcat": ("application/xml", "xml"),
-    "jsonld": ("application/ld+json", "jsonld"),
-}
+CONTENT_TYPES = catalog.EXPORT_TYPES
 
 
 @login_required
@@ -128,6 +126,15 @@ def export_download(request, provider_pk, kind):
         Organization.objects.with_perm(request.user, COURSES_EDIT_OWN), pk=provider_pk
     )
     content_type, suffix = CONTENT_TYPES[kind]
+    if catalog.export_queryset(provider).count() > BACKGROUND_EXPORT_OFFERS:
+        job = jobs.start(
+            "courses.export",
+            user=request.user,
+            title=_("Export der Angebote: %(provider)s (%(kind)s)")
+            % {"provider": provider.name, "kind": suffix.upper()},
+            params={"provider": provider.pk, "kind": kind},
+        )
+        return redirect(job.get_absolute_url())
     response = HttpResponse(catalog.export(kind, provider), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="angebote-{provider.pk}.{suffix}"'
     return response

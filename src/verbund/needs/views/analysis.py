@@ -14,7 +14,7 @@ from verbund.core.services import access, jobs
 from verbund.core.services.params import parse_id, parse_int
 from verbund.needs import choices
 from verbund.needs.models import Wave
-from verbund.needs.services import analysis, charts, exports, gaps
+from verbund.needs.services import analysis, charts, exports, gap_store, gaps
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -173,43 +173,77 @@ def _horizon(request):
     return horizon if horizon in gaps.HORIZONS else 12
 
 
-def _gap_rows(request, wave, districts=None):
-    by_group = request.GET.get("by_target_group", BY_TARGET_GROUP_DEFAULT) != "0"
-    return gaps.gap_report(wave, by_target_group=by_group, districts=districts)
+def _by_target_group(request) -> bool:
+    return request.GET.get("by_target_group", BY_TARGET_GROUP_DEFAULT) != "0"
+
+
+def _gap_report(request, wave, districts=None, result_url=None):
+    """The stored report, or the background job computing it (never computed here)."""
+    params = gap_store.params_for(
+        wave, by_target_group=_by_target_group(request), districts=districts
+    )
+    return gap_store.report_for(wave, params, request.user, result_url or request.get_full_path())
+
+
+def _gap_query(request, horizon):
+    return urlencode(
+        {
+            "horizon": horizon,
+            "by_target_group": request.GET.get("by_target_group", BY_TARGET_GROUP_DEFAULT),
+        }
+    )
 
 
 @login_required
 def gap_page(request, pk):
     wave = visible_wave(request, pk)
     horizon = _horizon(request)
-    shown, withheld = gaps.published(_gap_rows(request, wave))
+    context = {
+        "wave": wave,
+        "horizon": horizon,
+        "horizons": gaps.HORIZONS,
+        "query": _gap_query(request, horizon),
+    }
+    report = _gap_report(request, wave)
+    if not isinstance(report, gap_store.StoredReport):
+        # Computing in the background: the page shows the progress and links back here.
+        return render(request, "needs/gaps.html", {**context, "job": report})
+    shown, withheld = gaps.published(report.rows)
     shown = [row for row in shown if row.horizon == horizon]
     return render(
         request,
         "needs/gaps.html",
         {
-            "wave": wave,
+            **context,
             "items": list(exports.gap_rows_for_export(shown[:200])),
             "total": len(shown),
             "withheld": withheld,
-            "horizon": horizon,
-            "horizons": gaps.HORIZONS,
-            "query": urlencode(
-                {
-                    "horizon": horizon,
-                    "by_target_group": request.GET.get("by_target_group", BY_TARGET_GROUP_DEFAULT),
-                }
-            ),
+            "computed_at": report.computed_at,
         },
     )
 
 
 @login_required
+@require_POST
+def gap_refresh(request, pk):
+    """Compute the report anew (offers and runs changed since the stored one)."""
+    wave = visible_wave(request, pk)
+    params = gap_store.params_for(wave, by_target_group=_by_target_group(request), districts=None)
+    result_url = (
+        reverse("needs:gaps", args=[wave.pk]) + "?" + _gap_query(request, _horizon(request))
+    )
+    job = gap_store.start(wave, params, request.user, result_url, fresh=True)
+    return redirect(job.get_absolute_url())
+
+
+@login_required
 def gap_xlsx(request, pk):
     wave = visible_wave(request, pk)
-    return _download(
-        exports.gaps_xlsx(wave, _gap_rows(request, wave)), XLSX, f"luecken-{wave.pk}.xlsx"
-    )
+    report = _gap_report(request, wave)
+    if not isinstance(report, gap_store.StoredReport):
+        # The job page links this download again once the report is ready.
+        return redirect(report.get_absolute_url())
+    return _download(exports.gaps_xlsx(wave, report.rows), XLSX, f"luecken-{wave.pk}.xlsx")
 
 
 @login_required
@@ -223,7 +257,7 @@ def gap_pdf(request, pk):
         params={
             "wave": wave.pk,
             "horizon": _horizon(request),
-            "by_target_group": request.GET.get("by_target_group", BY_TARGET_GROUP_DEFAULT) != "0",
+            "by_target_group": _by_target_group(request),
         },
         result_url=reverse("needs:gaps", args=[wave.pk]),
     )
@@ -259,7 +293,11 @@ def provider_gaps(request):
     sections = []
     for provider, wave in provider_waves(request.user):
         districts = gaps.provider_districts(provider, wave)
-        shown, withheld = gaps.published(_gap_rows(request, wave, districts))
+        report = _gap_report(request, wave, districts)
+        if not isinstance(report, gap_store.StoredReport):
+            sections.append({"provider": provider, "wave": wave, "job": report})
+            continue
+        shown, withheld = gaps.published(report.rows)
         shown = [row for row in shown if row.horizon == horizon]
         sections.append(
             {
@@ -267,6 +305,7 @@ def provider_gaps(request):
                 "wave": wave,
                 "items": list(exports.gap_rows_for_export(shown[:50])),
                 "withheld": withheld,
+                "computed_at": report.computed_at,
             }
         )
     return render(
