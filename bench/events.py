@@ -33,7 +33,9 @@ REQUESTS = 500
 CLIENTS = 32
 CAPACITY = 40
 DEFAULT_DATABASE = "postgresql://postgres@127.0.0.1:5432/verbund_bench_events"
-B2B_SIZES = ((200, 1000), (1000, 6000))
+# (participants, requests, acceptance): realistic forums (half the requests accepted, as
+# events.md reports) and the dense stress case where every request became a meeting.
+B2B_SIZES = ((200, 1000, 0.5), (1000, 6000, 0.5), (200, 1000, 1.0), (1000, 6000, 1.0))
 
 
 def _django(database_url: str, var: Path) -> None:
@@ -221,51 +223,67 @@ def http_part(database_url: str) -> None:
             print(f"{'':>16} errors by kind: {statuses}")
 
 
-def b2b_part(time_limit: float) -> None:
+def b2b_part(time_limit: float, only: str | None = None) -> None:
     from verbund.events.solver import checker, generate, greedy, scheduler
 
     print(f"\n(2) B2B scheduling (time limit {time_limit:.0f} s, 2 CP-SAT workers)")
     header = (
         "size",
+        "accepted",
+        "meetings",
+        "max deg/slots",
+        "tables",
         "method",
-        "slots/tables",
         "scheduled",
         "bound",
         "idle gaps",
+        "gap bound",
         "max/person",
-        "seconds",
+        "wall s",
+        "cpu s",
         "violations",
+        "load",
     )
-    print(" ".join(f"{h:>12}" for h in header))
-    for participants, requests in B2B_SIZES:
-        instance = generate.generate(participants, requests, seed=1)
+    print(" | ".join(header))
+    for participants, requests, acceptance in B2B_SIZES:
+        if only and only != f"{participants}/{requests}/{acceptance}":
+            continue
+        instance = generate.generate(participants, requests, seed=1, acceptance=acceptance)
+        shape = generate.structure(instance)
         for method in ("greedy", "scheduler"):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             schedule = (
                 greedy.greedy(instance)
                 if method == "greedy"
                 else scheduler.solve(instance, time_limit=time_limit, seed=1)
             )
-            seconds = time.perf_counter() - started
+            seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
             objective = schedule.objective
             row = (
                 f"{participants}/{requests}",
+                f"{acceptance:.0%}",
+                shape["meetings"],
+                f"{shape['max_degree']}/{shape['slots']}",
+                shape["tables"],
                 method,
-                f"{len(instance.slots)}/{len(instance.tables)}",
                 objective["scheduled"],
                 schedule.bound.get("scheduled", "-") if method == "scheduler" else "-",
                 objective["idle_gaps"],
+                schedule.bound.get("idle_gaps", "-") if method == "scheduler" else "-",
                 objective["max_gaps_per_participant"],
                 f"{seconds:.1f}",
+                f"{cpu:.1f}",
                 len(checker.check(instance, schedule)),
+                f"{os.getloadavg()[0]:.1f}",
             )
-            print(" ".join(f"{str(value):>12}" for value in row))
+            print(" | ".join(str(value) for value in row), flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--part", choices=("http", "b2b", "all"), default="all")
     parser.add_argument("--time-limit", type=float, default=60.0, help="scheduler seconds")
+    parser.add_argument("--size", help="only this B2B case, e.g. 200/1000/0.5")
     args = parser.parse_args()
     if args.part in ("http", "all"):
         database_url = os.environ.get("VERBUND_DATABASE_URL", DEFAULT_DATABASE)
@@ -274,7 +292,7 @@ def main() -> None:
         _django(database_url, Path(tempfile.mkdtemp(prefix="verbund-bench-events-")))
         http_part(database_url)
     if args.part in ("b2b", "all"):
-        b2b_part(args.time_limit)
+        b2b_part(args.time_limit, args.size)
 
 
 if __name__ == "__main__":
