@@ -95,7 +95,7 @@ def _wait(port: int) -> None:
     raise RuntimeError("gunicorn did not start")
 
 
-def _fire(event_id: int, label: str) -> dict:
+def _fire(event_id: int, label: str, clients: int) -> dict:
     latencies: list[float] = []
     statuses: dict[str, int] = {}
     lock = threading.Lock()
@@ -139,7 +139,7 @@ def _fire(event_id: int, label: str) -> dict:
                 latencies.append(elapsed)
                 statuses[kind] = statuses.get(kind, 0) + 1
 
-    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    threads = [threading.Thread(target=client) for _ in range(clients)]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -155,18 +155,23 @@ def _fire(event_id: int, label: str) -> dict:
     }
 
 
-def http_part(database_url: str) -> None:
+def http_part(database_url: str, client_counts: list[int]) -> None:
     from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
 
     from verbund.events.models import Registration
 
     call_command("migrate", verbosity=0)
     print(
-        f"\n(1) {REQUESTS} concurrent registrations ({CLIENTS} clients), gunicorn 4 workers, "
-        f"PostgreSQL, {CAPACITY}-seat event (every 5th asks for 2 seats)"
+        f"\n(1) {REQUESTS} registrations over HTTP, gunicorn 4 sync workers, PostgreSQL, "
+        f"{CAPACITY}-seat event (every 5th asks for 2 seats). Closed loop: each client sends "
+        "its next request when the answer to the last one arrived, so 'in flight' requests "
+        "are outstanding at any time (4 served, the rest queue in the listen backlog). "
+        "Mails go to the task queue after commit (database task backend, as in production)."
     )
     header = (
         "variant",
+        "in flight",
         "confirmed seats",
         "overbooked",
         "waitlisted",
@@ -174,53 +179,61 @@ def http_part(database_url: str) -> None:
         "p50 ms",
         "p95 ms",
         "req/s",
+        "mails queued",
+        "load",
     )
-    print(" ".join(f"{h:>16}" for h in header))
+    print(" | ".join(header))
     env = dict(
         os.environ,
         VERBUND_DATABASE_URL=database_url,
         VERBUND_ALLOWED_HOSTS="127.0.0.1",
         VERBUND_HTTPS="0",
         VERBUND_DATABASE_CONN_MAX_AGE="60",
+        VERBUND_TASKS_BACKEND="database",
     )
-    for label, module in (
-        ("with lock", "verbund.wsgi"),
-        ("lock removed", "bench.events_unlocked_wsgi"),
-    ):
-        event = _new_event(label)
-        server = subprocess.Popen(
-            [
-                sys.executable, "-m", "gunicorn", f"{module}:application",
-                "--bind", f"127.0.0.1:{PORT}", "--workers", "4", "--log-level", "warning",
-            ],
-            env=env,
-            stdout=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            _wait(PORT)
-            result = _fire(event.pk, label.replace(" ", "-"))
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-        confirmed = Registration.objects.filter(event=event, status="confirmed")
-        seats = sum(confirmed.values_list("seats", flat=True))
-        statuses = result["statuses"]
-        errors = sum(
-            count for kind, count in statuses.items() if kind not in ("confirmed", "waitlisted")
-        )
-        row = (
-            label,
-            seats,
-            max(seats - event.seat_limit, 0),
-            statuses.get("waitlisted", 0),
-            errors,
-            f"{result['p50']:.0f}",
-            f"{result['p95']:.0f}",
-            f"{REQUESTS / result['wall']:.0f}",
-        )
-        print(" ".join(f"{str(value):>16}" for value in row))
-        if errors:
-            print(f"{'':>16} errors by kind: {statuses}")
+    for clients in client_counts:
+        for label, module in (
+            ("with lock", "verbund.wsgi"),
+            ("lock removed", "bench.events_unlocked_wsgi"),
+        ):
+            event = _new_event(f"{label}, {clients}")
+            server = subprocess.Popen(
+                [
+                    sys.executable, "-m", "gunicorn", f"{module}:application",
+                    "--bind", f"127.0.0.1:{PORT}", "--workers", "4", "--log-level", "warning",
+                ],
+                env=env,
+                stdout=subprocess.DEVNULL,
+            )  # fmt: skip
+            try:
+                _wait(PORT)
+                queued_before = DBTaskResult.objects.count()
+                result = _fire(event.pk, f"{label.replace(' ', '-')}-{clients}", clients)
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
+            confirmed = Registration.objects.filter(event=event, status="confirmed")
+            seats = sum(confirmed.values_list("seats", flat=True))
+            statuses = result["statuses"]
+            errors = sum(
+                count for kind, count in statuses.items() if kind not in ("confirmed", "waitlisted")
+            )
+            row = (
+                label,
+                clients,
+                seats,
+                max(seats - event.seat_limit, 0),
+                statuses.get("waitlisted", 0),
+                errors,
+                f"{result['p50']:.0f}",
+                f"{result['p95']:.0f}",
+                f"{REQUESTS / result['wall']:.0f}",
+                DBTaskResult.objects.count() - queued_before,
+                f"{os.getloadavg()[0]:.1f}",
+            )
+            print(" | ".join(str(value) for value in row), flush=True)
+            if errors:
+                print(f"    errors by kind: {statuses}")
 
 
 def b2b_part(time_limit: float, only: str | None = None) -> None:
@@ -283,6 +296,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--part", choices=("http", "b2b", "all"), default="all")
     parser.add_argument("--time-limit", type=float, default=60.0, help="scheduler seconds")
+    parser.add_argument("--clients", default=f"8,{CLIENTS}", help="requests in flight, e.g. 8,32")
     parser.add_argument("--size", help="only this B2B case, e.g. 200/1000/0.5")
     args = parser.parse_args()
     if args.part in ("http", "all"):
@@ -290,7 +304,7 @@ def main() -> None:
         if database_url == DEFAULT_DATABASE:
             _ensure_database(database_url)
         _django(database_url, Path(tempfile.mkdtemp(prefix="verbund-bench-events-")))
-        http_part(database_url)
+        http_part(database_url, [int(n) for n in args.clients.split(",")])
     if args.part in ("b2b", "all"):
         b2b_part(args.time_limit, args.size)
 
