@@ -29,6 +29,8 @@ SNAPSHOT_STEPS = 2000
 EJECT_COST = 1.5
 EJECT_SHARE = 0.02
 INSERT_SHARE = 0.2
+# Share of chain moves aimed at a slot next to one of the participant's meetings.
+EDGE_SHARE = 0.5
 
 
 def gaps_of(mask: int) -> int:
@@ -58,6 +60,7 @@ class Search:
             for slot in instance.allowed_slots(meeting):
                 mask |= 1 << slot
             self.allowed.append(mask)
+        self.full = (1 << self.n_slots) - 1
         self.frozen = {self.index[m] for m in frozen if m in self.index}
         self.slot = [-1] * len(self.meetings)
         self.occupant = [{} for _ in people]  # person -> {slot: meeting}
@@ -273,10 +276,16 @@ class Search:
             if not candidates:
                 continue
             span = self.mask[p]
-            low, high = (span & -span).bit_length() - 1, span.bit_length() - 1
-            slot = self.rng.randint(max(low - 1, 0), min(high + 1, self.n_slots - 1))
-            if not (candidates >> slot) & 1:
-                continue
+            edges = ((span << 1) | (span >> 1)) & ~span & candidates & self.full
+            if edges and self.rng.random() < EDGE_SHARE:
+                # A slot next to one of p's meetings: the move grows a block of p.
+                options = [t for t in range(self.n_slots) if (edges >> t) & 1]
+                slot = options[self.rng.randrange(len(options))]
+            else:
+                low, high = (span & -span).bit_length() - 1, span.bit_length() - 1
+                slot = self.rng.randint(max(low - 1, 0), min(high + 1, self.n_slots - 1))
+                if not (candidates >> slot) & 1:
+                    continue
             moving = self._chain(m, slot)
             if moving is None:
                 continue
