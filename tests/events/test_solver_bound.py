@@ -34,13 +34,12 @@ def test_session_wishes_count_in_the_bound():
     assert bound.idle_gap_bound(away) == 1
 
 
-def test_gap_free_forum_has_bound_zero_and_stops_early():
+def test_gap_free_forum_reaches_the_bound_and_is_optimal():
     instance = forum(slots=4, tables=1, meetings=(("P3", "P4"), ("P1", "P2"), ("P2", "P3")))
     assert bound.idle_gap_bound(instance) == 0
     result = scheduler.solve(instance, time_limit=10)
     assert result.objective["idle_gaps"] == 0
     assert result.solver["status"] == "OPTIMAL"
-    assert result.solver["seconds"] < 10
 
 
 def test_compact_start_places_blocks_together():
