@@ -163,6 +163,40 @@ def _fire(event_id: int, label: str, clients: int) -> dict:
     }
 
 
+def service_time(requests: int = 200) -> dict:
+    """One registration after the other in this process (Django test client, same
+    database, database task backend): the server's own wall and CPU time per request,
+    without HTTP parsing and queueing. With 4 workers and n in flight, p50 is about
+    n / 4 times this on an idle machine."""
+    from django.test import Client, override_settings
+
+    event = _new_event("in-process")
+    client = Client()
+    walls, cpus = [], []
+    tasks = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+    with override_settings(TASKS=tasks, ALLOWED_HOSTS=["testserver"]):
+        for number in range(requests):
+            body = {"name": f"P {number}", "email": f"in-process-{number}@bench.example"}
+            started, cpu = time.perf_counter(), time.process_time()
+            answer = client.post(
+                f"/api/v1/events/{event.pk}/registrations",
+                body,
+                content_type="application/json",
+                secure=True,
+            )
+            walls.append(time.perf_counter() - started)
+            cpus.append(time.process_time() - cpu)
+            assert answer.status_code == 201, (answer.status_code, answer.get("Location"))
+    walls.sort()
+    cpus.sort()
+    return {
+        "wall_p50": statistics.median(walls) * 1000,
+        "wall_p95": walls[int(len(walls) * 0.95) - 1] * 1000,
+        "cpu_p50": statistics.median(cpus) * 1000,
+        "cpu_p95": cpus[int(len(cpus) * 0.95) - 1] * 1000,
+    }
+
+
 def http_part(database_url: str, client_counts: list[int]) -> None:
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
@@ -170,6 +204,14 @@ def http_part(database_url: str, client_counts: list[int]) -> None:
     from verbund.events.models import Registration
 
     call_command("migrate", verbosity=0)
+    own = service_time()
+    print(
+        "\n(0) 200 registrations in-process, one after the other: "
+        f"wall p50 {own['wall_p50']:.0f} ms, p95 {own['wall_p95']:.0f} ms; "
+        f"CPU p50 {own['cpu_p50']:.0f} ms, p95 {own['cpu_p95']:.0f} ms "
+        f"(load {os.getloadavg()[0]:.1f})",
+        flush=True,
+    )
     print(
         f"\n(1) {REQUESTS} registrations over HTTP, gunicorn 4 sync workers, PostgreSQL, "
         f"{CAPACITY}-seat event (every 5th asks for 2 seats). Closed loop: each client sends "
