@@ -72,7 +72,7 @@ def compact_slots(instance: Instance, fixed: dict[str, int] | None = None) -> di
 
     def cost(person: str, slot: int) -> float:
         busy = mask[person]
-        left = degree[person] - bin(busy).count("1")  # meetings still to place, this one too
+        left = degree[person] - busy.bit_count()  # meetings still to place, this one too
         # free run of slots around ``slot`` for this person: room for the rest beside it
         taken = busy | blocked.get(person, 0)
         low = high = slot

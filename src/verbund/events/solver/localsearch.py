@@ -36,7 +36,7 @@ EDGE_SHARE = 0.5
 def gaps_of(mask: int) -> int:
     if not mask:
         return 0
-    return bin(mask & ~(mask << 1)).count("1") - 1
+    return (mask & ~(mask << 1)).bit_count() - 1
 
 
 def _cost(gaps: int) -> float:
