@@ -33,7 +33,17 @@ REQUESTS = 500
 CLIENTS = 32
 CAPACITY = 40
 DEFAULT_DATABASE = "postgresql://postgres@127.0.0.1:5432/verbund_bench_events"
-B2B_SIZES = ((200, 1000), (1000, 6000))
+# (participants, requests, acceptance, spare tables): a forum of the published size (75
+# companies, ~230 meetings, 60 % spare tables as there), realistic forums (half the
+# requests accepted, as events.md reports) and the dense stress case where every request
+# became a meeting.
+B2B_SIZES = (
+    (75, 460, 0.5, 0.6),
+    (200, 1000, 0.5, 0.15),
+    (1000, 6000, 0.5, 0.15),
+    (200, 1000, 1.0, 0.15),
+    (1000, 6000, 1.0, 0.15),
+)
 
 
 def _django(database_url: str, var: Path) -> None:
@@ -93,7 +103,7 @@ def _wait(port: int) -> None:
     raise RuntimeError("gunicorn did not start")
 
 
-def _fire(event_id: int, label: str) -> dict:
+def _fire(event_id: int, label: str, clients: int) -> dict:
     latencies: list[float] = []
     statuses: dict[str, int] = {}
     lock = threading.Lock()
@@ -137,7 +147,7 @@ def _fire(event_id: int, label: str) -> dict:
                 latencies.append(elapsed)
                 statuses[kind] = statuses.get(kind, 0) + 1
 
-    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    threads = [threading.Thread(target=client) for _ in range(clients)]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -153,18 +163,65 @@ def _fire(event_id: int, label: str) -> dict:
     }
 
 
-def http_part(database_url: str) -> None:
+def service_time(requests: int = 200) -> dict:
+    """One registration after the other in this process (Django test client, same
+    database, database task backend): the server's own wall and CPU time per request,
+    without HTTP parsing and queueing. With 4 workers and n in flight, p50 is about
+    n / 4 times this on an idle machine."""
+    from django.test import Client, override_settings
+
+    event = _new_event("in-process")
+    client = Client()
+    walls, cpus = [], []
+    tasks = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+    with override_settings(TASKS=tasks, ALLOWED_HOSTS=["testserver"]):
+        for number in range(requests):
+            body = {"name": f"P {number}", "email": f"in-process-{number}@bench.example"}
+            started, cpu = time.perf_counter(), time.process_time()
+            answer = client.post(
+                f"/api/v1/events/{event.pk}/registrations",
+                body,
+                content_type="application/json",
+                secure=True,
+            )
+            walls.append(time.perf_counter() - started)
+            cpus.append(time.process_time() - cpu)
+            assert answer.status_code == 201, (answer.status_code, answer.get("Location"))
+    walls.sort()
+    cpus.sort()
+    return {
+        "wall_p50": statistics.median(walls) * 1000,
+        "wall_p95": walls[int(len(walls) * 0.95) - 1] * 1000,
+        "cpu_p50": statistics.median(cpus) * 1000,
+        "cpu_p95": cpus[int(len(cpus) * 0.95) - 1] * 1000,
+    }
+
+
+def http_part(database_url: str, client_counts: list[int]) -> None:
     from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
 
     from verbund.events.models import Registration
 
     call_command("migrate", verbosity=0)
+    own = service_time()
     print(
-        f"\n(1) {REQUESTS} concurrent registrations ({CLIENTS} clients), gunicorn 4 workers, "
-        f"PostgreSQL, {CAPACITY}-seat event (every 5th asks for 2 seats)"
+        "\n(0) 200 registrations in-process, one after the other: "
+        f"wall p50 {own['wall_p50']:.0f} ms, p95 {own['wall_p95']:.0f} ms; "
+        f"CPU p50 {own['cpu_p50']:.0f} ms, p95 {own['cpu_p95']:.0f} ms "
+        f"(load {os.getloadavg()[0]:.1f})",
+        flush=True,
+    )
+    print(
+        f"\n(1) {REQUESTS} registrations over HTTP, gunicorn 4 sync workers, PostgreSQL, "
+        f"{CAPACITY}-seat event (every 5th asks for 2 seats). Closed loop: each client sends "
+        "its next request when the answer to the last one arrived, so 'in flight' requests "
+        "are outstanding at any time (4 served, the rest queue in the listen backlog). "
+        "Mails go to the task queue after commit (database task backend, as in production)."
     )
     header = (
         "variant",
+        "in flight",
         "confirmed seats",
         "overbooked",
         "waitlisted",
@@ -172,109 +229,136 @@ def http_part(database_url: str) -> None:
         "p50 ms",
         "p95 ms",
         "req/s",
+        "mails queued",
+        "load",
     )
-    print(" ".join(f"{h:>16}" for h in header))
+    print(" | ".join(header))
     env = dict(
         os.environ,
         VERBUND_DATABASE_URL=database_url,
         VERBUND_ALLOWED_HOSTS="127.0.0.1",
         VERBUND_HTTPS="0",
         VERBUND_DATABASE_CONN_MAX_AGE="60",
+        VERBUND_TASKS_BACKEND="database",
     )
-    for label, module in (
-        ("with lock", "verbund.wsgi"),
-        ("lock removed", "bench.events_unlocked_wsgi"),
-    ):
-        event = _new_event(label)
-        server = subprocess.Popen(
-            [
-                sys.executable, "-m", "gunicorn", f"{module}:application",
-                "--bind", f"127.0.0.1:{PORT}", "--workers", "4", "--log-level", "warning",
-            ],
-            env=env,
-            stdout=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            _wait(PORT)
-            result = _fire(event.pk, label.replace(" ", "-"))
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-        confirmed = Registration.objects.filter(event=event, status="confirmed")
-        seats = sum(confirmed.values_list("seats", flat=True))
-        statuses = result["statuses"]
-        errors = sum(
-            count for kind, count in statuses.items() if kind not in ("confirmed", "waitlisted")
-        )
-        row = (
-            label,
-            seats,
-            max(seats - event.seat_limit, 0),
-            statuses.get("waitlisted", 0),
-            errors,
-            f"{result['p50']:.0f}",
-            f"{result['p95']:.0f}",
-            f"{REQUESTS / result['wall']:.0f}",
-        )
-        print(" ".join(f"{str(value):>16}" for value in row))
-        if errors:
-            print(f"{'':>16} errors by kind: {statuses}")
+    for clients in client_counts:
+        for label, module in (
+            ("with lock", "verbund.wsgi"),
+            ("lock removed", "bench.events_unlocked_wsgi"),
+        ):
+            event = _new_event(f"{label}, {clients}")
+            server = subprocess.Popen(
+                [
+                    sys.executable, "-m", "gunicorn", f"{module}:application",
+                    "--bind", f"127.0.0.1:{PORT}", "--workers", "4", "--log-level", "warning",
+                ],
+                env=env,
+                stdout=subprocess.DEVNULL,
+            )  # fmt: skip
+            try:
+                _wait(PORT)
+                queued_before = DBTaskResult.objects.count()
+                result = _fire(event.pk, f"{label.replace(' ', '-')}-{clients}", clients)
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
+            confirmed = Registration.objects.filter(event=event, status="confirmed")
+            seats = sum(confirmed.values_list("seats", flat=True))
+            statuses = result["statuses"]
+            errors = sum(
+                count for kind, count in statuses.items() if kind not in ("confirmed", "waitlisted")
+            )
+            row = (
+                label,
+                clients,
+                seats,
+                max(seats - event.seat_limit, 0),
+                statuses.get("waitlisted", 0),
+                errors,
+                f"{result['p50']:.0f}",
+                f"{result['p95']:.0f}",
+                f"{REQUESTS / result['wall']:.0f}",
+                DBTaskResult.objects.count() - queued_before,
+                f"{os.getloadavg()[0]:.1f}",
+            )
+            print(" | ".join(str(value) for value in row), flush=True)
+            if errors:
+                print(f"    errors by kind: {statuses}")
 
 
-def b2b_part(time_limit: float) -> None:
+def b2b_part(time_limit: float, only: str | None = None) -> None:
     from verbund.events.solver import checker, generate, greedy, scheduler
 
     print(f"\n(2) B2B scheduling (time limit {time_limit:.0f} s, 2 CP-SAT workers)")
     header = (
         "size",
+        "accepted",
+        "meetings",
+        "max deg/slots",
+        "tables",
         "method",
-        "slots/tables",
         "scheduled",
         "bound",
         "idle gaps",
+        "gap bound",
         "max/person",
-        "seconds",
+        "wall s",
+        "cpu s",
         "violations",
+        "load",
     )
-    print(" ".join(f"{h:>12}" for h in header))
-    for participants, requests in B2B_SIZES:
-        instance = generate.generate(participants, requests, seed=1)
+    print(" | ".join(header))
+    for participants, requests, acceptance, spare in B2B_SIZES:
+        if only and only != f"{participants}/{requests}/{acceptance}":
+            continue
+        instance = generate.generate(
+            participants, requests, seed=1, acceptance=acceptance, spare_tables=spare
+        )
+        shape = generate.structure(instance)
         for method in ("greedy", "scheduler"):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             schedule = (
                 greedy.greedy(instance)
                 if method == "greedy"
                 else scheduler.solve(instance, time_limit=time_limit, seed=1)
             )
-            seconds = time.perf_counter() - started
+            seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
             objective = schedule.objective
             row = (
                 f"{participants}/{requests}",
+                f"{acceptance:.0%}",
+                shape["meetings"],
+                f"{shape['max_degree']}/{shape['slots']}",
+                shape["tables"],
                 method,
-                f"{len(instance.slots)}/{len(instance.tables)}",
                 objective["scheduled"],
                 schedule.bound.get("scheduled", "-") if method == "scheduler" else "-",
                 objective["idle_gaps"],
+                schedule.bound.get("idle_gaps", "-") if method == "scheduler" else "-",
                 objective["max_gaps_per_participant"],
                 f"{seconds:.1f}",
+                f"{cpu:.1f}",
                 len(checker.check(instance, schedule)),
+                f"{os.getloadavg()[0]:.1f}",
             )
-            print(" ".join(f"{str(value):>12}" for value in row))
+            print(" | ".join(str(value) for value in row), flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--part", choices=("http", "b2b", "all"), default="all")
     parser.add_argument("--time-limit", type=float, default=60.0, help="scheduler seconds")
+    parser.add_argument("--clients", default=f"8,{CLIENTS}", help="requests in flight, e.g. 8,32")
+    parser.add_argument("--size", help="only this B2B case, e.g. 200/1000/0.5")
     args = parser.parse_args()
     if args.part in ("http", "all"):
         database_url = os.environ.get("VERBUND_DATABASE_URL", DEFAULT_DATABASE)
         if database_url == DEFAULT_DATABASE:
             _ensure_database(database_url)
         _django(database_url, Path(tempfile.mkdtemp(prefix="verbund-bench-events-")))
-        http_part(database_url)
+        http_part(database_url, [int(n) for n in args.clients.split(",")])
     if args.part in ("b2b", "all"):
-        b2b_part(args.time_limit)
+        b2b_part(args.time_limit, args.size)
 
 
 if __name__ == "__main__":

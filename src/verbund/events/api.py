@@ -184,3 +184,9 @@ def list_registrations(request, event_id: int):
     event = get_object_or_404(Event.objects.visible_to(user), pk=event_id)
     access.require(user, EVENTS_MANAGE, event)
     return event.registrations.all()
+
+
+# The organiser's B2B read endpoints (profiles, meetings, instance, schedule).
+from verbund.events import api_b2b  # noqa: E402
+
+router.add_router("/", api_b2b.router)

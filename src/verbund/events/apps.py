@@ -9,4 +9,11 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         # Offered seats and unanswered meeting requests appear as dashboard tasks.
-        from verbund.events import dashboard  # noqa: F401
+        from datetime import timedelta
+
+        from verbund.core.services import periodic
+        from verbund.events import dashboard, tasks  # noqa: F401
+
+        # Unanswered waiting-list offers pass on, meeting requests lapse: the worker
+        # enqueues this every five minutes (no cron needed).
+        periodic.register(tasks.expire_offers, every=timedelta(minutes=5))

@@ -26,6 +26,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     gen.add_argument("--participants", type=int, required=True)
     gen.add_argument("--requests", type=int, required=True)
     gen.add_argument("--seed", type=int, default=0)
+    gen.add_argument(
+        "--acceptance",
+        type=float,
+        default=generate.ACCEPTANCE,
+        help="share of requests accepted, i.e. turned into meetings (default 0.5; 1 = all)",
+    )
+    gen.add_argument(
+        "--spare-tables",
+        type=float,
+        default=generate.SPARE_TABLES,
+        help="tables beyond the average need per slot (default 0.15)",
+    )
     gen.add_argument("--out", help="where to write the instance JSON (default: standard output)")
 
 
@@ -64,15 +76,23 @@ def dispatch(options: dict, stdout: TextIO | None = None, stderr: TextIO | None 
             if not violations:
                 stdout.write("OK: every hard rule holds\n")
             return 1 if violations else 0
-        instance = generate.generate(options["participants"], options["requests"], options["seed"])
+        instance = generate.generate(
+            options["participants"],
+            options["requests"],
+            options["seed"],
+            acceptance=options.get("acceptance", generate.ACCEPTANCE),
+            spare_tables=options.get("spare_tables", generate.SPARE_TABLES),
+        )
         text = json.dumps(model.instance_to_dict(instance), indent=1, ensure_ascii=False)
         if not options.get("out"):
             stdout.write(text + "\n")
             return 0
         Path(options["out"]).write_text(text, encoding="utf-8")
+        shape = generate.structure(instance)
         stderr.write(
-            f"{len(instance.participants)} participants, {len(instance.meetings)} meetings, "
-            f"{len(instance.slots)} slots, {len(instance.tables)} tables -> {options['out']}\n"
+            f"{shape['participants']} participants, {shape['meetings']} meetings "
+            f"(max {shape['max_degree']} per participant), {shape['slots']} slots, "
+            f"{shape['tables']} tables -> {options['out']}\n"
         )
         return 0
     except (OSError, ValueError) as error:

@@ -23,12 +23,20 @@ FAIRNESS_WEIGHT = 0.01
 START_TEMPERATURE = 0.6
 END_TEMPERATURE = 0.02
 SNAPSHOT_STEPS = 2000
+# Ejection: a meeting may leave the schedule for a while at this cost (in gaps), which
+# lets the search pass through states a chain move cannot reach (a participant's whole
+# block moving next to another); only complete states count as results.
+EJECT_COST = 1.5
+EJECT_SHARE = 0.02
+INSERT_SHARE = 0.2
+# Share of chain moves aimed at a slot next to one of the participant's meetings.
+EDGE_SHARE = 0.5
 
 
 def gaps_of(mask: int) -> int:
     if not mask:
         return 0
-    return bin(mask & ~(mask << 1)).count("1") - 1
+    return (mask & ~(mask << 1)).bit_count() - 1
 
 
 def _cost(gaps: int) -> float:
@@ -52,6 +60,7 @@ class Search:
             for slot in instance.allowed_slots(meeting):
                 mask |= 1 << slot
             self.allowed.append(mask)
+        self.full = (1 << self.n_slots) - 1
         self.frozen = {self.index[m] for m in frozen if m in self.index}
         self.slot = [-1] * len(self.meetings)
         self.occupant = [{} for _ in people]  # person -> {slot: meeting}
@@ -153,12 +162,57 @@ class Search:
         self._place(m, self.rng.choice(options))
         return True
 
-    def run(self, seconds: float, progress=None) -> dict[str, int]:
+    def _masks_without(self, m: int) -> dict[int, int]:
+        return {p: self.mask[p] & ~(1 << self.slot[m]) for p in self.members[m]}
+
+    def _masks_with(self, m: int, slot: int) -> dict[int, int]:
+        return {p: self.mask[p] | (1 << slot) for p in self.members[m]}
+
+    def _change(self, new_masks: dict[int, int]) -> tuple[float, int]:
+        delta, gap_change = 0.0, 0
+        for p, mask in new_masks.items():
+            before, after = gaps_of(self.mask[p]), gaps_of(mask)
+            delta += _cost(after) - _cost(before)
+            gap_change += after - before
+        return delta, gap_change
+
+    def _remove(self, m: int, new_masks: dict[int, int]) -> None:
+        slot = self.slot[m]
+        self.count[slot] -= 1
+        for p in self.members[m]:
+            del self.occupant[p][slot]
+        for p, mask in new_masks.items():
+            self.mask[p] = mask
+        self.slot[m] = -1
+
+    def _best_insert(self, m: int):
+        """The cheapest free slot for an unplaced meeting: (delta, gaps, slot, masks)."""
+        busy = 0
+        for p in self.members[m]:
+            busy |= self.mask[p]
+        free = self.allowed[m] & ~busy
+        best = None
+        while free:
+            bit = free & -free
+            free ^= bit
+            slot = bit.bit_length() - 1
+            if self.count[slot] >= self.tables:
+                continue
+            masks = self._masks_with(m, slot)
+            delta, gap_change = self._change(masks)
+            if best is None or delta < best[0]:
+                best = (delta, gap_change, slot, masks)
+        return best
+
+    def run(self, seconds: float, progress=None, target: int = 0) -> dict[str, int]:
+        """Search for ``seconds`` or until no more than ``target`` gaps are left."""
         started = time.monotonic()
         deadline = started + seconds
         best_key = (self.total(), max(map(gaps_of, self.mask), default=0))
         best = list(self.slot)
         movable = [m for m, s in enumerate(self.slot) if s >= 0 and m not in self.frozen]
+        placed = best_placed = len(movable) + len(self.frozen)
+        ejected: list[int] = []
         steps = 0
         snapshot_at = -SNAPSHOT_STEPS
         gaps = self.total()
@@ -167,21 +221,54 @@ class Search:
             steps += 1
             if steps % 256 == 0:
                 now = time.monotonic()
-                if now >= deadline or gaps == 0:
+                if now >= deadline or (gaps <= target and not ejected):
                     break
                 share = (now - started) / seconds
                 temperature = START_TEMPERATURE * (END_TEMPERATURE / START_TEMPERATURE) ** share
-                if steps % 4096 == 0:
+                if steps % 4096 == 0 and not ejected:
                     while self._try_insert():
                         best_key = (math.inf, math.inf)
+                        placed += 1
                     movable = [
                         m for m, s in enumerate(self.slot) if s >= 0 and m not in self.frozen
                     ]
                     gaps = self.total()
                     if progress:
                         progress(share, gaps)
-            # Pick a participant with gaps more often than not.
+            roll = self.rng.random()
+            if ejected and roll < INSERT_SHARE:
+                m = ejected[self.rng.randrange(len(ejected))]
+                option = self._best_insert(m)
+                if option is None:
+                    continue
+                delta, gap_change, slot, masks = option
+                delta -= EJECT_COST
+                if delta <= 0 or self.rng.random() < math.exp(-delta / temperature):
+                    ejected.remove(m)
+                    self._place(m, slot)
+                    movable.append(m)
+                    placed += 1
+                    gaps += gap_change
+                    if placed >= best_placed and (placed > best_placed or gaps < best_key[0]):
+                        key = (gaps, max(map(gaps_of, self.mask), default=0))
+                        if placed > best_placed or key < best_key:
+                            best_key, best, best_placed = key, list(self.slot), placed
+                            snapshot_at = steps
+                continue
             m = self.rng.choice(movable)
+            if self.slot[m] < 0:
+                continue
+            if roll > 1 - EJECT_SHARE:
+                masks = self._masks_without(m)
+                delta, gap_change = self._change(masks)
+                delta += EJECT_COST
+                if delta <= 0 or self.rng.random() < math.exp(-delta / temperature):
+                    self._remove(m, masks)
+                    ejected.append(m)
+                    placed -= 1
+                    gaps += gap_change
+                continue
+            # Pick a participant with gaps more often than not.
             p = self.rng.choice(self.members[m])
             if gaps_of(self.mask[p]) == 0 and self.rng.random() < 0.5:
                 continue
@@ -189,11 +276,17 @@ class Search:
             if not candidates:
                 continue
             span = self.mask[p]
-            low, high = (span & -span).bit_length() - 1, span.bit_length() - 1
-            target = self.rng.randint(max(low - 1, 0), min(high + 1, self.n_slots - 1))
-            if not (candidates >> target) & 1:
-                continue
-            moving = self._chain(m, target)
+            edges = ((span << 1) | (span >> 1)) & ~span & candidates & self.full
+            if edges and self.rng.random() < EDGE_SHARE:
+                # A slot next to one of p's meetings: the move grows a block of p.
+                options = [t for t in range(self.n_slots) if (edges >> t) & 1]
+                slot = options[self.rng.randrange(len(options))]
+            else:
+                low, high = (span & -span).bit_length() - 1, span.bit_length() - 1
+                slot = self.rng.randint(max(low - 1, 0), min(high + 1, self.n_slots - 1))
+                if not (candidates >> slot) & 1:
+                    continue
+            moving = self._chain(m, slot)
             if moving is None:
                 continue
             evaluated = self._evaluate(moving)
@@ -205,12 +298,18 @@ class Search:
                 gaps += gap_change
                 # Copying the schedule is O(meetings): only for a new best total, and not
                 # more often than every SNAPSHOT_STEPS (the end state is compared as well).
-                if gaps < best_key[0] and steps - snapshot_at >= SNAPSHOT_STEPS:
+                if (
+                    placed >= best_placed
+                    and gaps < best_key[0]
+                    and steps - snapshot_at >= SNAPSHOT_STEPS
+                ):
                     key = (gaps, max(map(gaps_of, self.mask), default=0))
                     if key < best_key:
                         best_key, best, snapshot_at = key, list(self.slot), steps
+                        best_placed = placed
         if (
-            sum(s >= 0 for s in self.slot) >= sum(s >= 0 for s in best)
+            not ejected
+            and sum(s >= 0 for s in self.slot) >= sum(s >= 0 for s in best)
             and (
                 self.total(),
                 max(map(gaps_of, self.mask), default=0),

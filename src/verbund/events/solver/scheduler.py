@@ -22,7 +22,8 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from .greedy import first_free_slots
+from .bound import idle_gap_bound
+from .greedy import compact_slots, first_free_slots
 from .localsearch import Search
 from .model import Instance, Meeting, Schedule, evaluate, idle_gaps
 from .tables import build_schedule, schedulable_bound
@@ -215,7 +216,12 @@ def solve(
     report = progress or (lambda fraction, message: None)
     index = instance.slot_index()
     kept_slots = {m: index[s] for m, s in (keep or {}).items() if s in index}
-    slot_of = first_free_slots(instance, kept_slots)
+    # Two constructions, the better one is the start: first free slot, and a compact one
+    # that grows each participant's block of meetings (greedy.py).
+    slot_of = max(
+        (first_free_slots(instance, kept_slots), compact_slots(instance, kept_slots)),
+        key=lambda candidate: _key(instance, candidate),
+    )
     kept = {m: s for m, s in kept_slots.items() if slot_of.get(m) == s}
     movable = [m for m in instance.meetings if m.id not in kept]
     bound = schedulable_bound(instance)
@@ -243,6 +249,10 @@ def solve(
             assign_status = "OPTIMAL" if len(slot_of) == bound else "FEASIBLE"
     report(0.3, f"{len(slot_of)} meetings placed, reducing idle gaps")
 
+    # A schedule with every schedulable meeting has at least these gaps (bound.py); any
+    # lexicographically better schedule places them all, so the bound holds for it too.
+    gap_bound = idle_gap_bound(instance) if len(slot_of) == bound else 0
+
     # Phase 2: fewest idle gaps, then fairness (local search over Kempe chains).
     search = Search(instance, slot_of, frozen=kept, seed=seed)
     remaining = deadline - time.monotonic()
@@ -250,12 +260,20 @@ def solve(
     slot_of = search.run(
         remaining * (POLISH_SHARE_SMALL if polish else 1.0) - 0.05,
         progress=lambda share, gaps: report(0.3 + 0.6 * share, f"{gaps} idle gaps"),
+        target=gap_bound,
     )
 
     # Phase 3 (small instances): the exact model, hinted with the search's schedule.
-    optimal = False
+    objective = evaluate(instance, slot_of)
+    # Every meeting placed, no more gaps than the bound and nobody with two: optimal on all
+    # three goals (the bound counts participants who must have at least one gap).
+    optimal = (
+        len(slot_of) == bound
+        and objective["idle_gaps"] <= gap_bound
+        and objective["max_gaps_per_participant"] <= 1
+    )
     remaining = deadline - time.monotonic()
-    if polish and movable and remaining > 0.5:
+    if polish and movable and remaining > 0.5 and not optimal:
         placed, status = _solve_part(instance, movable, slot_of, remaining - 0.2, seed, workers)
         if placed is not None and _key(instance, placed) >= _key(instance, slot_of):
             slot_of = placed
@@ -269,7 +287,7 @@ def solve(
         previous_tables=previous_tables,
         bound={
             "scheduled": len(slot_of) if optimal or assign_status == "OPTIMAL" else bound,
-            "idle_gaps": objective["idle_gaps"] if optimal else 0,
+            "idle_gaps": objective["idle_gaps"] if optimal else gap_bound,
         },
     )
     schedule.solver["search_steps"] = search.steps
