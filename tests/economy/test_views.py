@@ -140,7 +140,12 @@ def test_survey_link_is_personal_and_closes_with_the_wave(client, world):
 def test_chamber_extra_question_reaches_only_its_firms(client, world):
     client.force_login(world.ilse)
     url = reverse("economy:extra_questions", args=[world.wave.pk])
-    data = {"chamber": world.lw.pk, "order": 1, "text_de": "Planen Sie Investitionen in Wolfsburg?"}
+    data = {
+        "chamber": world.lw.pk,
+        "kind": "text",
+        "order": 1,
+        "text_de": "Planen Sie Investitionen in Wolfsburg?",
+    }
     assert client.post(url, data).status_code == 302
     client.logout()
     own = world.wave.invitations.get(firm=world.firms[20]).survey_path()
