@@ -169,6 +169,10 @@ def test_publish_and_read_the_frozen_report(client, world):
     )
     client.force_login(world.ilse)
     response = client.post(reverse("economy:report_publish", args=[report.pk]))
+    assert response.url == report.get_absolute_url()  # Braunschweig released; Lüneburg next
+    assert not ReportVersion.objects.filter(report=report).exists()
+    client.force_login(world.lena)
+    response = client.post(reverse("economy:report_publish", args=[report.pk]))
     version = ReportVersion.objects.get(report=report)
     assert response.url == version.get_absolute_url()
     client.logout()  # published versions are public
@@ -200,6 +204,8 @@ def test_large_report_is_published_by_a_background_task(client, world, monkeypat
     monkeypatch.setattr(reports, "LARGE_REPORT_ANSWERS", 10)
     report = reports.report_for(world.wave, None, world.ilse)
     client.force_login(world.ilse)
+    client.post(reverse("economy:report_publish", args=[report.pk]))
+    client.force_login(world.lena)
     response = client.post(reverse("economy:report_publish", args=[report.pk]))
     assert response.url == report.get_absolute_url()  # the immediate backend ran the task
     assert report.versions.count() == 1

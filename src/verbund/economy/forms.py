@@ -7,14 +7,12 @@ from verbund.core.survey_forms import QuestionFormMixin, question_answers, quest
 from verbund.economy import choices
 from verbund.economy.models import ExtraQuestion, Report, Wave
 from verbund.economy.permissions import ECONOMY_MANAGE
+from verbund.economy.services import rights
 from verbund.networks.models import Network
 
 
 def chambers_of(network):
-    return Organization.objects.filter(
-        memberships__network=network,
-        kind__in=[Organization.Kind.IHK, Organization.Kind.HWK],
-    ).distinct()
+    return rights.network_chambers(network)
 
 
 class WaveForm(ModelForm):
@@ -51,10 +49,18 @@ class ReportTextsForm(ModelForm):
             "outlook_text",
             "sectors_text",
             "press_text",
+            "quotes",
         ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 4})
-            for name in ("summary", "situation_text", "outlook_text", "sectors_text", "press_text")
+            for name in (
+                "summary",
+                "situation_text",
+                "outlook_text",
+                "sectors_text",
+                "press_text",
+                "quotes",
+            )
         }
 
 

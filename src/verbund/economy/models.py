@@ -268,6 +268,16 @@ class Report(models.Model):
     outlook_text = models.TextField(_("Text zu den Erwartungen"), blank=True)
     sectors_text = models.TextField(_("Text zu den Branchen"), blank=True)
     press_text = models.TextField(_("Pressemitteilung"), blank=True)
+    quotes = models.TextField(
+        _("Ausgewählte Stimmen aus den Freitexten"),
+        blank=True,
+        help_text=_(
+            "Nur was hier steht, wird aus den Freitexten veröffentlicht; je Absatz ein Zitat."
+        ),
+    )
+    # Joint reports: which chambers' economists released the current texts
+    # ({chamber id: {"user": id, "at": ISO time}}); cleared when the texts change.
+    approvals = models.JSONField(default=dict, blank=True, editable=False)
     # Set while a background task publishes the report (large reports).
     publishing_since = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
