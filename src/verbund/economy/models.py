@@ -237,7 +237,14 @@ class Answer(SurveyAnswerBase):
         ordering = ["wave", "firm__name", "pk"]
         verbose_name = _("Antwort")
         verbose_name_plural = _("Antworten")
-        indexes = [models.Index(fields=["wave", "status"])]
+        indexes = [
+            models.Index(fields=["wave", "status"]),
+            # covers the time series (counted per wave in SQL without reading the rows)
+            models.Index(
+                fields=["wave", "status", "lage", "erwartungen", "employees"],
+                name="economy_answer_series",
+            ),
+        ]
         constraints = [models.UniqueConstraint(fields=["wave", "firm"], name="economy_answer_once")]
 
     def __str__(self):

@@ -6,12 +6,13 @@ integer columns (weight, the code of each answer, risk counts) and every groupin
 handful of ``numpy.bincount`` calls. The tallies are the very ``method.Tally`` objects
 ``Tally.add`` would build (the same integer sums), so every index still comes from the
 pooled, weighted answers of its cell; ``tests/economy/test_method.py`` checks both agree.
-The record keys of the disclosure control are derived once per firm, not once per table.
+The cell-key noise of the disclosure service is not used (indices are not perturbed),
+so no record key is derived.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -30,13 +31,13 @@ class Columns:
     codes: dict[str, np.ndarray]  # question -> index of the answer in its options, -1: none
     risks: np.ndarray  # answers x RISKS: how often each known risk was ticked
     named_risk: np.ndarray  # 1 where the firm ticked at least one known risk
-    _keys: dict = field(default_factory=dict)
 
-    def record_key(self, firm: str) -> float:
-        key = self._keys.get(firm)
-        if key is None:
-            key = self._keys[firm] = suppression.unkeyed(firm)
-        return key
+    @staticmethod
+    def record_key(_firm: str) -> float:
+        """The survey publishes indices, never perturbed counts: the suppression decisions
+        (threshold, dominance, complementary) do not depend on record keys, so none is
+        derived (saves one HMAC per firm and table)."""
+        return 0.0
 
     def __len__(self) -> int:
         return len(self.firm_ids)

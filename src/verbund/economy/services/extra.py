@@ -24,6 +24,7 @@ def _rows(wave: Wave, chamber_id: int | None):
     rows = Answer.objects.filter(wave=wave, status=Answer.Status.SUBMITTED)
     if chamber_id is not None:
         rows = rows.filter(chamber_id=chamber_id)
+    rows = rows.exclude(extra_answers={})
     return list(
         rows.values_list("firm_id", "chamber_id", "employees", "extra_answers", "free_text")
     )
@@ -115,10 +116,13 @@ def _number_summary(answered: list) -> dict:
 
 def extra_figures(wave: Wave, chamber_id: int | None = None, rows=None) -> list[dict]:
     """The protected summary of every choice and number question of the wave."""
-    rows = _rows(wave, chamber_id) if rows is None else rows
     questions = wave.extra_questions.select_related("chamber").exclude(kind=Kind.TEXT)
     if chamber_id is not None:
         questions = questions.filter(chamber_id=chamber_id)
+    questions = list(questions)
+    if not questions:  # most waves: no answer needs to be read
+        return []
+    rows = _rows(wave, chamber_id) if rows is None else rows
     result = []
     for question in questions:
         key = str(question.pk)
