@@ -7,7 +7,7 @@ from verbund.core.survey_forms import QuestionFormMixin, question_answers, quest
 from verbund.economy import choices
 from verbund.economy.models import ExtraQuestion, Report, Wave
 from verbund.economy.permissions import ECONOMY_MANAGE
-from verbund.economy.services import rights
+from verbund.economy.services import reports, rights
 from verbund.networks.models import Network
 
 
@@ -42,26 +42,8 @@ class WaveForm(ModelForm):
 class ReportTextsForm(ModelForm):
     class Meta(ModelForm.Meta):
         model = Report
-        fields = [
-            "title",
-            "summary",
-            "situation_text",
-            "outlook_text",
-            "sectors_text",
-            "press_text",
-            "quotes",
-        ]
-        widgets = {
-            name: forms.Textarea(attrs={"rows": 4})
-            for name in (
-                "summary",
-                "situation_text",
-                "outlook_text",
-                "sectors_text",
-                "press_text",
-                "quotes",
-            )
-        }
+        fields = ["title", *reports.TEXT_FIELDS]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in reports.TEXT_FIELDS}
 
 
 class ExtraQuestionForm(QuestionFormMixin, ModelForm):
