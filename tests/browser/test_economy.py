@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import login
 from tests.economy.conftest import world  # noqa: F401 - fixture
-from verbund.economy.models import Answer, ReportVersion
+from verbund.economy.models import Answer, Report, ReportVersion
 
 
 def test_wave_answers_report_pdf(page, world):  # noqa: F811
@@ -25,6 +25,7 @@ def test_wave_answers_report_pdf(page, world):  # noqa: F811
         "group", name=re.compile("in den nächsten zwölf Monaten entwickeln")
     ).get_by_label("besser", exact=True).check()
     page.get_by_label("Fachkräftemangel").check()
+    page.get_by_label("Was möchten Sie uns noch mitteilen?").fill("Uns fehlen Elektriker.")
     page.get_by_role("button", name="Absenden").click()
     expect(page.get_by_text("Vielen Dank!").first).to_be_visible()
     answer = Answer.objects.get(wave=world.wave, firm=firm)
@@ -42,8 +43,20 @@ def test_wave_answers_report_pdf(page, world):  # noqa: F811
     chart = page.get_by_role("img", name=re.compile("Liniendiagramm"))
     expect(chart).to_be_visible()
     assert page.evaluate("document.querySelector('img.chart').naturalWidth") > 0
-    page.get_by_role("button", name="Veröffentlichen").click()
+    # free texts are for the chambers' economists only, never in the published report
+    expect(page.get_by_role("heading", name="Freitexte der Betriebe (nur intern)")).to_be_visible()
+    expect(page.get_by_text("Uns fehlen Elektriker.")).to_be_visible()
+    # the joint report appears once both chambers have released it
+    page.get_by_role("button", name="Freigeben und veröffentlichen").click()
+    expect(
+        page.get_by_text("Es fehlt noch die Freigabe von: IHK Lüneburg-Wolfsburg").first
+    ).to_be_visible()
+    assert not ReportVersion.objects.exists()
+    login(page, "lena")
+    page.goto(Report.objects.get(chamber=None).get_absolute_url())
+    page.get_by_role("button", name="Freigeben und veröffentlichen").click()
     expect(page.get_by_text("Fassung 1 veröffentlicht.")).to_be_visible()
+    expect(page.get_by_text("Uns fehlen Elektriker.")).to_have_count(0)
     link = page.get_by_role("link", name="PDF herunterladen")
     pdf = page.request.get(link.get_attribute("href"))
     assert pdf.ok and pdf.headers["content-type"] == "application/pdf"

@@ -1,6 +1,7 @@
 """A small business-climate world: two IHKs run a joint panel; another network runs its own.
 
-``ilse`` runs the joint survey (``economy.manage`` for the network), ``viktor`` may only
+``ilse`` (IHK Braunschweig) and ``lena`` (IHK Lüneburg-Wolfsburg) run the joint survey
+(``economy.manage`` for the network), ``viktor`` may only
 read results (``economy.view``), ``fremd`` runs another network's survey, ``outsider``
 belongs nowhere. 14 firms of IHK Braunschweig and 7 of IHK Lüneburg-Wolfsburg answered
 the open wave; two construction firms are too few for a cell of their own.
@@ -72,13 +73,15 @@ def world(db):
         answered(earlier, firm, lage="befriedigend", erwartungen="besser")
     ilse = factories.user("ilse", organization=bs)
     factories.grant(ilse, ["economy.manage"], network=network)
+    lena = factories.user("lena", organization=lw)  # economist of IHK Lüneburg-Wolfsburg
+    factories.grant(lena, ["economy.manage"], network=network)
     viktor = factories.user("viktor")
     factories.grant(viktor, ["economy.view"], network=network)
     fremd = factories.user("fremd", organization=other_chamber)
     factories.grant(fremd, ["economy.manage"], organization=other_chamber)
     return SimpleNamespace(
         bs=bs, lw=lw, network=network, other=other, wave=wave, earlier=earlier,
-        other_wave=other_wave, firms=firms, braunschweig=braunschweig, ilse=ilse,
+        other_wave=other_wave, firms=firms, braunschweig=braunschweig, ilse=ilse, lena=lena,
         viktor=viktor, fremd=fremd, outsider=factories.user("outsider"),
         other_chamber=other_chamber,
     )  # fmt: skip

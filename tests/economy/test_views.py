@@ -140,7 +140,12 @@ def test_survey_link_is_personal_and_closes_with_the_wave(client, world):
 def test_chamber_extra_question_reaches_only_its_firms(client, world):
     client.force_login(world.ilse)
     url = reverse("economy:extra_questions", args=[world.wave.pk])
-    data = {"chamber": world.lw.pk, "order": 1, "text_de": "Planen Sie Investitionen in Wolfsburg?"}
+    data = {
+        "chamber": world.lw.pk,
+        "kind": "text",
+        "order": 1,
+        "text_de": "Planen Sie Investitionen in Wolfsburg?",
+    }
     assert client.post(url, data).status_code == 302
     client.logout()
     own = world.wave.invitations.get(firm=world.firms[20]).survey_path()
@@ -163,6 +168,10 @@ def test_publish_and_read_the_frozen_report(client, world):
         == 403
     )
     client.force_login(world.ilse)
+    response = client.post(reverse("economy:report_publish", args=[report.pk]))
+    assert response.url == report.get_absolute_url()  # Braunschweig released; Lüneburg next
+    assert not ReportVersion.objects.filter(report=report).exists()
+    client.force_login(world.lena)
     response = client.post(reverse("economy:report_publish", args=[report.pk]))
     version = ReportVersion.objects.get(report=report)
     assert response.url == version.get_absolute_url()
@@ -195,6 +204,8 @@ def test_large_report_is_published_by_a_background_task(client, world, monkeypat
     monkeypatch.setattr(reports, "LARGE_REPORT_ANSWERS", 10)
     report = reports.report_for(world.wave, None, world.ilse)
     client.force_login(world.ilse)
+    client.post(reverse("economy:report_publish", args=[report.pk]))
+    client.force_login(world.lena)
     response = client.post(reverse("economy:report_publish", args=[report.pk]))
     assert response.url == report.get_absolute_url()  # the immediate backend ran the task
     assert report.versions.count() == 1

@@ -251,19 +251,57 @@ def load_business_climate(ctx: DemoContext) -> None:
             _extra_questions(wave, chambers)
         answers += _answers(rng, wave, firms, tilt, 0.45 if current else rng.uniform(0.68, 0.8))
     Answer.objects.bulk_create(answers, batch_size=2000)
+    _comments_and_extra_answers(net)
     _reports(ctx, net, chambers)
     ctx.log(f"{len(firms)} panel firms, {len(waves)} waves, {len(answers)} answers")
 
 
+COMMENTS = (
+    "Uns fehlen vor allem Elektrikerinnen und Elektriker; Stellen bleiben monatelang offen.",
+    "Die Energiepreise fressen unsere Marge auf, weitergeben können wir sie kaum.",
+    "Die Aufträge aus Wolfsburg sind rückläufig, wir suchen neue Kunden außerhalb der Autoindustrie.",
+    "Genehmigungen dauern zu lange; die Erweiterung unserer Halle wartet seit einem Jahr.",
+    "Die Nachfrage ist gut, aber Material kommt nur mit langen Lieferzeiten.",
+    "Wir investieren in Digitalisierung, dafür fehlt uns aber IT-Personal.",
+    "Bürokratie bei Förderprogrammen schreckt uns als kleinen Betrieb ab.",
+    "Das Weihnachtsgeschäft lief besser als erwartet.",
+)
+
+
+def _comments_and_extra_answers(net) -> None:
+    """A few free-text remarks in every wave; the chambers' extra questions answered."""
+    rng = random.Random(14)  # its own sequence: the figures of the demo stay as they were
+    questions = {q.chamber_id: q for q in ExtraQuestion.objects.filter(wave__network=net)}
+    changed = []
+    for answer in Answer.objects.filter(wave__network=net).select_related("wave"):
+        if rng.random() < 0.06:
+            answer.free_text = rng.choice(COMMENTS)
+        question = questions.get(answer.chamber_id)
+        if question is not None and question.wave_id == answer.wave_id:
+            weights = (0.3, 0.45, 0.25) if len(question.options) == 3 else (0.5, 0.5)
+            option = rng.choices(range(len(question.options)), weights)[0]
+            answer.extra_answers = {str(question.pk): str(option)}
+        if answer.free_text or answer.extra_answers:
+            changed.append(answer)
+    Answer.objects.bulk_update(changed, ["free_text", "extra_answers"], batch_size=2000)
+
+
 def _extra_questions(wave, chambers) -> None:
     ExtraQuestion.objects.create(
-        wave=wave, chamber=chambers["ihk-braunschweig"], order=1,
+        wave=wave, chamber=chambers["ihk-braunschweig"], order=1, kind=ExtraQuestion.Kind.CHOICE,
+        options=[
+            {"de": "stark", "en": "strongly", "fr": "fortement"},
+            {"de": "etwas", "en": "somewhat", "fr": "un peu"},
+            {"de": "gar nicht", "en": "not at all", "fr": "pas du tout"},
+        ],
         text_de="Wie stark betrifft Sie der Wandel der Automobilindustrie zur Elektromobilität?",
         text_en="How strongly does the automotive industry's shift to electric vehicles affect you?",
         text_fr="Dans quelle mesure êtes-vous concerné par le passage de l'automobile à l'électrique ?",
     )  # fmt: skip
     ExtraQuestion.objects.create(
         wave=wave, chamber=chambers["ihk-lueneburg-wolfsburg"], order=1,
+        kind=ExtraQuestion.Kind.CHOICE,
+        options=[{"de": "ja", "en": "yes", "fr": "oui"}, {"de": "nein", "en": "no", "fr": "non"}],
         text_de="Planen Sie in den nächsten zwölf Monaten Investitionen in die Digitalisierung?",
         text_en="Do you plan investments in digitalisation in the next twelve months?",
         text_fr="Prévoyez-vous des investissements dans la numérisation dans les douze prochains mois ?",

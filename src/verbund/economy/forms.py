@@ -3,17 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.core.forms import DateInput, ModelForm
 from verbund.core.models import Organization
+from verbund.core.survey_forms import QuestionFormMixin, question_answers, question_field
 from verbund.economy import choices
 from verbund.economy.models import ExtraQuestion, Report, Wave
 from verbund.economy.permissions import ECONOMY_MANAGE
+from verbund.economy.services import reports, rights
 from verbund.networks.models import Network
 
 
 def chambers_of(network):
-    return Organization.objects.filter(
-        memberships__network=network,
-        kind__in=[Organization.Kind.IHK, Organization.Kind.HWK],
-    ).distinct()
+    return rights.network_chambers(network)
 
 
 class WaveForm(ModelForm):
@@ -43,24 +42,14 @@ class WaveForm(ModelForm):
 class ReportTextsForm(ModelForm):
     class Meta(ModelForm.Meta):
         model = Report
-        fields = [
-            "title",
-            "summary",
-            "situation_text",
-            "outlook_text",
-            "sectors_text",
-            "press_text",
-        ]
-        widgets = {
-            name: forms.Textarea(attrs={"rows": 4})
-            for name in ("summary", "situation_text", "outlook_text", "sectors_text", "press_text")
-        }
+        fields = ["title", *reports.TEXT_FIELDS]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in reports.TEXT_FIELDS}
 
 
-class ExtraQuestionForm(ModelForm):
+class ExtraQuestionForm(QuestionFormMixin, ModelForm):
     class Meta(ModelForm.Meta):
         model = ExtraQuestion
-        fields = ["chamber", "order", "text_de", "text_en", "text_fr"]
+        fields = ["chamber", "kind", "text_de", "text_en", "text_fr", "required", "order"]
 
     def __init__(self, *args, wave, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,38 +98,28 @@ class ReportCreateForm(forms.Form):
         self.fields["chamber"].queryset = chambers_of(wave.network)
 
 
+def _radio(label, options):
+    """One answer of the standard questionnaire; skipping it is allowed (domain/economy.md)."""
+    return forms.ChoiceField(label=label, choices=options, widget=forms.RadioSelect, required=False)
+
+
 class SurveyForm(forms.Form):
     """The standard questionnaire (domain/economy.md) plus the chamber's extra questions."""
 
-    lage = forms.ChoiceField(
-        label=_("Wie beurteilen Sie Ihre aktuelle Geschäftslage?"),
-        choices=choices.Situation.choices,
-        widget=forms.RadioSelect,
-        required=False,
+    lage = _radio(_("Wie beurteilen Sie Ihre aktuelle Geschäftslage?"), choices.Situation.choices)
+    erwartungen = _radio(
+        _("Wie wird sich Ihre Geschäftslage in den nächsten zwölf Monaten entwickeln?"),
+        choices.Expectation.choices,
     )
-    erwartungen = forms.ChoiceField(
-        label=_("Wie wird sich Ihre Geschäftslage in den nächsten zwölf Monaten entwickeln?"),
-        choices=choices.Expectation.choices,
-        widget=forms.RadioSelect,
-        required=False,
+    exporte = _radio(
+        _("Ihre Exporte in den nächsten zwölf Monaten"),
+        [("", _("kein Export")), *choices.Plan.choices],
     )
-    exporte = forms.ChoiceField(
-        label=_("Ihre Exporte in den nächsten zwölf Monaten"),
-        choices=[("", _("kein Export")), *choices.Plan.choices],
-        widget=forms.RadioSelect,
-        required=False,
+    investitionen = _radio(
+        _("Ihre Investitionen im Inland in den nächsten zwölf Monaten"), choices.Plan.choices
     )
-    investitionen = forms.ChoiceField(
-        label=_("Ihre Investitionen im Inland in den nächsten zwölf Monaten"),
-        choices=choices.Plan.choices,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    beschaeftigung = forms.ChoiceField(
-        label=_("Ihre Zahl der Beschäftigten in den nächsten zwölf Monaten"),
-        choices=choices.Plan.choices,
-        widget=forms.RadioSelect,
-        required=False,
+    beschaeftigung = _radio(
+        _("Ihre Zahl der Beschäftigten in den nächsten zwölf Monaten"), choices.Plan.choices
     )
     risiken = forms.MultipleChoiceField(
         label=_("Worin sehen Sie die größten Risiken für Ihre wirtschaftliche Entwicklung?"),
@@ -159,10 +138,9 @@ class SurveyForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
+        submitting = bool(self.data.get("submit"))
         for question in self.questions:
-            self.fields[f"extra_{question.pk}"] = forms.CharField(
-                label=question.text_in(language), required=False, max_length=1000
-            )
+            self.fields[f"extra_{question.pk}"] = question_field(question, language, submitting)
 
     def clean(self):
         cleaned = super().clean()
@@ -176,9 +154,5 @@ class SurveyForm(forms.Form):
 
     def answer_data(self) -> dict:
         data = {name: self.cleaned_data.get(name) for name in self.base_fields}
-        data["extra_answers"] = {
-            str(q.pk): self.cleaned_data.get(f"extra_{q.pk}", "")
-            for q in self.questions
-            if self.cleaned_data.get(f"extra_{q.pk}")
-        }
+        data["extra_answers"] = question_answers(self.cleaned_data, "extra_")
         return data

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import math
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -270,51 +269,40 @@ def _reason(cell: suppression.Cell) -> str:
 
 
 def protected_groups(
-    answers: list[FirmAnswer], dimension: str, total: Figures | None = None
+    answers: list[FirmAnswer] | pooling.Columns, dimension: str, total: Figures | None = None
 ) -> tuple[Cell, list[Cell]]:
     """The total and one cell per group of ``dimension``, hidden where disclosure control says.
 
     Adapter to the needs surveys' suppression: a firm contributes its employees (dominance
     rule) and one count to its group; complementary suppression then protects the groups
-    against subtraction from the total.
+    against subtraction from the total. Pooling runs on coded columns (``pooling``).
     """
-    groups = [answer.group(dimension) for answer in answers]
-    table = suppression.protected_table(
-        (
-            (a.firm_id, (group,), a.employees or 0, 1)
-            for a, group in zip(answers, groups, strict=True)
-        ),
-        (dimension,),
-    )
-    pooled: dict[str, Tally] = defaultdict(Tally)
-    for answer, group in zip(answers, groups, strict=True):
-        pooled[group].add(answer)
-    total_figures = total if total is not None else figures_of(tally(answers))
-    total_cell = Cell("all", total_figures, _reason(table.grand_total))
-    cells = []
-    for key, cell in table.cells.items():
-        if cell.is_margin:
-            continue
-        group = key[0]
-        cells.append(Cell(group, figures_of(pooled[group]), _reason(cell)))
-    order = {name: position for position, name in enumerate((*SECTORS, *SIZE_CLASSES))}
-    cells.sort(key=lambda c: (order.get(c.group, len(order)), c.group))
-    return total_cell, cells
+    columns = answers if isinstance(answers, pooling.Columns) else pooling.columns_of(answers)
+    reason, cells = pooling.group_cells(columns, dimension)
+    total_figures = total if total is not None else pooling.total_cell(columns).figures
+    return Cell("all", total_figures, reason), cells
+
+
+def protected_tables(
+    answers: list[FirmAnswer], dimensions: Iterable[str] = DIMENSIONS
+) -> tuple[Cell, dict[str, list[Cell]]]:
+    """The protected total and the cells of every dimension, the answers read once."""
+    columns = pooling.columns_of(answers)
+    total = pooling.total_cell(columns)
+    return total, {d: pooling.group_cells(columns, d)[1] for d in dimensions}
 
 
 def wave_figures(
     answers: list[FirmAnswer], dimensions: Iterable[str] = DIMENSIONS
 ) -> dict[str, tuple[Cell, list[Cell]]]:
     """All tables of one wave: ``{dimension: (total, cells)}`` (the total is the same in each)."""
-    return {dimension: protected_groups(answers, dimension) for dimension in dimensions}
+    columns = pooling.columns_of(answers)
+    return {dimension: protected_groups(columns, dimension) for dimension in dimensions}
 
 
 def protected_total(answers: list[FirmAnswer]) -> Cell:
     """The overall figures of ``answers``, hidden when the whole cell is too small."""
-    table = suppression.protected_table(
-        ((a.firm_id, ("all",), a.employees or 0, 1) for a in answers), ("all",)
-    )
-    return Cell("all", figures_of(tally(answers)), _reason(table.grand_total))
+    return pooling.total_cell(pooling.columns_of(answers))
 
 
 def protected_count(firms: int, employees: int, top_employees: int) -> str:
@@ -351,3 +339,6 @@ def as_json(total: Cell, cells: list[Cell] | None) -> dict:
     if cells is not None:
         result["by"] = {cell.group: one(cell) for cell in cells}
     return result
+
+
+from verbund.economy import pooling  # noqa: E402 (pooling builds on the classes above)

@@ -15,17 +15,18 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.core.models import Organization, Person, Region
 from verbund.core.personal_data import NoPersonalData, PersonalData
+from verbund.core.survey_models import (
+    SurveyAnswerBase,
+    SurveyInvitationBase,
+    SurveyQuestionBase,
+    SurveyWaveBase,
+)
 from verbund.economy import choices
 from verbund.economy.querysets import NetworkPartQuerySet, VersionQuerySet, WavePartQuerySet
 
 
-class Wave(models.Model):
+class Wave(SurveyWaveBase):
     """One survey round (Befragungswelle) of a network's panel."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("In Vorbereitung")
-        OPEN = "open", _("Läuft")
-        CLOSED = "closed", _("Abgeschlossen")
 
     network = models.ForeignKey(
         "networks.Network",
@@ -35,14 +36,6 @@ class Wave(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("Jahr"))
     season = models.PositiveSmallIntegerField(_("Welle"), choices=choices.Season.choices)
-    intro = models.TextField(_("Einleitung für die Befragten"), blank=True)
-    opens_on = models.DateField(_("Beginn"), null=True, blank=True)
-    closes_on = models.DateField(_("Ende"), null=True, blank=True)
-    status = models.CharField(
-        _("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = NetworkPartQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("survey settings")
@@ -66,15 +59,6 @@ class Wave(models.Model):
 
     def get_absolute_url(self):
         return reverse("economy:wave_detail", args=[self.pk])
-
-    def permission_scope(self):
-        return self.network.permission_scope()
-
-    @property
-    def accepts_answers(self) -> bool:
-        if self.status != self.Status.OPEN:
-            return False
-        return self.closes_on is None or timezone.localdate() <= self.closes_on
 
 
 class PanelFirm(models.Model):
@@ -155,7 +139,7 @@ class PanelFirm(models.Model):
         return self.network.permission_scope()
 
 
-class ExtraQuestion(models.Model):
+class ExtraQuestion(SurveyQuestionBase):
     """A chamber's own question in a wave, asked only to the firms of that chamber."""
 
     wave = models.ForeignKey(
@@ -164,10 +148,6 @@ class ExtraQuestion(models.Model):
     chamber = models.ForeignKey(
         Organization, verbose_name=_("Kammer"), on_delete=models.CASCADE, related_name="+"
     )
-    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-    text_de = models.CharField(_("Frage (deutsch)"), max_length=300)
-    text_en = models.CharField(_("Frage (englisch)"), max_length=300, blank=True)
-    text_fr = models.CharField(_("Frage (französisch)"), max_length=300, blank=True)
 
     objects = WavePartQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("question texts")
@@ -177,21 +157,15 @@ class ExtraQuestion(models.Model):
         verbose_name = _("Zusatzfrage")
         verbose_name_plural = _("Zusatzfragen")
 
-    def __str__(self):
-        return self.text_de
-
     def get_absolute_url(self):
         return self.wave.get_absolute_url()
 
-    def permission_scope(self):
-        return self.wave.permission_scope()
 
-    def text_in(self, language: str) -> str:
-        return getattr(self, f"text_{language}", "") or self.text_de
-
-
-class Invitation(models.Model):
+class Invitation(SurveyInvitationBase):
     """A panel firm invited to a wave; its token is the personal link to its answer."""
+
+    SURVEY_URL_NAME = "economy:survey"
+    EMAIL_LOOKUP = "firm__email"
 
     wave = models.ForeignKey(
         Wave, verbose_name=_("Welle"), on_delete=models.CASCADE, related_name="invitations"
@@ -199,12 +173,6 @@ class Invitation(models.Model):
     firm = models.ForeignKey(
         PanelFirm, verbose_name=_("Betrieb"), on_delete=models.CASCADE, related_name="invitations"
     )
-    token = models.CharField(max_length=64, unique=True)
-    language = models.CharField(_("Sprache"), max_length=2, default="de")
-    sent_at = models.DateTimeField(_("Einladung versandt"), null=True, blank=True)
-    reminded_at = models.DateTimeField(_("Zuletzt erinnert"), null=True, blank=True)
-    reminders = models.PositiveSmallIntegerField(_("Erinnerungen"), default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     objects = WavePartQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("the link of a firm; the contact lives on the panel firm")
@@ -223,19 +191,9 @@ class Invitation(models.Model):
     def get_absolute_url(self):
         return reverse("economy:invitation_list", args=[self.wave_id])
 
-    def permission_scope(self):
-        return self.wave.permission_scope()
 
-    def survey_path(self) -> str:
-        return reverse("economy:survey", args=[self.token])
-
-
-class Answer(models.Model):
+class Answer(SurveyAnswerBase):
     """One firm's questionnaire in one wave, with the firm's key data as of that wave."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Zwischengespeichert")
-        SUBMITTED = "submitted", _("Abgeschickt")
 
     wave = models.ForeignKey(
         Wave, verbose_name=_("Welle"), on_delete=models.CASCADE, related_name="answers"
@@ -270,14 +228,7 @@ class Answer(models.Model):
         _("Beschäftigung"), max_length=8, choices=choices.Plan.choices, blank=True
     )
     risiken = models.JSONField(_("Risiken"), default=list, blank=True)
-    free_text = models.TextField(_("Anmerkungen"), blank=True)
     extra_answers = models.JSONField(_("Antworten auf Zusatzfragen"), default=dict, blank=True)
-    status = models.CharField(
-        _("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    submitted_at = models.DateTimeField(_("Abgeschickt am"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = WavePartQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("a firm's answers; no person is named or referenced")
@@ -286,7 +237,14 @@ class Answer(models.Model):
         ordering = ["wave", "firm__name", "pk"]
         verbose_name = _("Antwort")
         verbose_name_plural = _("Antworten")
-        indexes = [models.Index(fields=["wave", "status"])]
+        indexes = [
+            models.Index(fields=["wave", "status"]),
+            # covers the time series (counted per wave in SQL without reading the rows)
+            models.Index(
+                fields=["wave", "status", "lage", "erwartungen", "employees"],
+                name="economy_answer_series",
+            ),
+        ]
         constraints = [models.UniqueConstraint(fields=["wave", "firm"], name="economy_answer_once")]
 
     def __str__(self):
@@ -294,9 +252,6 @@ class Answer(models.Model):
 
     def get_absolute_url(self):
         return reverse("economy:invitation_list", args=[self.wave_id])
-
-    def permission_scope(self):
-        return self.wave.permission_scope()
 
 
 class Report(models.Model):
@@ -320,6 +275,16 @@ class Report(models.Model):
     outlook_text = models.TextField(_("Text zu den Erwartungen"), blank=True)
     sectors_text = models.TextField(_("Text zu den Branchen"), blank=True)
     press_text = models.TextField(_("Pressemitteilung"), blank=True)
+    quotes = models.TextField(
+        _("Ausgewählte Stimmen aus den Freitexten"),
+        blank=True,
+        help_text=_(
+            "Nur was hier steht, wird aus den Freitexten veröffentlicht; je Absatz ein Zitat."
+        ),
+    )
+    # Joint reports: which chambers' economists released the current texts
+    # ({chamber id: {"user": id, "at": ISO time}}); cleared when the texts change.
+    approvals = models.JSONField(default=dict, blank=True, editable=False)
     # Set while a background task publishes the report (large reports).
     publishing_since = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

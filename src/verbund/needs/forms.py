@@ -5,6 +5,7 @@ from verbund.core.fields import GermanDecimalField, MoneyField
 from verbund.core.forms import DateInput, ModelForm
 from verbund.core.models import Organization, Region
 from verbund.core.services.topics import topic_tree
+from verbund.core.survey_forms import QuestionFormMixin, question_answers, question_field
 from verbund.core.widgets import use_organization_search
 from verbund.needs import choices, questionnaire
 from verbund.needs.models import CustomQuestion, Wave
@@ -45,33 +46,10 @@ class QuestionSelectionForm(forms.Form):
     )
 
 
-class CustomQuestionForm(ModelForm):
-    options_text = forms.CharField(
-        label=_("Antwortmöglichkeiten"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Eine Antwort je Zeile: deutsch | englisch | französisch."),
-    )
-
+class CustomQuestionForm(QuestionFormMixin, ModelForm):
     class Meta(ModelForm.Meta):
         model = CustomQuestion
         fields = ["kind", "text_de", "text_en", "text_fr", "required", "order"]
-
-    def clean(self):
-        cleaned = super().clean()
-        options = []
-        for line in (cleaned.get("options_text") or "").splitlines():
-            parts = [part.strip() for part in line.split("|")]
-            if parts and parts[0]:
-                parts += ["", ""]
-                options.append({"de": parts[0], "en": parts[1], "fr": parts[2]})
-        if (
-            cleaned.get("kind") in (CustomQuestion.Kind.CHOICE, CustomQuestion.Kind.MULTI)
-            and not options
-        ):
-            self.add_error("options_text", _("Bitte Antwortmöglichkeiten angeben."))
-        cleaned["options"] = options
-        return cleaned
 
 
 class InviteOrganizationsForm(forms.Form):
@@ -175,30 +153,10 @@ class SurveyForm(forms.Form):
 
     @staticmethod
     def _custom_field(custom, language, required):
-        label = custom.text_in(language)
-        needed = custom.required and required
-        options = [
-            (str(i), option.get(language) or option.get("de", ""))
-            for i, option in enumerate(custom.options)
-        ]
-        if custom.kind == CustomQuestion.Kind.NUMBER:
-            return GermanDecimalField(label=label, required=needed)
-        if custom.kind == CustomQuestion.Kind.CHOICE:
-            return forms.ChoiceField(label=label, required=needed, choices=[("", "–"), *options])
-        if custom.kind == CustomQuestion.Kind.MULTI:
-            return forms.MultipleChoiceField(
-                label=label, required=needed, choices=options, widget=forms.CheckboxSelectMultiple
-            )
-        return forms.CharField(
-            label=label, required=needed, widget=forms.Textarea(attrs={"rows": 2})
-        )
+        return question_field(custom, language, required)
 
     def custom_answers(self) -> dict:
-        return {
-            name.removeprefix("custom_"): (str(value) if not isinstance(value, list) else value)
-            for name, value in self.cleaned_data.items()
-            if name.startswith("custom_") and value not in (None, "", [])
-        }
+        return question_answers(self.cleaned_data, "custom_")
 
 
 def topic_choices(language):

@@ -9,23 +9,23 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from verbund.core.models import Organization, Person, Region, Topic
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.core.services import disclosure
+from verbund.core.survey_models import (
+    SurveyAnswerBase,
+    SurveyInvitationBase,
+    SurveyQuestionBase,
+    SurveyWaveBase,
+)
 from verbund.needs import choices, questionnaire
 from verbund.needs.querysets import WavePartQuerySet, WaveQuerySet
 
 
-class Wave(models.Model):
+class Wave(SurveyWaveBase):
     """One survey round of a network (Befragungswelle)."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("In Vorbereitung")
-        OPEN = "open", _("Läuft")
-        CLOSED = "closed", _("Abgeschlossen")
 
     network = models.ForeignKey(
         "networks.Network",
@@ -34,12 +34,6 @@ class Wave(models.Model):
         related_name="needs_waves",
     )
     title = models.CharField(_("Titel"), max_length=200)
-    intro = models.TextField(_("Einleitung für die Befragten"), blank=True)
-    opens_on = models.DateField(_("Beginn"), null=True, blank=True)
-    closes_on = models.DateField(_("Ende"), null=True, blank=True)
-    status = models.CharField(
-        _("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
     questions = models.JSONField(
         _("Gewählte Fragen"),
         default=questionnaire.all_optional,
@@ -51,8 +45,6 @@ class Wave(models.Model):
         default=True,
         help_text=_("Bedarfe aus Beratungsfällen des Netzwerks im Zeitraum zählen mit."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = WaveQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("survey settings")
@@ -68,48 +60,13 @@ class Wave(models.Model):
     def get_absolute_url(self):
         return reverse("needs:wave_detail", args=[self.pk])
 
-    def permission_scope(self):
-        return self.network.permission_scope()
 
-    @property
-    def status_label(self) -> str:
-        """The status as shown: an open wave past its end date is over for the invitees."""
-        if self.status == self.Status.OPEN and not self.accepts_answers:
-            return _("Ende überschritten")
-        return self.get_status_display()
-
-    @property
-    def accepts_answers(self) -> bool:
-        """Answers may be given and corrected while the wave is open and not past its end."""
-        if self.status != self.Status.OPEN:
-            return False
-        return self.closes_on is None or timezone.localdate() <= self.closes_on
-
-
-class CustomQuestion(models.Model):
+class CustomQuestion(SurveyQuestionBase):
     """A question the coordinator adds to a wave's questionnaire, in German, English, French."""
-
-    class Kind(models.TextChoices):
-        TEXT = "text", _("Freitext")
-        NUMBER = "number", _("Zahl")
-        CHOICE = "choice", _("Auswahl (eine Antwort)")
-        MULTI = "multi", _("Auswahl (mehrere Antworten)")
 
     wave = models.ForeignKey(
         Wave, verbose_name=_("Welle"), on_delete=models.CASCADE, related_name="custom_questions"
     )
-    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-    kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices, default=Kind.TEXT)
-    text_de = models.CharField(_("Frage (deutsch)"), max_length=300)
-    text_en = models.CharField(_("Frage (englisch)"), max_length=300, blank=True)
-    text_fr = models.CharField(_("Frage (französisch)"), max_length=300, blank=True)
-    options = models.JSONField(
-        _("Antwortmöglichkeiten"),
-        default=list,
-        blank=True,
-        help_text=_("Je Antwort ein Eintrag {de, en, fr}."),
-    )
-    required = models.BooleanField(_("Pflichtfrage"), default=False)
 
     objects = WavePartQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("question texts")
@@ -119,21 +76,14 @@ class CustomQuestion(models.Model):
         verbose_name = _("Eigene Frage")
         verbose_name_plural = _("Eigene Fragen")
 
-    def __str__(self):
-        return self.text_de
-
     def get_absolute_url(self):
         return reverse("needs:questionnaire", args=[self.wave_id])
 
-    def permission_scope(self):
-        return self.wave.permission_scope()
 
-    def text_in(self, language: str) -> str:
-        return getattr(self, f"text_{language}", "") or self.text_de
-
-
-class Invitation(models.Model):
+class Invitation(SurveyInvitationBase):
     """A company invited to a wave; its token is the personal link to its response."""
+
+    SURVEY_URL_NAME = "needs:survey"
 
     wave = models.ForeignKey(
         Wave, verbose_name=_("Welle"), on_delete=models.CASCADE, related_name="invitations"
@@ -171,12 +121,6 @@ class Invitation(models.Model):
     )
     contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
-    token = models.CharField(max_length=64, unique=True)
-    language = models.CharField(_("Sprache"), max_length=2, default="de")
-    sent_at = models.DateTimeField(_("Einladung versandt"), null=True, blank=True)
-    reminded_at = models.DateTimeField(_("Zuletzt erinnert"), null=True, blank=True)
-    reminders = models.PositiveSmallIntegerField(_("Erinnerungen"), default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     objects = WavePartQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(
@@ -205,23 +149,13 @@ class Invitation(models.Model):
     def get_absolute_url(self):
         return reverse("needs:invitation_list", args=[self.wave_id])
 
-    def permission_scope(self):
-        return self.wave.permission_scope()
 
-    def survey_path(self) -> str:
-        return reverse("needs:survey", args=[self.token])
-
-
-class Response(models.Model):
+class Response(SurveyAnswerBase):
     """One answered questionnaire: by a company (token link) or an interview with a person group."""
 
     class Kind(models.TextChoices):
         SURVEY = "survey", _("Fragebogen")
         INTERVIEW = "interview", _("Interview")
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Zwischengespeichert")
-        SUBMITTED = "submitted", _("Abgeschickt")
 
     wave = models.ForeignKey(
         Wave, verbose_name=_("Welle"), on_delete=models.CASCADE, related_name="responses"
@@ -270,12 +204,7 @@ class Response(models.Model):
     )
     funding_awareness = models.JSONField(_("Bekannte Förderprogramme"), default=list, blank=True)
     obstacles = models.JSONField(_("Hindernisse"), default=list, blank=True)
-    free_text = models.TextField(_("Anmerkungen"), blank=True)
     custom_answers = models.JSONField(_("Antworten auf eigene Fragen"), default=dict, blank=True)
-    status = models.CharField(
-        _("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    submitted_at = models.DateTimeField(_("Abgeschickt am"), null=True, blank=True)
     interviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("Interview geführt von"),
@@ -284,8 +213,6 @@ class Response(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = WavePartQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(
@@ -308,9 +235,6 @@ class Response(models.Model):
 
     def get_absolute_url(self):
         return reverse("needs:response_detail", args=[self.pk])
-
-    def permission_scope(self):
-        return self.wave.permission_scope()
 
 
 class NeedFields(models.Model):

@@ -6,9 +6,9 @@ is optional; a wave lists the chosen ones in ``Wave.questions``. Answer labels a
 German model choices; English and French come from ``ANSWERS`` below.
 """
 
+from verbund.core.services.surveys import language_of
+from verbund.core.survey_models import LANGUAGES  # noqa: F401 (questionnaire.LANGUAGES)
 from verbund.needs import choices
-
-LANGUAGES = ("de", "en", "fr")
 
 QUESTIONS: dict[str, dict[str, str]] = {
     "person_group": {
@@ -157,11 +157,6 @@ ANSWERS: dict[str, tuple[str, str]] = {
 def all_optional() -> list[str]:
     """A new wave asks every standard question until the coordinator chooses."""
     return list(OPTIONAL)
-
-
-def language_of(code: str | None) -> str:
-    code = (code or "de")[:2]
-    return code if code in LANGUAGES else "de"
 
 
 def question(code: str, language: str) -> str:

@@ -108,6 +108,16 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         teams=(TeamGrant("Konjunkturumfrage", ("economy.manage",), network="ihk-kooperation"),),
     ),
     DemoLogin(
+        "konjunktur-lw",
+        "Jannik",
+        "Behrens",
+        "Wirtschaftspolitik IHK Lüneburg-Wolfsburg",
+        "Gemeinsamen Konjunkturbericht für die zweite Kammer freigeben",
+        "ihk-lueneburg-wolfsburg",
+        "Referent Konjunktur und Statistik",
+        teams=(TeamGrant("Konjunkturumfrage", ("economy.manage",), network="ihk-kooperation"),),
+    ),
+    DemoLogin(
         "beratungsbuero",
         "Tobias",
         "Kranich",

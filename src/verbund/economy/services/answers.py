@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from verbund.core.services import audit
 from verbund.economy.models import Answer, Invitation, Wave
+from verbund.economy.services.waves import SURVEY
 
 ANSWER_FIELDS = ("lage", "erwartungen", "exporte", "investitionen", "beschaeftigung", "free_text")
 
@@ -15,13 +16,7 @@ class WaveClosed(PermissionDenied):
 
 
 def invitation_for_token(token: str) -> Invitation | None:
-    if not token or len(token) > 64:
-        return None
-    return (
-        Invitation.objects.select_related("wave__network", "firm__chamber")
-        .filter(token=token)
-        .first()
-    )
+    return SURVEY.invitation_for_token(token)
 
 
 def answer_for(invitation: Invitation) -> Answer:

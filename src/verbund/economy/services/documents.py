@@ -69,6 +69,10 @@ def context(snapshot: dict) -> dict:
         "risks": risks,
         "balances": balances,
         "texts": snapshot["texts"],
+        "extra": snapshot.get("extra", []),  # versions published before extra questions
+        "quotes": [q.strip() for q in (snapshot["texts"].get("quotes") or "").split("\n\n")]
+        if (snapshot["texts"].get("quotes") or "").strip()
+        else [],
         "hidden_mark": HIDDEN,
     }
 
@@ -96,6 +100,23 @@ def _row(row: dict) -> list:
     if row["hidden"]:
         return [row["label"], HIDDEN, HIDDEN, HIDDEN, HIDDEN, row["reason"]]
     return [row["label"], row["firms"], row["lage"], row["erwartungen"], row["klima"], ""]
+
+
+def _extra_rows(questions: list[dict]):
+    for question in questions:
+        head = [question["chamber"], question["question"]]
+        if question["kind"] == "number":
+            if question["hidden"]:
+                yield [*head, _("Mittelwert"), HIDDEN, HIDDEN, question["reason"]]
+            else:
+                yield [*head, _("Mittelwert (gewichtet)"), question["firms"], question["mean"], ""]
+                yield [*head, _("Summe"), question["firms"], question["sum"], ""]
+            continue
+        for option in question["options"]:
+            if option["hidden"]:
+                yield [*head, option["label"], HIDDEN, HIDDEN, option["reason"]]
+            else:
+                yield [*head, option["label"], option["firms"], option["share"], ""]
 
 
 def xlsx(snapshot: dict) -> bytes:
@@ -150,6 +171,12 @@ def xlsx(snapshot: dict) -> bytes:
             [str(choices.Risk(key).label), HIDDEN if total["hidden"] else value]
             for key, value in total["risks"].items()
         ],
+    )
+    _sheet(
+        workbook,
+        _("Zusatzfragen"),
+        [_("Kammer"), _("Frage"), _("Antwort"), _("Betriebe"), _("Wert"), _("Hinweis")],
+        _extra_rows(snapshot.get("extra", [])),
     )
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -106,10 +106,9 @@ def cell_dict(cell: method.Cell, label: str) -> dict:
 
 def tables_of(answers: list[method.FirmAnswer], dimensions=method.DIMENSIONS) -> tuple[dict, dict]:
     """``(total, {dimension: rows})`` of one wave's answers, protected."""
-    total_cell = method.protected_total(answers)
+    total_cell, by_dimension = method.protected_tables(answers, dimensions)
     tables = {}
-    for dimension in dimensions:
-        _total, cells = method.protected_groups(answers, dimension, total_cell.figures)
+    for dimension, cells in by_dimension.items():
         labels = _labels(dimension, [cell.group for cell in cells])
         tables[dimension] = [cell_dict(cell, labels[cell.group]) for cell in cells]
     return cell_dict(total_cell, _("Gesamt")), tables

@@ -11,9 +11,16 @@ from django.utils.translation import gettext as _
 
 from verbund.core.services import audit
 from verbund.economy.models import Answer, Report, ReportVersion, Wave
-from verbund.economy.services import figures
+from verbund.economy.services import extra, figures
 
-TEXT_FIELDS = ("summary", "situation_text", "outlook_text", "sectors_text", "press_text")
+TEXT_FIELDS = (
+    "summary",
+    "situation_text",
+    "outlook_text",
+    "sectors_text",
+    "press_text",
+    "quotes",
+)
 # Above this many answers (all waves of the series) publishing runs as a background task.
 LARGE_REPORT_ANSWERS = 5_000
 
@@ -59,6 +66,7 @@ def draft_snapshot(report: Report) -> dict:
         "wave": report.wave.label,
         "texts": {name: getattr(report, name) for name in TEXT_FIELDS},
         "figures": figures.report_figures(report.wave, report.chamber_id),
+        "extra": extra.extra_figures(report.wave, report.chamber_id),
     }
 
 
@@ -79,6 +87,7 @@ def publish(report: Report, user) -> ReportVersion:
     version = ReportVersion.objects.create(
         report=report, number=last + 1, published_by=user, snapshot=snapshot
     )
+    Report.objects.filter(pk=report.pk).update(approvals={})  # the next version: new releases
     audit.record(version, "economy.report.published", user=user, data={"number": last + 1})
     return version
 

@@ -1,34 +1,36 @@
 """Running a wave of the panel: the panel, invitations with personal links, mails, status.
 
-One way to run a survey: the personal-link tokens come from the needs surveys
-(``needs.services.waves.new_token``, 256 random bits) and so does the reminder interval;
-the mails are the same shape, worded for the business-climate survey.
+One way to run a survey: tokens, invitation and reminder mails, the status and the link
+page come from ``core.services.surveys``, the same code the needs surveys run on; the
+mails are worded for the business-climate survey (``economy/mail/``).
 """
 
-import datetime
-
-from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
 
-from verbund.core.services import audit
+from verbund.core.services import audit, surveys
+from verbund.core.services.surveys import new_token, survey_url
 from verbund.economy.models import Answer, Invitation, PanelFirm, Wave
-from verbund.needs.services.waves import REMINDER_INTERVAL_DAYS, new_token
+
+__all__ = ["survey_url"]
+
+
+def _answered(wave):
+    """The invitations of firms whose answer to ``wave`` has been sent."""
+    firms = Answer.objects.filter(wave=wave, status=Answer.Status.SUBMITTED).values("firm")
+    return Invitation.objects.filter(wave=wave, firm__in=firms).values("pk")
+
+
+SURVEY = surveys.Survey(
+    name="economy",
+    invitation_model=Invitation,
+    answered=_answered,
+    related=("wave__network", "firm__chamber"),
+    extra_context=lambda invitation: {"firm": invitation.firm},
+)
 
 
 def set_status(wave: Wave, status: str, user) -> Wave:
-    old = wave.status
-    wave.status = status
-    today = timezone.localdate()
-    if status == Wave.Status.OPEN and wave.opens_on is None:
-        wave.opens_on = today
-    if status == Wave.Status.CLOSED and (wave.closes_on is None or wave.closes_on > today):
-        wave.closes_on = today
-    wave.save(update_fields=["status", "opens_on", "closes_on", "updated_at"])
-    audit.record(wave, f"economy.wave.{status}", user=user, changes={"status": (old, status)})
-    return wave
+    return surveys.set_status(SURVEY, wave, status, user)
 
 
 @transaction.atomic
@@ -43,7 +45,6 @@ def add_to_panel(network, organizations, chamber, user) -> list[PanelFirm]:
     for organization in organizations:
         if organization.pk in already:
             continue
-        contact = organization.people.exclude(email="").first()
         created.append(
             PanelFirm.objects.create(
                 network=network,
@@ -53,9 +54,7 @@ def add_to_panel(network, organizations, chamber, user) -> list[PanelFirm]:
                 district=organization.region,
                 wz=organization.wz_section or "",
                 employees=_employees_of(organization.size_class),
-                contact=contact,
-                contact_name=contact.full_name if contact else "",
-                email=(contact.email if contact else "") or organization.email,
+                **surveys.contact_of(organization),
             )
         )
     if created:
@@ -87,58 +86,21 @@ def invite_panel(wave: Wave, user) -> list[Invitation]:
     return created
 
 
-def survey_url(invitation: Invitation) -> str:
-    return settings.SITE_URL.rstrip("/") + invitation.survey_path()
-
-
-def _message(invitation: Invitation, template: str):
-    with translation.override(invitation.language):
-        context = {
-            "invitation": invitation,
-            "firm": invitation.firm,
-            "wave": invitation.wave,
-            "url": survey_url(invitation),
-        }
-        subject = render_to_string(f"economy/mail/{template}_subject.txt", context).strip()
-        body = render_to_string(f"economy/mail/{template}.txt", context)
-    return subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.firm.email]
-
-
 def send_invitations(wave: Wave, user) -> int:
-    pending = [
-        inv
-        for inv in wave.invitations.select_related("firm", "wave__network")
-        if inv.firm.email and inv.sent_at is None
-    ]
-    send_mass_mail([_message(inv, "invitation") for inv in pending], fail_silently=False)
-    Invitation.objects.filter(pk__in=[inv.pk for inv in pending]).update(sent_at=timezone.now())
-    if pending:
-        audit.record(wave, "economy.wave.invitations_sent", user=user, data={"count": len(pending)})
-    return len(pending)
+    return surveys.send_invitations(SURVEY, wave, user)
 
 
-def send_reminders(wave: Wave, user=None) -> int:
-    """Remind firms that have not answered, at most once a week."""
-    if not wave.accepts_answers:
-        return 0
-    now = timezone.now()
-    cutoff = now - datetime.timedelta(days=REMINDER_INTERVAL_DAYS)
-    answered = Answer.objects.filter(wave=wave, status=Answer.Status.SUBMITTED).values("firm")
-    due = list(
-        wave.invitations.select_related("firm", "wave__network")
-        .exclude(firm__email="")
-        .exclude(firm__in=answered)
-        .filter(sent_at__isnull=False, sent_at__lte=cutoff)
-        .exclude(reminded_at__gt=cutoff)
-    )
-    send_mass_mail([_message(inv, "reminder") for inv in due], fail_silently=False)
-    for invitation in due:
-        Invitation.objects.filter(pk=invitation.pk).update(
-            reminded_at=now, reminders=invitation.reminders + 1
-        )
-    if due:
-        audit.record(wave, "economy.wave.reminded", user=user, data={"count": len(due)})
-    return len(due)
+def resend_invitation(invitation: Invitation, user) -> bool:
+    return surveys.resend_invitation(SURVEY, invitation, user)
+
+
+def send_reminders(wave: Wave, user=None, force: bool = False) -> int:
+    """Remind firms that have not answered, at most once a week (``force``: now)."""
+    return surveys.send_reminders(SURVEY, wave, user, force)
+
+
+def why_no_reminders(wave: Wave) -> str:
+    return surveys.why_no_reminders(SURVEY, wave)
 
 
 def response_rate(wave: Wave) -> dict:

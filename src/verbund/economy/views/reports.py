@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -9,12 +10,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from verbund.core.services import access, audit
+from verbund.core.services import audit
 from verbund.core.views.generic import ObjectFormView, editable_object
 from verbund.economy import forms, tasks
 from verbund.economy.models import Report, ReportVersion
 from verbund.economy.permissions import ECONOMY_MANAGE
-from verbund.economy.services import documents, reports
+from verbund.economy.services import documents, extra, reports, rights
 from verbund.economy.views.waves import managed_wave
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,7 +29,10 @@ def report_create(request, pk):
     if not form.is_valid():
         messages.error(request, _("Bitte eine Kammer des Netzwerks wählen."))
         return redirect(wave)
-    report = reports.report_for(wave, form.cleaned_data["chamber"], request.user)
+    chamber = form.cleaned_data["chamber"]
+    if not rights.may_create(request.user, wave, chamber):
+        raise PermissionDenied
+    report = reports.report_for(wave, chamber, request.user)
     return redirect(report)
 
 
@@ -39,6 +43,8 @@ def report_detail(request, pk):
         Report.objects.visible_to(request.user).select_related("wave__network", "chamber"), pk=pk
     )
     snapshot = reports.draft_snapshot(report)
+    mine = rights.chambers_for(request.user, report.wave.network)
+    readers = mine if report.chamber_id is None else mine & {report.chamber_id}
     return render(
         request,
         "economy/report_detail.html",
@@ -46,7 +52,9 @@ def report_detail(request, pk):
             **documents.context(snapshot),
             "report": report,
             "object": report,
-            "may_manage": access.has_perm(request.user, ECONOMY_MANAGE, report),
+            "may_manage": rights.may_edit(request.user, report),
+            "missing": rights.missing_releases(report),
+            "free_texts": extra.free_texts(report.wave, readers) if readers else [],
             "versions": report.versions.all(),
             "history": audit.entries_for(report)[:30],
         },
@@ -59,11 +67,33 @@ class ReportTextsView(ObjectFormView):
     perm = ECONOMY_MANAGE
     action_prefix = "economy.report"
 
+    def get_object(self):
+        report = super().get_object()
+        if not rights.may_edit(self.request.user, report):
+            raise PermissionDenied
+        return report
+
+    def save(self, obj, data, form):
+        saved = super().save(obj, data, form)
+        rights.clear_releases(saved)  # changed texts need every chamber's release again
+        return saved
+
 
 @login_required
 @require_POST
 def report_publish(request, pk):
     report = editable_object(request.user, Report, pk, ECONOMY_MANAGE)
+    if not rights.may_edit(request.user, report):
+        raise PermissionDenied
+    if report.chamber_id is None:
+        missing = rights.release(report, request.user)
+        if missing:
+            messages.info(
+                request,
+                _("Ihre Freigabe ist gespeichert. Es fehlt noch die Freigabe von: %(names)s.")
+                % {"names": ", ".join(str(c.short_name or c) for c in missing)},
+            )
+            return redirect(report)
     if reports.is_large(report):
         Report.objects.filter(pk=report.pk).update(publishing_since=timezone.now())
         tasks.publish_report.enqueue(report.pk, request.user.pk)

@@ -5,12 +5,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
+from verbund.core.services import surveys
+from verbund.core.survey_forms import question_initial
+from verbund.core.survey_models import LANGUAGES
 from verbund.economy.forms import SurveyForm
 from verbund.economy.services import answers
-
-LANGUAGES = ("de", "en", "fr")
 
 
 def _initial(answer):
@@ -26,17 +26,16 @@ def _initial(answer):
         )
     }
     initial["risiken"] = answer.risiken
-    initial.update({f"extra_{key}": value for key, value in (answer.extra_answers or {}).items()})
+    initial.update(question_initial(answer.extra_answers, "extra_"))
     return initial
 
 
-@never_cache
+@surveys.link_page
 def survey(request, token):
     invitation = answers.invitation_for_token(token)
     if invitation is None:
         raise Http404
-    language = request.GET.get("lang") or invitation.language
-    language = language if language in LANGUAGES else "de"
+    language = surveys.language_of(request.GET.get("lang") or invitation.language)
     with translation.override(language):
         answer = answers.answer_for(invitation)
         questions = answers.extra_questions(answer)

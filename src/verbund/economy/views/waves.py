@@ -127,6 +127,7 @@ def extra_questions(request, pk):
     form = forms.ExtraQuestionForm(request.POST or None, wave=wave)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form._meta.fields}
+        data["options"] = form.cleaned_data["options"]
         editing.save_changes(ExtraQuestion(wave=wave), data, request.user, "economy.question")
         messages.success(request, _("Zusatzfrage hinzugefügt."))
         return redirect("economy:extra_questions", pk=wave.pk)

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from verbund.core.services import audit
 from verbund.needs.models import Invitation, Need, Response, Wave
-from verbund.needs.services.waves import company_key_for
+from verbund.needs.services.waves import SURVEY, company_key_for
 
 NEED_FIELDS = (
     "topic_id",
@@ -39,9 +39,7 @@ class AlreadyAnswered(Exception):
 
 
 def invitation_for_token(token: str) -> Invitation | None:
-    if not token or len(token) > 64:
-        return None
-    return Invitation.objects.select_related("wave", "wave__network").filter(token=token).first()
+    return SURVEY.invitation_for_token(token)
 
 
 def response_for(invitation: Invitation) -> Response:

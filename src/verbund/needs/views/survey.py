@@ -4,9 +4,8 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_protect
 
+from verbund.core.services import surveys
 from verbund.core.services.params import parse_int
 from verbund.needs import questionnaire
 from verbund.needs.forms import NeedForm, SurveyForm, topic_choices
@@ -172,8 +171,7 @@ def handle(request, response, language, template, context, success_url, user=Non
     return render(request, template, context, status=status)
 
 
-@never_cache
-@csrf_protect
+@surveys.link_page
 def survey(request, token):
     invitation = responses.invitation_for_token(token)
     if invitation is None:
@@ -189,7 +187,4 @@ def survey(request, token):
             {"invitation": invitation},
             f"{invitation.survey_path()}?lang={language}",
         )
-    # The token must not leak to other sites: the site-wide Referrer-Policy is same-origin
-    # (stricter "no-referrer" would make browsers send "Origin: null" and fail CSRF).
-    result.headers["X-Robots-Tag"] = "noindex"
     return result
