@@ -40,5 +40,5 @@ def test_the_readme_login_table_lists_exactly_the_demo_logins():
     from verbund.core.demo.logins import DEMO_LOGINS
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = re.findall(r"^\| `([a-z]+)` \|", readme, flags=re.MULTILINE)
+    table = re.findall(r"^\| `([a-z-]+)` \|", readme, flags=re.MULTILINE)
     assert sorted(table) == sorted(login.username for login in DEMO_LOGINS)
