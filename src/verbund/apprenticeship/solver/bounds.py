@@ -35,6 +35,7 @@ def _graph(instance: Instance, with_costs: bool):
         by_position[station.position].append(station)
     flow = min_cost_flow.SimpleMinCostFlow()
     nodes: dict = {}
+    arcs: dict = {}  # arc index -> (gap key, station id, week)
 
     def node(key) -> int:
         if key not in nodes:
@@ -84,12 +85,13 @@ def _graph(instance: Instance, with_costs: bool):
                     flow.add_arc_with_capacity_and_unit_cost(
                         station_week, sink, station.capacity, 0
                     )
-                flow.add_arc_with_capacity_and_unit_cost(gap_node, station_week, 1, cents)
-    return flow, source, sink
+                arc = flow.add_arc_with_capacity_and_unit_cost(gap_node, station_week, 1, cents)
+                arcs[arc] = ((apprentice_id, position, year_number), station.id, week)
+    return flow, source, sink, arcs
 
 
 def max_coverable_weeks(instance: Instance) -> int:
-    flow, source, sink = _graph(instance, with_costs=False)
+    flow, source, sink, arcs = _graph(instance, with_costs=False)
     if flow.num_arcs() == 0:
         return 0
     total = sum(gaps(instance).values())
@@ -97,6 +99,23 @@ def max_coverable_weeks(instance: Instance) -> int:
     flow.set_node_supply(sink, -total)
     flow.solve_max_flow_with_min_cost()
     return int(flow.maximum_flow())
+
+
+def flow_weeks(instance: Instance) -> dict:
+    """The cheapest relaxed plan covering the most weeks: gap key -> station -> weeks there.
+    A guide for a start plan (the shape of stays is ignored here)."""
+    flow, source, sink, arcs = _graph(instance, with_costs=True)
+    total = sum(gaps(instance).values())
+    found = defaultdict(lambda: defaultdict(int))
+    if flow.num_arcs() == 0:
+        return found
+    flow.set_node_supply(source, total)
+    flow.set_node_supply(sink, -total)
+    flow.solve_max_flow_with_min_cost()
+    for arc, (key, station_id, _week) in arcs.items():
+        if flow.flow(arc):
+            found[key][station_id] += 1
+    return found
 
 
 def uncovered_bound(instance: Instance) -> int:
@@ -110,7 +129,7 @@ def cost_bound(instance: Instance, uncovered_weeks: int) -> float:
     covered = max(0, total - uncovered_weeks)
     if covered == 0:
         return 0.0
-    flow, source, sink = _graph(instance, with_costs=True)
+    flow, source, sink, arcs = _graph(instance, with_costs=True)
     flow.set_node_supply(source, covered)
     flow.set_node_supply(sink, -covered)
     if flow.solve() != flow.OPTIMAL:  # fewer weeks coverable than asked: no such plan

@@ -10,11 +10,17 @@ from .model import Instance, Plan, Stay, Uncovered
 from .rules import gaps, plan_cost, travel_eur_per_week
 
 
-def solve(instance: Instance, locked: list[Stay] | None = None, regret: bool = False) -> Plan:
+def solve(
+    instance: Instance,
+    locked: list[Stay] | None = None,
+    regret: bool = False,
+    guide: dict | None = None,
+) -> Plan:
     """The baseline as a coordinator plans by hand: gap by gap in the order of the list, each at
     the cheapest station (price and commute) with free weeks. ``regret`` is the solver's own
     start instead: the gaps that lose most when their cheapest station is taken go first, and a
-    partner the company already works with saves its fee."""
+    partner the company already works with saves its fee; with ``guide`` (gap -> station ->
+    weeks, e.g. ``bounds.flow_weeks``) the stations the guide gives a gap come first."""
     started = time.monotonic()
     locked = list(locked or [])
     years = {y.year: y for y in instance.occupation.years}
@@ -41,10 +47,12 @@ def solve(instance: Instance, locked: list[Stay] | None = None, regret: bool = F
         year = years[year_number]
         apprentice = apprentices[apprentice_id]
 
+        preferred = (guide or {}).get((apprentice_id, position, year_number), {})
         stations = sorted(
             (s for s in instance.stations if s.position == position),
-            key=lambda s, company=apprentice.company, gap=gap: _price(
-                instance, s, company, gap, partners_used if regret else None
+            key=lambda s, company=apprentice.company, gap=gap: (
+                -preferred.get(s.id, 0),
+                _price(instance, s, company, gap, partners_used if regret else None),
             ),
         )
         remaining = gap

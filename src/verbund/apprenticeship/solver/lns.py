@@ -37,9 +37,15 @@ def plan_rotation(
     locked = list(locked or [])
     ctx = cpsat.Context(instance)
     gaps_open = cpsat.open_gaps(ctx, locked)
-    # the better of the baseline and the regret order (see greedy.solve) is the start
+    # the best of the baseline, the regret order and the regret order guided by the cheapest
+    # relaxed plan (see greedy.solve) is the start
+    guide = bounds.flow_weeks(instance)
     start = min(
-        (greedy.solve(instance, locked=locked), greedy.solve(instance, locked, regret=True)),
+        (
+            greedy.solve(instance, locked=locked),
+            greedy.solve(instance, locked, regret=True),
+            greedy.solve(instance, locked, regret=True, guide=guide),
+        ),
         key=lambda plan: (sum(u.weeks for u in plan.uncovered), plan.cost["total"]),
     )
     current = [s for s in start.stays if not s.locked and s not in locked]
