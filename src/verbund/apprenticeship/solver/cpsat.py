@@ -150,15 +150,16 @@ def solve_part(
 ) -> Part:
     """Cover ``open_gaps`` (key -> weeks still open) around the ``fixed`` stays.
 
-    Week-indexed: ``at[w]`` says the apprentice is at the station in week ``w``; a stay is a
-    run of such weeks, its first week ``begins``; the shortest and longest stay bound every
-    run. The cost is linear in the weeks, so the LP relaxation bounds it tightly.
+    Week-indexed: ``at[w]`` says the apprentice is at the station in week ``w``; a stay
+    ``begins`` at the first week of a run of such weeks or right after another stay at the
+    same station (two stays back to back are lawful); the shortest and longest stay bound
+    every stay. The cost is linear in the weeks, so the LP relaxation bounds it well.
     """
     started = time.monotonic()
     busy, load = _occupancy(ctx, fixed)
     fixed_pairs = {(ctx.home[s.apprentice], ctx.stations[s.station].partner) for s in fixed}
     model = cp_model.CpModel()
-    runs = []  # (key, station, {week: var})
+    runs = []  # (key, station, {week: at var}, {week: begins var})
     per_apprentice_week = defaultdict(list)
     per_station_week = defaultdict(list)
     pair_vars = {}
@@ -172,7 +173,8 @@ def solve_part(
             if not weeks:
                 continue
             at = {w: model.NewBoolVar("") for w in weeks}
-            runs.append((key, station, at))
+            begins = {}
+            runs.append((key, station, at, begins))
             cents = ctx.week_cents(apprentice_id, station.id)
             pair = (ctx.home[apprentice_id], station.partner)
             if pair not in fixed_pairs and ctx.fee_cents and pair not in pair_vars:
@@ -187,21 +189,26 @@ def solve_part(
                     model.AddImplication(var, pair_vars[pair])
                 previous = at.get(week - 1)
                 if previous is None:
-                    begins = var
+                    begins[week] = var
                 else:
-                    begins = model.NewBoolVar("")
-                    model.AddBoolOr([begins, previous, var.Not()])
-                    model.AddImplication(begins, var)
-                    model.AddImplication(begins, previous.Not())
+                    begins[week] = model.NewBoolVar("")
+                    model.AddBoolOr([begins[week], previous, var.Not()])
+                    model.AddImplication(begins[week], var)
+            for week in at:
                 for k in range(1, station.min_weeks):  # a stay lasts its minimum
                     following = at.get(week + k)
                     if following is None:
-                        model.Add(begins == 0)
+                        model.Add(begins[week] == 0)
                         break
-                    model.AddImplication(begins, following)
+                    model.AddImplication(begins[week], following)
+                    model.AddImplication(begins[week], begins[week + k].Not())
                 window = [at.get(week + k) for k in range(station.max_weeks + 1)]
                 if all(v is not None for v in window):  # and never more than its maximum
-                    model.Add(sum(window) <= station.max_weeks)
+                    model.Add(
+                        sum(window)
+                        <= station.max_weeks
+                        + sum(begins[week + k] for k in range(1, station.max_weeks + 1))
+                    )
         missing[key] = model.NewIntVar(0, gap, "")
         objective.append(UNCOVERED_WEEK_CENTS * missing[key])
         model.Add(sum(cover) + missing[key] >= gap)
@@ -218,9 +225,12 @@ def solve_part(
         hinted = {
             ((s.apprentice, s.position, s.year), s.station, w) for s in hint for w in s.week_range
         }
-        for key, station, at in runs:
+        starts = {((s.apprentice, s.position, s.year), s.station, s.start_week) for s in hint}
+        for key, station, at, begins in runs:
             for week, var in at.items():
                 model.AddHint(var, (key, station.id, week) in hinted)
+                if begins[week] is not var:
+                    model.AddHint(begins[week], (key, station.id, week) in starts)
         covered = defaultdict(int)
         for s in hint:
             covered[(s.apprentice, s.position, s.year)] += s.weeks
@@ -238,7 +248,7 @@ def solve_part(
     solver.parameters.random_seed = seed
     status = _run(solver, model, started, time_limit, progress)
     seconds = round(time.monotonic() - started, 2)
-    size = sum(len(at) for _, _, at in runs)
+    size = sum(len(at) for _, _, at, _ in runs)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         # every rule is relaxable by the uncovered weeks, so only a timeout lands here
         if hint is None:
@@ -247,10 +257,14 @@ def solve_part(
             solver.StatusName(status), list(hint), hint_missing, hint_objective, 0, size, seconds
         )
     stays = []
-    for key, station, at in runs:
+    for key, station, at, begins in runs:
         run = None
         for week in sorted(w for w, var in at.items() if solver.BooleanValue(var)):
-            if run is not None and week == run.start_week + run.weeks:
+            if (
+                run is not None
+                and week == run.start_week + run.weeks
+                and not solver.BooleanValue(begins[week])
+            ):
                 run.weeks += 1
             else:
                 run = Stay(key[0], station.id, key[1], key[2], week, 1)
