@@ -199,7 +199,7 @@ def _greedy_partners(home, gaps, offers, fixed=300.0, per_km=0.30, days=5, max_k
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--time-limit", type=float, default=110.0, help="CP-SAT seconds for the rotation"
+        "--time-limit", type=float, default=100.0, help="CP-SAT seconds for the rotation"
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--only", choices=("rotation", "partners"))

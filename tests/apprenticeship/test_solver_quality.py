@@ -155,3 +155,16 @@ def test_partner_prefilter_keeps_the_best_set(seed):
         for choice in itertools.product(*options)
     )
     assert abs(search.sets[0].total - best) < 0.05
+
+
+def test_two_stays_back_to_back_at_one_station():
+    """8 weeks to cover, the station takes at most 4 at a time and is open weeks 1..8 only."""
+    data = model.instance_to_dict(_one_station(capacity=1, open_weeks=8))
+    data["apprentices"] = data["apprentices"][:1]
+    data["occupation"]["positions"][0]["weeks"] = {"1": 8}
+    data["stations"][0]["max_weeks"] = 4
+    instance = model.instance_from_dict(data)
+    plan = cpsat.plan_rotation(instance, time_limit=10)
+    assert plan.uncovered == []
+    assert sorted((s.start_week, s.weeks) for s in plan.stays) == [(1, 4), (5, 4)]
+    assert checker.check(instance, plan) == []

@@ -28,6 +28,8 @@ from .rules import gaps, plan_cost, travel_eur_per_week
 
 # An uncovered week costs more than any plan could (cents): coverage comes first.
 UNCOVERED_WEEK_CENTS = 10**9
+# One cent per stay: of two plans of equal cost the one with fewer, longer stays wins.
+STAY_CENTS = 1
 # Candidate stays up to which the whole instance is solved as one model.
 WHOLE_MODEL_CANDIDATES = 40_000
 
@@ -78,6 +80,7 @@ class Context:
             sum(s.weeks * self.week_cents(s.apprentice, s.station) for s in stays)
             + self.fee_cents * len(pairs - set(fixed_pairs))
             + UNCOVERED_WEEK_CENTS * sum(missing.values())
+            + STAY_CENTS * len(stays)
         )
 
 
@@ -194,6 +197,7 @@ def solve_part(
                     begins[week] = model.NewBoolVar("")
                     model.AddBoolOr([begins[week], previous, var.Not()])
                     model.AddImplication(begins[week], var)
+                objective.append(STAY_CENTS * begins[week])
             for week in at:
                 for k in range(1, station.min_weeks):  # a stay lasts its minimum
                     following = at.get(week + k)

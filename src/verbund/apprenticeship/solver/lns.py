@@ -64,6 +64,8 @@ def plan_rotation(
         )
         stays, missing, status = part.stays, part.missing, part.status
         cp_bound = cpsat._bound(part.bound)
+        # the objective counts a cent per stay; there are at most as many stays as week variables
+        cp_bound["cost"] = max(0.0, cp_bound["cost"] - cpsat.STAY_CENTS * part.candidates / 100)
     else:
         stays, missing, rounds = _search(
             ctx, locked, gaps_open, current, deadline, seed, report, started, time_limit
