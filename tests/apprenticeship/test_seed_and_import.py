@@ -14,12 +14,14 @@ from verbund.core.models import Occupation
 @pytest.mark.django_db
 def test_seed_is_idempotent_and_keeps_existing_occupations():
     Occupation.objects.create(code="2710", name="Mechatroniker/-in")  # e.g. from the exams list
-    assert seed_plans() == 4
-    assert seed_plans() == 4
+    assert seed_plans() == 7
+    assert seed_plans() == 7
     plan = FrameworkPlan.objects.get(occupation__code="2710")
     assert plan.weeks == 182 and plan.positions.count() == 21
     assert Occupation.objects.filter(code="2710").count() == 1
     assert plan.occupation.regulation.startswith("Mechatroniker-Ausbildungsverordnung")
+    metal = FrameworkPlan.objects.get(occupation__code="2611")  # months per Zeitrahmen
+    assert metal.weeks == 182 and metal.positions.count() == 18
 
 
 CSV = (
