@@ -78,7 +78,7 @@ def test_cost_page_and_export_show_teaching_alone(client, profile, run, planner,
     profile.save()
     page = client.get(run.get_absolute_url()).content.decode()
     # the fixture's gaps: 3 weeks of position 9 and 4 of position 11 -> 7 x 400
-    assert "2.800,00 €" in page and "(7 Wochen)" in page
+    assert "2.800,00&nbsp;€" in page and "(7 Wochen)" in page
     text = client.get(export).content.decode("utf-8-sig")
     header = text.splitlines()[0].split(";")
     row = next(line for line in text.splitlines() if line.startswith("Hesterberg")).split(";")

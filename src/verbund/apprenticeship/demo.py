@@ -370,7 +370,7 @@ def load_apprenticeship(ctx: DemoContext) -> None:
 
     planner = ctx.user("betrieb")
     run = _run(network, plan, cohort, planner, 15)
-    metal_run = _run(network, metal, cohort, planner, 10)
+    metal_run = _run(network, metal, cohort, planner, 5)
 
     made = contracts.create_from_run(run, planner)
     cooperation = made[0]
