@@ -116,7 +116,7 @@ def read_tables(text: str, time_columns: int, periods: dict[str, int], prefix: s
                 if letter:
                     current.skills.setdefault(letter, body)
                     letters.append(letter)
-        if any(THROUGHOUT[:16] in cell for cell in time_cells) or group is None:
+        if any(THROUGHOUT in cell for cell in time_cells) or group is None:
             current.throughout = True
             continue
         group.positions.setdefault(current.id, []).extend(letters)
@@ -194,9 +194,6 @@ def group_data(groups: list[Group]) -> list[dict]:
         }
         for g in groups
     ]
-
-
-__all__ = ["section", "read_tables", "read_prose", "weeks_from_groups", "group_data"]
 
 
 def _number_key(pid: str) -> tuple:
