@@ -14,12 +14,14 @@ from verbund.core.models import Occupation
 @pytest.mark.django_db
 def test_seed_is_idempotent_and_keeps_existing_occupations():
     Occupation.objects.create(code="2710", name="Mechatroniker/-in")  # e.g. from the exams list
-    assert seed_plans() == 4
-    assert seed_plans() == 4
+    assert seed_plans() == 7
+    assert seed_plans() == 7
     plan = FrameworkPlan.objects.get(occupation__code="2710")
     assert plan.weeks == 182 and plan.positions.count() == 21
     assert Occupation.objects.filter(code="2710").count() == 1
     assert plan.occupation.regulation.startswith("Mechatroniker-Ausbildungsverordnung")
+    metal = FrameworkPlan.objects.get(occupation__code="2611")  # months per Zeitrahmen
+    assert metal.weeks == 182 and metal.positions.count() == 18
 
 
 CSV = (
@@ -98,3 +100,18 @@ def test_chamber_edits_a_position(client, chamber_user, plan):
     assert response.status_code == 302
     position.refresh_from_db()
     assert position.title.endswith("(geändert)")
+
+
+@pytest.mark.django_db
+def test_plan_page_shows_the_zeitrahmen_of_a_grouped_plan(client):
+    from tests import factories
+
+    seed_plans()
+    client.force_login(factories.user("leser"))
+    metal = FrameworkPlan.objects.get(occupation__code="2611")
+    page = client.get(reverse("apprenticeship:plan_detail", args=[metal.pk])).content.decode()
+    assert "Zeitliche Gliederung" in page and "Zeitrahmen 11" in page and "10 bis 12" in page
+    assert "6 acf, 7 abcgijkl, 8 ab, 9 abcde, 12 ab, 14 dg" in page  # Zeitrahmen 1
+    mechatronics = FrameworkPlan.objects.get(occupation__code="2710")
+    page = client.get(reverse("apprenticeship:plan_detail", args=[mechatronics.pk]))
+    assert "Zeitliche Gliederung" not in page.content.decode()  # weeks per position in the text

@@ -2,7 +2,7 @@
 
 About twenty production companies and training providers of Bochum, Castrop-Rauxel,
 Dortmund, Hagen, Herne and the Ennepe-Ruhr-Kreis (invented names, real towns), their
-Mechatroniker apprentices of this year's cohort, AEVO trainers, stations, a solved
+Mechatroniker and Industriemechaniker apprentices of this year's cohort, AEVO trainers, stations, a solved
 rotation plan and one open partner request.
 """
 
@@ -110,6 +110,39 @@ COMPANIES = (
         ("13", "14", "15"),
     ),
 )
+# own cost of one in-house training week of a missing position (equipment, trainer time),
+# for the comparison "teaching alone"; companies left out have not given the figure
+OWN_COST_PER_WEEK = {
+    "hesterberg": 420,
+    "ruhrtal-antriebe": 380,
+    "volmetal-stanz": 450,
+    "emscher-pumpen": 400,
+    "bochumer-federn": 360,
+    "castroper-foerdertechnik": 410,
+    "dortmunder-armaturen": 390,
+    "gevelsberger-kettenwerk": 440,
+    "hattinger-hydraulik": 370,
+    "wittener-walzen": 430,
+    "sprockhoevel-steuerungen": 460,
+    "dortmunder-automation": 350,
+}
+# Industriemechaniker (IndMetAusbV): companies of the list above that also train the
+# metal occupation, and the positions of that plan they cannot teach themselves
+METAL_COMPANIES = (
+    ("castroper-foerdertechnik", ("15", "17")),
+    ("wittener-walzen", ("17",)),
+    ("hattinger-hydraulik", ("9", "15")),
+    ("gevelsberger-kettenwerk", ("14", "17")),
+)
+# stations for the Industriemechaniker plan (same columns as STATIONS)
+METAL_STATIONS = (
+    ("hesterberg", "9", "Bauteilfertigung Metall", 2, 1, 8, 140),
+    ("bz-metall-hagen", "9", "Grundlehrgang Bauteile und Baugruppen", 4, 1, 8, 250),
+    ("bz-metall-hagen", "14", "Montage und Demontage von Baugruppen", 4, 1, 8, 250),
+    ("lernfabrik-bochum", "15", "Betriebsfähigkeit technischer Systeme", 3, 1, 8, 290),
+    ("lernfabrik-bochum", "17", "Elektrotechnik für Metallberufe", 3, 1, 8, 300),
+    ("dortmunder-automation", "17", "Steuerungskomponenten prüfen", 2, 1, 6, 220),
+)
 # providers: key, name, town; they offer stations but train no apprentices of their own here
 PROVIDERS = (
     ("bz-metall-hagen", "Überbetriebliches Bildungszentrum Metall und Elektro Hagen", "Hagen"),
@@ -213,73 +246,62 @@ def _cohort(today: datetime.date) -> int:
     return today.year if today.month >= 8 else today.year - 1
 
 
-@register_step(500, "apprenticeship: Ausbildungsverbund Ruhr")
-def load_apprenticeship(ctx: DemoContext) -> None:
-    rng = random.Random(500)
-    seed_plans()
-    plan = FrameworkPlan.objects.get(occupation__code="2710")
-    positions = {p.code: p for p in plan.positions.all()}
-    occupation = occupation_from_plan(
+def _occupation(plan):
+    return occupation_from_plan(
         {
             "code": plan.occupation.code,
             "weeks": plan.weeks,
             "years": plan.years,
             "positions": [
-                {"id": p.code, "title": p.title, "weeks": p.weeks} for p in positions.values()
+                {"id": p.code, "title": p.title, "weeks": p.weeks} for p in plan.positions.all()
             ],
         }
     )
-    # The Verbund is In|Die RegionRuhr itself (core demo: Hesterberg and SIHK Hagen are members).
-    network = ctx.network("ruhr")
-    VerbundSetup.objects.create(
-        network=network, model=VerbundModel.CONTRACTED, lead=ctx.org("hesterberg")
-    )
-    companies = [("hesterberg", ("14", "15", "16", "19"))]
-    for key, name, kind, town, missing in COMPANIES:
-        _organization(ctx, key, name, kind, town)
-        companies.append((key, missing))
-    for key, name, town in PROVIDERS:
-        _organization(ctx, key, name, K.PROVIDER, town)
-    for org in [ctx.org(k) for k, *_ in COMPANIES] + [ctx.org(k) for k, *_ in PROVIDERS]:
-        Membership.objects.create(network=network, organization=org, role=Membership.Role.MEMBER)
 
-    cohort = _cohort(ctx.today)
-    start = datetime.date(cohort, 8, 1)
-    number = 0
+
+def _profiles(ctx, plan, companies, start, rng, number, apprentices=None) -> int:
+    """A training profile per company (its missing positions taught up to a third) and its
+    apprentices; returns the running apprentice number."""
+    occupation = _occupation(plan)
     for key, missing in companies:
         covers = {}
-        for code, position in positions.items():
+        for position in plan.positions.all():
             if not position.weeks:
                 continue
             teaches = {y: int(w) for y, w in position.weeks.items()}
-            if code in missing:
+            if position.code in missing:
                 teaches = {y: rng.randint(0, int(w) // 3) for y, w in position.weeks.items()}
-            covers[code] = teaches
+            covers[position.code] = teaches
         profile = TrainingProfile.objects.create(
             organization=ctx.org(key),
             occupation=plan.occupation,
             land="NW",
             capacity=2,
             covers=covers,
+            own_cost_per_week=OWN_COST_PER_WEEK.get(key),
         )
-        for _ in range(2 if key == "hesterberg" else rng.choice((1, 1, 2))):
+        count = apprentices or (2 if key == "hesterberg" else rng.choice((1, 1, 2)))
+        for _ in range(count):
             school = number % len(SCHOOLS)
-            weeks = sorted(school_pattern(occupation, school))
             Apprentice.objects.create(
                 profile=profile,
                 first_name=FIRST_NAMES[number % len(FIRST_NAMES)],
                 last_name=LAST_NAMES[(number * 7) % len(LAST_NAMES)],
                 start_date=start,
                 school=SCHOOLS[school],
-                school_weeks=weeks,
+                school_weeks=sorted(school_pattern(occupation, school)),
             )
             number += 1
+    return number
 
-    trainers = {}
-    for index, (key, code, name, capacity, low, high, price) in enumerate(STATIONS):
+
+def _stations(ctx, plan, stations, trainers) -> None:
+    positions = {p.code: p for p in plan.positions.all()}
+    for key, code, name, capacity, low, high, price in stations:
         org = ctx.org(key)
         if key not in trainers:
-            first, last = TRAINER_NAMES[len(trainers) % len(TRAINER_NAMES)].split(" ")
+            index = len(trainers)
+            first, last = TRAINER_NAMES[index % len(TRAINER_NAMES)].split(" ")
             person = Person.objects.create(
                 first_name=first, last_name=f"{last}", organization=org, function="Ausbilder/in"
             )
@@ -301,19 +323,54 @@ def load_apprenticeship(ctx: DemoContext) -> None:
             cost_per_week=price,
         )
 
-    planner = ctx.user("betrieb")
+
+def _run(network, plan, cohort, planner, time_limit):
     instance, labels = build_instance(network, plan.occupation, cohort)
     run = RotationRun.objects.create(
         network=network,
         occupation=plan.occupation,
         cohort=cohort,
-        time_limit=15,
+        time_limit=time_limit,
         instance=instance,
         labels=labels,
         created_by=planner,
     )
     execute_run(run)
     run.refresh_from_db()
+    return run
+
+
+@register_step(500, "apprenticeship: Ausbildungsverbund Ruhr")
+def load_apprenticeship(ctx: DemoContext) -> None:
+    rng = random.Random(500)
+    seed_plans()
+    plan = FrameworkPlan.objects.get(occupation__code="2710")
+    # The Verbund is In|Die RegionRuhr itself (core demo: Hesterberg and SIHK Hagen are members).
+    network = ctx.network("ruhr")
+    VerbundSetup.objects.create(
+        network=network, model=VerbundModel.CONTRACTED, lead=ctx.org("hesterberg")
+    )
+    companies = [("hesterberg", ("14", "15", "16", "19"))]
+    for key, name, kind, town, missing in COMPANIES:
+        _organization(ctx, key, name, kind, town)
+        companies.append((key, missing))
+    for key, name, town in PROVIDERS:
+        _organization(ctx, key, name, K.PROVIDER, town)
+    for org in [ctx.org(k) for k, *_ in COMPANIES] + [ctx.org(k) for k, *_ in PROVIDERS]:
+        Membership.objects.create(network=network, organization=org, role=Membership.Role.MEMBER)
+
+    cohort = _cohort(ctx.today)
+    start = datetime.date(cohort, 8, 1)
+    number = _profiles(ctx, plan, companies, start, rng, 0)
+    metal = FrameworkPlan.objects.get(occupation__code="2611")
+    metal_number = _profiles(ctx, metal, METAL_COMPANIES, start, rng, number, apprentices=1)
+    trainers: dict = {}
+    _stations(ctx, plan, STATIONS, trainers)
+    _stations(ctx, metal, METAL_STATIONS, trainers)
+
+    planner = ctx.user("betrieb")
+    run = _run(network, plan, cohort, planner, 15)
+    metal_run = _run(network, metal, cohort, planner, 5)
 
     made = contracts.create_from_run(run, planner)
     cooperation = made[0]
@@ -346,5 +403,6 @@ def load_apprenticeship(ctx: DemoContext) -> None:
     ctx.log(
         f"apprenticeship: {len(companies)} companies, {number} apprentices, {len(STATIONS)} stations, "
         f"rotation {run.status} with {len(run.plan.get('stays', []))} stays, "
-        f"{run.uncovered_weeks} uncovered weeks"
+        f"{run.uncovered_weeks} uncovered weeks; Industriemechaniker: {metal_number - number} "
+        f"apprentices, rotation {metal_run.status} with {metal_run.uncovered_weeks} uncovered weeks"
     )

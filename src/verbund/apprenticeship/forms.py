@@ -12,6 +12,7 @@ from verbund.apprenticeship.models import (
 )
 from verbund.apprenticeship.permissions import MANAGE_TRAINING
 from verbund.apprenticeship.services.training import format_weeks, parse_weeks
+from verbund.core.fields import MoneyField
 from verbund.core.forms import DateInput, ModelForm
 from verbund.core.models import Occupation, Organization, Person
 
@@ -44,7 +45,8 @@ def _organizations(user):
 class ProfileForm(ModelForm):
     class Meta(ModelForm.Meta):
         model = TrainingProfile
-        fields = ["organization", "occupation", "land", "capacity", "notes"]
+        fields = ["organization", "occupation", "land", "capacity", "own_cost_per_week", "notes"]
+        field_classes = {"own_cost_per_week": MoneyField}
 
     def limit_choices(self, user):
         self.fields["organization"].queryset = _organizations(user)

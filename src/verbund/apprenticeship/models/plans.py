@@ -40,6 +40,9 @@ class FrameworkPlan(models.Model):
     weeks = models.PositiveSmallIntegerField(_("Ausbildungsdauer (Wochen)"))
     years = models.JSONField(_("Ausbildungsabschnitte"), default=list, validators=[validate_years])
     source = models.CharField(_("Quelle"), max_length=300, blank=True)
+    # the text's Zeitrahmen where it gives months per group of positions (plans/groups.py):
+    # [{"id", "title", "year", "months": {"from", "to"}, "positions": [{"id", "skills"}]}]
+    groups = models.JSONField(_("Zeitliche Gliederung"), default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PublicQuerySet.as_manager()

@@ -72,6 +72,20 @@ class TrainingProfile(models.Model):
     )
     # position code -> {training period -> weeks taught at home}
     covers = models.JSONField(_("Selbst vermittelte Wochen"), default=dict, blank=True)
+    # what teaching a missing position alone would cost: the cost split compares with it
+    own_cost_per_week = models.DecimalField(
+        _("Eigene Kosten je Ausbildungswoche (EUR)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_(
+            "Was eine Woche Ausbildung in einer Position, die der Betrieb nicht selbst "
+            "vermittelt, ihn allein kosten würde (Ausstattung, Ausbilderzeit). Leer lassen, "
+            "wenn nicht bekannt."
+        ),
+    )
     notes = models.TextField(_("Hinweise"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import extract
+from . import extract, groups
 from .catalog import REGULATIONS, Regulation
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -34,7 +34,9 @@ def is_standard(title: str) -> bool:
 
 
 def build(regulation: Regulation, text: str) -> dict:
-    positions = []
+    positions, found_groups = [], None
+    if regulation.grouped:
+        positions, found_groups = groups.build_grouped(regulation, text)
     for part in regulation.parts:
         body = extract.section(text, part.heading, part.until)
         for found in extract.positions(body, part.time_columns, part.prefix):
@@ -52,7 +54,7 @@ def build(regulation: Regulation, text: str) -> dict:
                     "weeks": weeks,
                 }
             )
-    return {
+    plan = {
         "code": regulation.code,
         "name": regulation.name,
         "regulation": regulation.regulation,
@@ -65,6 +67,10 @@ def build(regulation: Regulation, text: str) -> dict:
         ],
         "positions": positions,
     }
+    if found_groups is not None:
+        # the text's Zeitrahmen: months per group and period, positions with listed skills
+        plan["groups"] = found_groups
+    return plan
 
 
 def main(texts_dir: str) -> None:

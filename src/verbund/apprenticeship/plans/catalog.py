@@ -32,6 +32,28 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Grouped:
+    """Where a *zeitliche Gliederung* in months per group stands (see ``groups``).
+
+    ``heading``/``until`` cut the time table (or the prose, ``prose=True``) out of the text,
+    from ``start`` on; ``periods`` maps the period labels beside a Zeitrahmen to the years;
+    ``positions_heading`` names the table that gives titles and skills when the time part is
+    prose; positions whose number starts with one of ``throughout`` are taught throughout.
+    """
+
+    heading: str
+    until: str | None
+    start: str = ""
+    stop: str = ""
+    time_columns: int = 1
+    periods: tuple[tuple[str, int], ...] = ()
+    prose: bool = False
+    positions_heading: str = ""
+    positions_until: str = ""
+    throughout: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Regulation:
     code: str
     name: str
@@ -39,7 +61,8 @@ class Regulation:
     source: str  # file name under shared/domain/occupations
     duration_months: int
     periods: tuple[Period, ...]
-    parts: tuple[Part, ...]
+    parts: tuple[Part, ...] = ()
+    grouped: Grouped | None = None
 
     @property
     def weeks(self) -> int:
@@ -127,6 +150,67 @@ REGULATIONS += (
                 "K",
                 "Fachrichtung Konstruktionstechnik",
             ),
+        ),
+    ),
+)
+
+# Time guidelines in months per group of positions (Zeitrahmen), read by ``groups``.
+THREE_AND_A_HALF_YEARS_HALVES = _years(
+    ("1. Ausbildungsjahr", 52),
+    ("2. Ausbildungsjahr, 1. Halbjahr", 26),
+    ("2. Ausbildungsjahr, 2. Halbjahr, 3. und 4. Ausbildungsjahr", 104),
+)
+TWO_YEARS = _years(("1. Ausbildungsjahr", 52), ("2. Ausbildungsjahr", 52))
+THREE_YEARS = _years(
+    ("1. Ausbildungsjahr", 52), ("2. Ausbildungsjahr", 52), ("3. Ausbildungsjahr", 52)
+)
+
+REGULATIONS += (
+    Regulation(
+        code="2611",
+        name="Industriemechaniker/-in",
+        regulation="Verordnung über die Berufsausbildung in den industriellen Metallberufen "
+        "(IndMetAusbV) 2007, Anlage 3",
+        source="indmetausbv_2007.md",
+        duration_months=42,
+        periods=THREE_AND_A_HALF_YEARS_HALVES,
+        grouped=Grouped(
+            "### Anlage 3",
+            "### Anlage 4",
+            start="**Teil B",
+            periods=(
+                ("1. Ausbildungsjahr", 1),
+                ("2. Ausbildungsjahr, 1. Halbjahr", 2),
+                ("2. Ausbildungsjahr, 2. Halbjahr", 3),
+            ),
+        ),
+    ),
+    Regulation(
+        code="IE-BT",
+        name="Industrieelektriker/-in, Fachrichtung Betriebstechnik",
+        regulation="Verordnung über die Berufsausbildung zum Industrieelektriker/zur "
+        "Industrieelektrikerin (IndElekAusbV) 2009",
+        source="indelekausbv.md",
+        duration_months=24,
+        periods=TWO_YEARS,
+        # Abschnitt 1 (common) and 2 (Betriebstechnik); Abschnitt 3 is Geräte und Systeme
+        grouped=Grouped("## Anlage 2", None, stop="**Abschnitt 3:", time_columns=2),
+    ),
+    Regulation(
+        code="6170",
+        name="Industriekaufmann/-frau",
+        regulation="Verordnung über die Berufsausbildung zum Industriekaufmann/zur "
+        "Industriekauffrau (IndKfmAusbV) 2002",
+        source="indkfmausbv_2002.md",
+        duration_months=36,
+        periods=THREE_YEARS,
+        grouped=Grouped(
+            "## Anlage 2",
+            None,
+            prose=True,
+            positions_heading="## Anlage 1",
+            positions_until="## Anlage 2",
+            throughout=("1.", "2.", "3.", "4."),
         ),
     ),
 )

@@ -4,6 +4,11 @@ The split follows the Verbund's model (docs/apprenticeship.md): in Auftragsausbi
 in a consortium the home company pays its apprentices' stays; with a lead company the
 partners carry the costs of their own phases; in an association the members share the
 total equally. Funding programmes are data (data/funding.json) with their rule.
+
+Two comparisons per company: buying every missing week from a provider (median station
+price plus the commute), and teaching alone: the weeks of its apprentices' gaps times the
+company's own cost of a training week (``TrainingProfile.own_cost_per_week``); without that
+figure the comparison is left open (``alone`` is None), never taken as 0.
 """
 
 import json
@@ -14,7 +19,7 @@ from statistics import median
 
 from verbund.apprenticeship.models.verbund import VerbundModel
 from verbund.apprenticeship.solver import model as solver_model
-from verbund.apprenticeship.solver.rules import travel_eur_per_week
+from verbund.apprenticeship.solver.rules import gaps, travel_eur_per_week
 
 CENT = Decimal("0.01")
 WEEKS_PER_MONTH = Decimal("4.33")
@@ -34,6 +39,8 @@ class CompanyShare:
     programme: str = ""
     stay_weeks: int = 0
     apprentices: set = field(default_factory=set)
+    gap_weeks: int = 0  # weeks its apprentices lack at home, all together
+    own_cost_per_week: Decimal | None = None
 
     @property
     def net(self) -> Decimal:
@@ -42,6 +49,18 @@ class CompanyShare:
     @property
     def saving(self) -> Decimal:
         return self.provider_price - (self.pays - self.receives)
+
+    @property
+    def alone(self) -> Decimal | None:
+        """What teaching the gaps in-house would cost it; None without its weekly figure."""
+        if self.own_cost_per_week is None:
+            return None
+        return _eur(self.gap_weeks * self.own_cost_per_week)
+
+    @property
+    def saving_alone(self) -> Decimal | None:
+        alone = self.alone
+        return None if alone is None else alone - (self.pays - self.receives)
 
 
 def programmes() -> list[dict]:
@@ -90,13 +109,22 @@ def split(
     lead: str | None,
     lands: dict,
     months: int,
+    own_costs: dict | None = None,
 ) -> list[CompanyShare]:
-    """Per company (solver id): what it pays, receives, saves and may get as funding."""
+    """Per company (solver id): what it pays, receives, saves and may get as funding.
+
+    ``own_costs`` maps a company to its own cost of a training week (None: not known)."""
     instance = solver_model.instance_from_dict(instance_data)
     plan = solver_model.plan_from_dict(plan_data)
     stations = {s.id: s for s in instance.stations}
     home = {a.id: a.company for a in instance.apprentices}
     shares = {c.id: CompanyShare(c.id) for c in instance.companies}
+    for company, cost in (own_costs or {}).items():
+        if company in shares and cost is not None:
+            shares[company].own_cost_per_week = Decimal(str(cost))
+    home_of = {a.id: a.company for a in instance.apprentices}
+    for (apprentice, _position, _year), weeks in gaps(instance).items():
+        shares[home_of[apprentice]].gap_weeks += weeks
     # the comparison price: a week bought on the market (median of all stations' prices)
     prices = [s.cost_per_week for s in instance.stations]
     provider_week = Decimal(str(median(prices))) if prices else Decimal("0")

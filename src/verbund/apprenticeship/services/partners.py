@@ -14,12 +14,14 @@ from verbund.core.services import audit
 MAX_KM = 80.0
 
 
-def offers_for(profile: TrainingProfile) -> list[finder.Offer]:
-    """Active stations of other organizations for this occupation that have a location."""
-    stations = (
-        Station.objects.filter(active=True, position__plan__occupation=profile.occupation)
-        .exclude(organization=profile.organization)
-        .select_related("organization", "position")
+def offers_for(profile: TrainingProfile, positions=None) -> list[finder.Offer]:
+    """Active stations of other organizations for this occupation that have a location (only
+    for the position codes ``positions`` where given: the gaps of the company)."""
+    stations = Station.objects.filter(active=True, position__plan__occupation=profile.occupation)
+    if positions is not None:
+        stations = stations.filter(position__code__in=list(positions))
+    stations = stations.exclude(organization=profile.organization).select_related(
+        "organization", "position"
     )
     offers = []
     for station in stations:
@@ -51,7 +53,7 @@ def find_partners(profile: TrainingProfile, max_km: float = MAX_KM, results: int
     search = finder.find(
         Location(org.lat, org.lon),
         [finder.Gap(g.position.code, g.year, g.weeks) for g in position_gaps],
-        offers_for(profile),
+        offers_for(profile, {g.position.code for g in position_gaps if g.weeks > 0}),
         max_km=max_km,
         results=results,
     )

@@ -28,7 +28,12 @@ def store_plan(data: dict, occupation: Occupation | None = None) -> FrameworkPla
     occupation.save(update_fields=["duration_months", "regulation"])
     plan, _ = FrameworkPlan.objects.update_or_create(
         occupation=occupation,
-        defaults={"weeks": data["weeks"], "years": data["years"], "source": data.get("source", "")},
+        defaults={
+            "weeks": data["weeks"],
+            "years": data["years"],
+            "source": data.get("source", ""),
+            "groups": data.get("groups", []),
+        },
     )
     existing = {p.code: p for p in plan.positions.all()}
     seen = set()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
+from dataclasses import replace
 from importlib import resources
 
 from .model import (
@@ -19,8 +20,11 @@ from .model import (
     Instance,
     Location,
     Occupation,
+    Plan,
     Position,
     Station,
+    Stay,
+    Uncovered,
     Year,
 )
 from .rules import gaps
@@ -81,8 +85,113 @@ def _near(rng: random.Random) -> Location:
 
 
 def generate(
-    companies: int, apprentices: int, stations: int | None = None, seed: int = 0
+    companies: int,
+    apprentices: int,
+    stations: int | None = None,
+    seed: int = 0,
+    complete: bool = True,
 ) -> Instance:
+    """A random instance; with ``complete`` the stations have the places that a complete plan
+    needs (see ``plant``), so that every uncovered week of a solver is its own failure."""
+    instance = _draw(companies, apprentices, stations, seed)
+    if complete:
+        instance, _ = plant(instance, random.Random(seed + 1))
+    return instance
+
+
+def plant(instance: Instance, rng: random.Random) -> tuple[Instance, Plan]:
+    """Plant a complete plan: place every gap in random order at a station of its position in
+    the apprentice's free weeks where the fewest apprentices are already, and give a station
+    one more place wherever that placement needs it. Returns the instance with those
+    capacities and the planted plan (lawful for it; the checker says so in the tests)."""
+    years = {y.year: y for y in instance.occupation.years}
+    apprentices = {a.id: a for a in instance.apprentices}
+    by_position = {}
+    for station in instance.stations:
+        by_position.setdefault(station.position, []).append(station)
+    capacity = {s.id: s.capacity for s in instance.stations}
+    load = {s.id: Counter() for s in instance.stations}
+    busy = {a.id: set() for a in instance.apprentices}
+    stays = []
+    items = sorted(gaps(instance).items())
+    rng.shuffle(items)
+    items.sort(key=lambda item: -item[1])  # long gaps first, while the weeks are free
+    for (apprentice_id, position, year_number), gap in items:
+        year, blocked = years[year_number], apprentices[apprentice_id].blocked_weeks
+        remaining = gap
+        while remaining > 0:
+            best = None  # (peak load, station, start, weeks)
+            options = list(by_position.get(position, []))
+            rng.shuffle(options)
+            for station in options:
+                longest = min(station.max_weeks, max(remaining, station.min_weeks))
+                # the longest stay that fits anywhere; shorter pieces where the weeks are cut up
+                for weeks in range(longest, station.min_weeks - 1, -1):
+                    found = _least_loaded(
+                        station, weeks, year, blocked, busy[apprentice_id], load, capacity
+                    )
+                    if found is not None:
+                        break
+                if found is not None and (best is None or found[0] < best[0]):
+                    best = (found[0], station, found[1], weeks)
+                if best is not None and best[0] < 0:
+                    break
+            if best is None:
+                break  # no free run long enough: stays uncovered in every plan
+            peak, station, start, weeks = best
+            if peak >= 0:
+                capacity[station.id] += 1
+            stay = Stay(apprentice_id, station.id, position, year_number, start, weeks)
+            stays.append(stay)
+            for w in stay.week_range:
+                load[station.id][w] += 1
+                busy[apprentice_id].add(w)
+            remaining -= weeks
+    planted = replace(
+        instance,
+        stations=tuple(replace(s, capacity=capacity[s.id]) for s in instance.stations),
+    )
+    plan = Plan(stays=stays)
+    covered = Counter()
+    for stay in stays:
+        covered[(stay.apprentice, stay.position, stay.year)] += stay.weeks
+    for (apprentice_id, position, year_number), gap in gaps(instance).items():
+        if covered[(apprentice_id, position, year_number)] < gap:
+            plan.uncovered.append(
+                Uncovered(
+                    apprentice_id,
+                    position,
+                    year_number,
+                    gap - covered[(apprentice_id, position, year_number)],
+                    "no station teaches this position"
+                    if position not in by_position
+                    else "no free weeks",
+                )
+            )
+    return planted, plan
+
+
+def _least_loaded(station, weeks, year, blocked, busy, load, capacity):
+    """(peak load minus capacity, start) of the first least loaded lawful stay, or None."""
+    best = None
+    for start in range(year.from_week, year.to_week - weeks + 2):
+        span = range(start, start + weeks)
+        if any(
+            w in blocked
+            or w in busy
+            or (station.available_weeks is not None and w not in station.available_weeks)
+            for w in span
+        ):
+            continue
+        peak = max(load[station.id][w] for w in span) - capacity[station.id]
+        if best is None or peak < best[0]:
+            best = (peak, start)
+        if peak < 0:
+            break
+    return best
+
+
+def _draw(companies: int, apprentices: int, stations: int | None = None, seed: int = 0) -> Instance:
     if companies < 1 or apprentices < 1:
         raise ValueError("need at least one company and one apprentice")
     rng = random.Random(seed)

@@ -98,27 +98,33 @@ def find(
             + commute_days_per_week * 2 * distance[offer.station] * travel_eur_per_km
         )
 
-    # Keep the model small: per position the cheapest offers, plus every offer of a partner
-    # that could take several of the gaps (bundling saves its fixed cost).
+    # Keep the model small. An offer whose price for a gap exceeds the cheapest offer's by
+    # more than the partner fee never serves that gap in the best set (moving the gap to the
+    # cheapest offer costs at most one more fee); the next sets are ranked among the same
+    # offers. Of those, per gap the cheapest, plus every offer of a partner that could take
+    # several of the gaps (bundling saves its fee).
     positions_of: dict[str, set[str]] = {}
     for offer in usable:
         positions_of.setdefault(offer.partner, set()).add(offer.position)
     wanted = {g.position for g in coverable}
-    for position, found in by_position.items():
-        found.sort(key=week_cost)
+    options_of: dict[int, list[Offer]] = {}
+    for index, gap in enumerate(coverable):
+        found = sorted(by_position[gap.position], key=week_cost)
+        limit = gap.weeks * week_cost(found[0]) + partner_fixed_eur
+        found = [o for o in found if gap.weeks * week_cost(o) <= limit]
         bundlers = [
             o for o in found[CHEAPEST_PER_GAP:] if len(positions_of[o.partner] & wanted) > 1
         ]
-        by_position[position] = found[:CHEAPEST_PER_GAP] + bundlers
+        options_of[index] = found[:CHEAPEST_PER_GAP] + bundlers
 
     model = cp_model.CpModel()
     choose = {}
-    partners = sorted({o.partner for g in coverable for o in by_position[g.position]})
+    partners = sorted({o.partner for found in options_of.values() for o in found})
     use = {p: model.NewBoolVar(f"use_{p}") for p in partners}
     objective = []
     for index, gap in enumerate(coverable):
         options = []
-        for offer in by_position[gap.position]:
+        for offer in options_of[index]:
             var = model.NewBoolVar(f"x_{index}_{offer.station}")
             choose[(index, offer.station)] = (var, offer)
             model.AddImplication(var, use[offer.partner])

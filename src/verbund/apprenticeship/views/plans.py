@@ -30,12 +30,24 @@ def plan_detail(request, pk):
     )
     positions = plan.positions.prefetch_related("skills")
     rows = [(p, [p.weeks.get(str(y["year"]), "") for y in plan.years]) for p in positions]
+    labels = {int(y["year"]): y.get("label", "") for y in plan.years}
+    groups = [
+        {
+            **g,
+            "period": labels.get(int(g["year"]), g["year"]),
+            "listed": ", ".join(
+                f"{item['id']} {''.join(item['skills'])}".strip() for item in g["positions"]
+            ),
+        }
+        for g in plan.groups
+    ]
     return render(
         request,
         "apprenticeship/plan_detail.html",
         {
             "plan": plan,
             "rows": rows,
+            "groups": groups,
             "may_edit": access.has_perm(request.user, EDIT_PLANS),
             "history": audit.entries_for(plan)[:20],
         },

@@ -163,12 +163,11 @@ def _cost_split(run):
     if not run.plan.get("stays"):
         return []
     lead = f"C{setup.lead_id}" if setup and setup.lead_id else None
-    lands = {
-        f"C{p.organization_id}": p.land
-        for p in TrainingProfile.objects.filter(
-            occupation=run.occupation, organization__memberships__network=run.network
-        )
-    }
+    profiles = TrainingProfile.objects.filter(
+        occupation=run.occupation, organization__memberships__network=run.network
+    )
+    lands = {f"C{p.organization_id}": p.land for p in profiles}
+    own_costs = {f"C{p.organization_id}": p.own_cost_per_week for p in profiles}
     shares = costs.split(
         run.instance,
         run.plan,
@@ -176,6 +175,7 @@ def _cost_split(run):
         lead,
         lands,
         run.occupation.duration_months or 36,
+        own_costs,
     )
     names = (run.labels or {}).get("companies", {})
     return [
@@ -269,6 +269,10 @@ def run_replan(request, pk):
     return redirect(new.get_absolute_url())
 
 
+def _money(value) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
 @login_required
 def funding_export(request, pk):
     """Antrag + Eintragung: the funding application data per company, with the contract
@@ -295,9 +299,14 @@ def funding_export(request, pk):
             _("Auszubildende im Verbund"),
             _("Wochen bei Partnern"),
             _("Erwartete Förderung (EUR)"),
+            _("Zahlt im Verbund (EUR)"),
+            _("Würde allein zahlen (EUR)"),
+            _("Ersparnis gegenüber allein (EUR)"),
+            _("Ersparnis gegenüber Bildungsanbieter (EUR)"),
             _("Kooperationsvertrag"),
         ]
     )
+    not_known = _("eigene Wochenkosten nicht angegeben")
     for name, share in _cost_split(run):
         contract = _("Version %(n)s") % {"n": version.number} if version else _("noch keiner")
         writer.writerow(
@@ -306,7 +315,11 @@ def funding_export(request, pk):
                 share.programme or "–",
                 len(share.apprentices),
                 share.stay_weeks,
-                f"{share.funding:.2f}".replace(".", ","),
+                _money(share.funding),
+                _money(share.pays - share.receives),
+                _money(share.alone) if share.alone is not None else not_known,
+                _money(share.saving_alone) if share.alone is not None else not_known,
+                _money(share.saving),
                 contract,
             ]
         )
