@@ -209,3 +209,41 @@ def test_a_small_panel_file_is_still_imported_at_once(client, world):
     response = post_import(client, world, HEADER + panel_rows(2))
     assert response.status_code == 302 and response.url.endswith("/panel/")
     assert not Job.objects.filter(kind="economy.import_panel").exists()
+
+
+@pytest.mark.skipif(
+    "postgresql" not in __import__("os").environ.get("VERBUND_DATABASE_URL", ""),
+    reason="row locks need PostgreSQL (SQLite serialises writers anyway)",
+)
+def test_two_runs_at_the_same_time_mail_each_firm_once(transactional_db, world, monkeypatch):
+    import threading
+    import time
+
+    from django.db import connection
+
+    from verbund.core.services import surveys
+    from verbund.economy.services import waves
+
+    count = unsent(world)
+    slow_message = surveys.message
+
+    def message(*args):
+        time.sleep(0.005)  # widen the window in which a second run could read the rows
+        return slow_message(*args)
+
+    monkeypatch.setattr(surveys, "message", message)
+    results = []
+
+    def run():
+        try:
+            results.append(waves.send_invitations(world.wave, world.ilse))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == [0, count]
+    assert len(mail.outbox) == count
