@@ -3,7 +3,7 @@ mass mail and large invitation imports."""
 
 from django.utils.translation import gettext_noop as noop
 
-from verbund.core.services import jobs, stored_text
+from verbund.core.services import jobs, stored_text, surveys
 from verbund.needs.models import Wave
 from verbund.needs.services import analysis, exports, gap_store, gaps, imports, waves
 
@@ -36,32 +36,13 @@ def gaps_pdf(job, progress):
     progress(1.0, noop("Bericht erstellt."))
 
 
-@jobs.register("needs.send_invitations")
-def send_invitations(job, progress):
-    wave = Wave.objects.get(pk=job.params["wave"])
-    progress(0.1, noop("Die Einladungen werden versandt …"))
-    count = waves.send_invitations(wave, job.created_by)
-    progress(
-        1.0,
-        stored_text.plural(
-            "%(count)s Einladung versandt.", "%(count)s Einladungen versandt.", count
-        ),
-    )
-    return {"sent": count}
-
-
-@jobs.register("needs.send_reminders")
-def send_reminders(job, progress):
-    wave = Wave.objects.get(pk=job.params["wave"])
-    progress(0.1, noop("Die Erinnerungen werden versandt …"))
-    count = waves.send_reminders(wave, job.created_by, force=True)
-    progress(
-        1.0,
-        stored_text.plural(
-            "%(count)s Erinnerung versandt.", "%(count)s Erinnerungen versandt.", count
-        ),
-    )
-    return {"sent": count}
+# Invitations and reminders: the one mail job of every survey (core.services.surveys).
+surveys.register_mail_jobs(
+    "needs",
+    Wave,
+    waves.send_invitations,
+    lambda wave, user: waves.send_reminders(wave, user, force=True),
+)
 
 
 # Show at most this many errors of a background import (the count says how many there were).

@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
-from verbund.core.services import audit
+from verbund.core.services import audit, jobs, stored_text
 from verbund.core.survey_models import LANGUAGES
 
 REMINDER_INTERVAL_DAYS = 7  # reminders go out at most once a week
@@ -113,19 +115,33 @@ def message(survey: Survey, invitation, template: str):
     return subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email_address]
 
 
+def pending_invitations(survey: Survey, wave):
+    """Invitations with an address whose mail has not gone out yet."""
+    return survey.with_address(wave.invitations.filter(sent_at__isnull=True))
+
+
 def send_invitations(survey: Survey, wave, user, invitations=None) -> int:
-    """Mail every invitation with an address that has not been sent yet."""
+    """Mail every invitation with an address that has not been sent yet.
+
+    The rows are locked while mailing: a second run at the same time (a second click, a
+    second worker) waits and then finds them sent, so nobody gets the mail twice.
+    """
     if invitations is None:
         invitations = wave.invitations.select_related(*survey.related)
-    pending = [inv for inv in invitations if inv.email_address and inv.sent_at is None]
-    send_mass_mail([message(survey, inv, "invitation") for inv in pending], fail_silently=False)
-    survey.invitation_model.objects.filter(pk__in=[inv.pk for inv in pending]).update(
-        sent_at=timezone.now()
-    )
-    if pending:
-        audit.record(
-            wave, f"{survey.name}.wave.invitations_sent", user=user, data={"count": len(pending)}
+    with transaction.atomic():
+        locked = invitations.filter(sent_at__isnull=True).select_for_update(of=("self",))
+        pending = [inv for inv in locked if inv.email_address]
+        send_mass_mail([message(survey, inv, "invitation") for inv in pending], fail_silently=False)
+        survey.invitation_model.objects.filter(pk__in=[inv.pk for inv in pending]).update(
+            sent_at=timezone.now()
         )
+        if pending:
+            audit.record(
+                wave,
+                f"{survey.name}.wave.invitations_sent",
+                user=user,
+                data={"count": len(pending)},
+            )
     return len(pending)
 
 
@@ -155,19 +171,33 @@ def due_for_reminder(survey: Survey, wave, now=None):
     )
 
 
+def reminders_due(survey: Survey, wave, force: bool = False):
+    """Whom a reminder run would mail now (``force``: everyone without an answer)."""
+    if not wave.accepts_answers:
+        return survey.invitation_model.objects.none()
+    return survey.unanswered(wave) if force else due_for_reminder(survey, wave)
+
+
 def send_reminders(survey: Survey, wave, user=None, force: bool = False) -> int:
-    """Remind invitees who have not answered (``force``: ignore the weekly interval)."""
+    """Remind invitees who have not answered (``force``: ignore the weekly interval).
+
+    Without ``force`` a second run (at the same time or later) mails nobody again: the
+    rows are locked and the weekly interval then excludes them.
+    """
     if not wave.accepts_answers:
         return 0
-    due = list(survey.unanswered(wave) if force else due_for_reminder(survey, wave))
-    send_mass_mail([message(survey, inv, "reminder") for inv in due], fail_silently=False)
-    now = timezone.now()
-    for invitation in due:
-        survey.invitation_model.objects.filter(pk=invitation.pk).update(
-            reminded_at=now, reminders=invitation.reminders + 1, sent_at=invitation.sent_at or now
-        )
-    if due:
-        audit.record(wave, f"{survey.name}.wave.reminded", user=user, data={"count": len(due)})
+    with transaction.atomic():
+        due = list(reminders_due(survey, wave, force).select_for_update(of=("self",)))
+        send_mass_mail([message(survey, inv, "reminder") for inv in due], fail_silently=False)
+        now = timezone.now()
+        for invitation in due:
+            survey.invitation_model.objects.filter(pk=invitation.pk).update(
+                reminded_at=now,
+                reminders=invitation.reminders + 1,
+                sent_at=invitation.sent_at or now,
+            )
+        if due:
+            audit.record(wave, f"{survey.name}.wave.reminded", user=user, data={"count": len(due)})
     return len(due)
 
 
@@ -184,6 +214,62 @@ def why_no_reminders(survey: Survey, wave) -> str:
     if not survey.unanswered(wave).exists():
         return _("Alle eingeladenen Betriebe haben bereits geantwortet.")
     return ""
+
+
+def register_mail_jobs(app: str, wave_model, send_invitations, send_reminders) -> None:
+    """The background jobs ``<app>.send_invitations`` and ``<app>.send_reminders``.
+
+    Mass mail never runs in a web request (an SMTP server may take minutes for a wave).
+    ``send_invitations``/``send_reminders`` are the app's ``(wave, user) -> count``.
+    """
+
+    def mail_job(send, running: str, singular: str, plural: str):
+        def run(job, progress):
+            wave = wave_model.objects.get(pk=job.params["wave"])
+            progress(0.1, running)
+            count = send(wave, job.created_by)
+            progress(1.0, stored_text.plural(singular, plural, count))
+            return {"sent": count}
+
+        return run
+
+    jobs.register(f"{app}.send_invitations")(
+        mail_job(
+            send_invitations,
+            noop("Die Einladungen werden versandt …"),
+            noop("%(count)s Einladung versandt."),
+            noop("%(count)s Einladungen versandt."),
+        )
+    )
+    jobs.register(f"{app}.send_reminders")(
+        mail_job(
+            send_reminders,
+            noop("Die Erinnerungen werden versandt …"),
+            noop("%(count)s Erinnerung versandt."),
+            noop("%(count)s Erinnerungen versandt."),
+        )
+    )
+
+
+def start_mail_job(app: str, what: str, wave, user, title: str, result_url: str):
+    """Start (or follow the one under way) ``<app>.send_<what>`` for ``wave``."""
+    return jobs.start(
+        f"{app}.send_{what}",
+        user=user,
+        title=title,
+        params={"wave": wave.pk},
+        result_url=result_url,
+    )
+
+
+def latest_mail_job(app: str, wave, user):
+    """The user's latest invitation or reminder job of ``wave`` (for a link), or None."""
+    return (
+        jobs.visible_jobs(user)
+        .filter(kind__in=(f"{app}.send_invitations", f"{app}.send_reminders"), params__wave=wave.pk)
+        .order_by("-pk")
+        .first()
+    )
 
 
 def link_page(view):

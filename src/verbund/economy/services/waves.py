@@ -94,6 +94,16 @@ def resend_invitation(invitation: Invitation, user) -> bool:
     return surveys.resend_invitation(SURVEY, invitation, user)
 
 
+def pending_invitations(wave: Wave):
+    """Invitations with an address not mailed yet (the confirmation page counts them)."""
+    return surveys.pending_invitations(SURVEY, wave)
+
+
+def reminders_due(wave: Wave, force: bool = False):
+    """Whom a reminder run would mail now (the confirmation page counts them)."""
+    return surveys.reminders_due(SURVEY, wave, force)
+
+
 def send_reminders(wave: Wave, user=None, force: bool = False) -> int:
     """Remind firms that have not answered, at most once a week (``force``: now)."""
     return surveys.send_reminders(SURVEY, wave, user, force)

@@ -1,18 +1,25 @@
 """Pages of the economic-policy department: waves, panel, invitations, extra questions."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from verbund.core.services import access, audit, editing
+from verbund.core.models import Job
+from verbund.core.services import access, audit, editing, jobs, surveys
 from verbund.core.views.generic import ObjectFormView, ObjectListView, editable_object
 from verbund.economy import forms
 from verbund.economy.models import ExtraQuestion, ReportVersion, Wave
 from verbund.economy.permissions import ECONOMY_MANAGE
 from verbund.economy.services import panel_import, waves
 from verbund.networks.models import Network
+
+# Larger uploads (thousands of rows) are imported by the background worker (as in needs).
+BACKGROUND_IMPORT_BYTES = 200_000
 
 
 def managed_wave(request, pk) -> Wave:
@@ -64,6 +71,9 @@ def wave_detail(request, pk):
             "reports": wave.reports.select_related("chamber").prefetch_related("versions"),
             "report_form": forms.ReportCreateForm(wave=wave),
             "history": audit.entries_for(wave)[:30] if may_manage else [],
+            "mail_job": surveys.latest_mail_job("economy", wave, request.user)
+            if may_manage
+            else None,
         },
     )
 
@@ -91,21 +101,55 @@ def invite_panel(request, pk):
 
 
 @login_required
-@require_POST
 def send_invitations(request, pk):
+    """Confirm how many firms get mail; the mail itself goes out in a background job."""
     wave = managed_wave(request, pk)
-    count = waves.send_invitations(wave, request.user)
-    messages.success(request, _("%(count)s Einladungen versandt.") % {"count": count})
-    return redirect("economy:invitation_list", pk=wave.pk)
+    count = waves.pending_invitations(wave).count()
+    if request.method == "POST":
+        if not count:
+            messages.info(request, _("Alle Einladungen mit E-Mail-Adresse sind bereits versandt."))
+            return redirect("economy:invitation_list", pk=wave.pk)
+        return _start_mail_job(request, wave, "invitations", _("Einladungen versenden"))
+    return _confirm_mail(request, wave, "invitations", count, "")
 
 
 @login_required
-@require_POST
 def send_reminders(request, pk):
     wave = managed_wave(request, pk)
-    count = waves.send_reminders(wave, request.user)
-    messages.success(request, _("%(count)s Erinnerungen versandt.") % {"count": count})
-    return redirect("economy:invitation_list", pk=wave.pk)
+    reason = waves.why_no_reminders(wave)
+    count = 0 if reason else waves.reminders_due(wave).count()
+    if not reason and not count:
+        reason = _(
+            "Alle Betriebe ohne Antwort wurden in den letzten sieben Tagen eingeladen oder erinnert."
+        )
+    if request.method == "POST":
+        if reason:
+            messages.warning(
+                request, _("Keine Erinnerungen versandt: %(reason)s") % {"reason": reason}
+            )
+            return redirect("economy:invitation_list", pk=wave.pk)
+        return _start_mail_job(request, wave, "reminders", _("Erinnerungen versenden"))
+    return _confirm_mail(request, wave, "reminders", count, reason)
+
+
+def _confirm_mail(request, wave, what, count, reason):
+    return render(
+        request,
+        "economy/mail_confirm.html",
+        {"wave": wave, "what": what, "count": count, "reason": reason},
+    )
+
+
+def _start_mail_job(request, wave, what, title):
+    job = surveys.start_mail_job(
+        "economy",
+        what,
+        wave,
+        request.user,
+        f"{title}: {wave}",
+        reverse("economy:invitation_list", args=[wave.pk]),
+    )
+    return redirect(job.get_absolute_url())
 
 
 @login_required
@@ -117,7 +161,13 @@ def invitation_list(request, pk):
     return render(
         request,
         "economy/invitation_list.html",
-        {"wave": wave, "rows": rows, "rate": waves.response_rate(wave), "total": len(invitations)},
+        {
+            "wave": wave,
+            "rows": rows,
+            "rate": waves.response_rate(wave),
+            "total": len(invitations),
+            "mail_job": surveys.latest_mail_job("economy", wave, request.user),
+        },
     )
 
 
@@ -183,12 +233,18 @@ def panel(request, pk):
             return redirect("economy:panel", pk=network.pk)
         if "import" in request.POST and import_form.is_valid():
             upload = import_form.cleaned_data["file"]
+            if upload.size > BACKGROUND_IMPORT_BYTES:
+                return _start_import_job(request, network, upload)
             result = panel_import.import_panel(network, upload.name, upload.read(), request.user)
             if not result.errors:
                 messages.success(
                     request, _("%(count)s Betriebe importiert.") % {"count": result.created}
                 )
                 return redirect("economy:panel", pk=network.pk)
+    else:
+        job = _finished_import_job(request, network)
+        if job is not None:
+            result = SimpleNamespace(**job.result)
     firms = network.economy_panel.select_related("chamber", "district")
     return render(
         request,
@@ -202,4 +258,34 @@ def panel(request, pk):
             "result": result,
         },
         status=400 if request.method == "POST" else 200,
+    )
+
+
+def _start_import_job(request, network, upload):
+    job = jobs.start(
+        "economy.import_panel",
+        user=request.user,
+        title=_("Panel importieren: %(file)s") % {"file": upload.name},
+        params={"network": network.pk, "filename": upload.name},
+        payload=upload.read(),
+    )
+    page = reverse("economy:panel", args=[network.pk])
+    Job.objects.filter(pk=job.pk).update(result_url=f"{page}?job={job.pk}")
+    return redirect(job.get_absolute_url())
+
+
+def _finished_import_job(request, network):
+    """The import job named by ``?job=`` whose report the page shows (the user's own)."""
+    job_id = request.GET.get("job", "")
+    if not job_id.isdigit():
+        return None
+    return (
+        jobs.visible_jobs(request.user)
+        .filter(
+            pk=int(job_id),
+            kind="economy.import_panel",
+            params__network=network.pk,
+            status=Job.Status.DONE,
+        )
+        .first()
     )

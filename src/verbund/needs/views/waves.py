@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from verbund.core.models import Job
-from verbund.core.services import access, audit, editing, jobs, params
+from verbund.core.services import access, audit, editing, jobs, params, surveys
 from verbund.core.views.generic import ObjectFormView, ObjectListView, editable_object
 from verbund.needs import forms, questionnaire
 from verbund.needs.models import CustomQuestion, Response, Wave
@@ -227,12 +227,13 @@ def _finished_import_job(request, wave):
 def invitations_send(request, pk):
     """Mass mail runs in the background (an SMTP server may take minutes for a wave)."""
     wave = managed_wave(request, pk)
-    job = jobs.start(
-        "needs.send_invitations",
-        user=request.user,
-        title=_("Einladungen versenden: %(wave)s") % {"wave": wave},
-        params={"wave": wave.pk},
-        result_url=reverse("needs:invitation_list", args=[wave.pk]),
+    job = surveys.start_mail_job(
+        "needs",
+        "invitations",
+        wave,
+        request.user,
+        _("Einladungen versenden: %(wave)s") % {"wave": wave},
+        reverse("needs:invitation_list", args=[wave.pk]),
     )
     return redirect(job.get_absolute_url())
 
@@ -261,12 +262,13 @@ def reminders_send(request, pk):
     if reason:
         messages.warning(request, _("Keine Erinnerungen versandt: %(reason)s") % {"reason": reason})
         return redirect("needs:invitation_list", pk=wave.pk)
-    job = jobs.start(
-        "needs.send_reminders",
-        user=request.user,
-        title=_("Erinnerungen versenden: %(wave)s") % {"wave": wave},
-        params={"wave": wave.pk},
-        result_url=reverse("needs:invitation_list", args=[wave.pk]),
+    job = surveys.start_mail_job(
+        "needs",
+        "reminders",
+        wave,
+        request.user,
+        _("Erinnerungen versenden: %(wave)s") % {"wave": wave},
+        reverse("needs:invitation_list", args=[wave.pk]),
     )
     return redirect(job.get_absolute_url())
 
