@@ -8,7 +8,7 @@ from django.utils.translation import gettext_noop as noop
 
 from verbund.core.services import jobs, stored_text
 from verbund.exams.models import ExamPeriod
-from verbund.exams.services import imports
+from verbund.exams.services import imports, polls
 
 
 @jobs.register_abandoned_sweeper
@@ -71,3 +71,22 @@ def solve_instance(job, progress):
     from verbund.exams.services import api_solve
 
     return api_solve.run(job, progress)
+
+
+@jobs.register("exams.send_poll_links")
+def send_poll_links(job, progress):
+    """Opening the availability poll: a personal link to every examiner of the pool."""
+    period = ExamPeriod.objects.get(pk=job.params["period"])
+    progress(0.05, noop("Die persönlichen Links werden versandt …"))
+
+    def report(fraction, _message):
+        progress(0.05 + 0.9 * fraction, noop("Die persönlichen Links werden versandt …"))
+
+    mailed = polls.open_poll(period, job.created_by, progress=report)
+    progress(
+        1.0,
+        stored_text.plural(
+            "%(count)s Prüfende benachrichtigt.", "%(count)s Prüfende benachrichtigt.", mailed
+        ),
+    )
+    return {"mailed": mailed}
