@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from verbund.core.services import audit
 from verbund.exams.models import Availability, Examiner
 
-
 # Mail the links in batches of this many (one SMTP connection each, progress in between).
 BATCH = 50
 
