@@ -86,3 +86,73 @@ def test_poll_confirmation_needs_the_plan_permission(client, pool_a, pool_c, pla
     assert client.get(poll_url(pool_c)).status_code == 404  # another network's period
     assert client.post(poll_url(pool_c)).status_code == 404
     assert not mail.outbox and not Job.objects.exists()
+
+
+@pytest.fixture
+def solved(pool_a, pool_c):
+    from verbund.exams.services import planning
+
+    for pool in (pool_a, pool_c):
+        run = planning.start_run(pool.period, None, time_limit=2)
+        assert run.status == "done", run.message
+    return pool_a
+
+
+def publish_url(pool):
+    return reverse("exams:publish", args=[pool.period.pk])
+
+
+def shown_version(client, pool):
+    return client.get(publish_url(pool)).context["preview"].version
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_queued_publishing_returns_before_the_examiners_are_mailed(
+    client, solved, planner, django_capture_on_commit_callbacks
+):
+    from verbund.exams.models import Assignment
+
+    client.force_login(planner)
+    version = shown_version(client, solved)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(publish_url(solved), {"version": version})
+    job = Job.objects.get(kind="exams.mail_published_plan")
+    assert response["Location"] == job.get_absolute_url()
+    assert job.status == Job.Status.QUEUED and not mail.outbox
+    # Published at once (the plan is what was confirmed); only the mail waits.
+    period = solved.period
+    assert not Assignment.objects.filter(sitting__period=period, published=False).exists()
+    # The same confirmation sent again follows the job instead of publishing twice.
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post(publish_url(solved), {"version": version})
+    assert again["Location"] == job.get_absolute_url()
+    assert Job.objects.filter(kind="exams.mail_published_plan").count() == 1
+    call_command("worker", batch=True)
+    job.refresh_from_db()
+    mailed = len({message.to[0] for message in mail.outbox})
+    assert job.status == Job.Status.DONE and job.result["mailed"] == mailed > 0
+    assert len(mail.outbox) == mailed  # one mail per examiner
+    assert any(a[0].endswith(".ics") for message in mail.outbox for a in message.attachments)
+    assert stored_text.render(job.message) == f"{mailed} Prüfende benachrichtigt."
+    assert job.result_url == period.get_absolute_url()
+
+
+def test_publishing_again_without_changes_mails_nobody(client, solved, planner):
+    client.force_login(planner)
+    client.post(publish_url(solved), {"version": shown_version(client, solved)})
+    sent = len(mail.outbox)
+    assert sent > 0
+    client.post(publish_url(solved), {"version": shown_version(client, solved)})
+    assert len(mail.outbox) == sent
+    latest = Job.objects.filter(kind="exams.mail_published_plan").order_by("-pk").first()
+    assert latest.result["mailed"] == 0
+
+
+def test_publishing_needs_the_plan_permission(client, solved, pool_c, planner, member):
+    assert client.post(publish_url(solved)).status_code == 302  # anonymous: to the login
+    client.force_login(member)
+    assert client.get(publish_url(solved)).status_code == 403
+    assert client.post(publish_url(solved)).status_code == 403
+    client.force_login(planner)
+    assert client.post(publish_url(pool_c)).status_code == 404  # another network's period
+    assert not mail.outbox and not Job.objects.filter(kind="exams.mail_published_plan").exists()
