@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from verbund.core.demo import MARKER_NETWORK_NAME, load_demo
 from verbund.core.demo.logins import DEMO_LOGINS, DEMO_PASSWORD, format_logins_table
-from verbund.core.models import Organization, Person, Team
+from verbund.core.models import Organization, Person, Team, Topic
 from verbund.core.permissions import PERMISSIONS
 from verbund.core.services import access
 from verbund.networks.models import Activity, Agreement, Membership, Network, Review
@@ -344,3 +344,31 @@ def test_exam_period_names_fit_their_dates():
         "Herbstprüfung 2026"
     )
     assert period_name(datetime.date(2027, 5, 3), datetime.date(2027, 7, 9)) == "Sommerprüfung 2027"
+
+
+def test_the_demo_company_sees_offers_for_its_reported_needs(demo):
+    from django.contrib.auth import get_user_model
+
+    from verbund.core.services.dashboard import key_figures
+    from verbund.needs.models import Need, Wave
+    from verbund.needs.services import analysis
+
+    company = Organization.objects.get(name="F. Hesterberg & Söhne")
+    needs = Need.objects.filter(response__organization=company)
+    wave = needs.first().response.wave
+    # Its own network's finished survey, answered before it closed (dated by the load day).
+    assert wave.network == demo["In|Die RegionRuhr"] and wave.status == Wave.Status.CLOSED
+    assert wave.closes_on < datetime.date.today()
+    assert needs.first().response.submitted_at.date() <= wave.closes_on
+    user = get_user_model().objects.get(username="betrieb")
+    figures = {figure.label: figure for figure in key_figures(user)}
+    offers = figures["Angebote zu Ihrem gemeldeten Bedarf"]
+    assert offers.value > 0 and "topic=digitalisierung" in offers.url
+    assert "Weiterbildungsangebote für Ihren Standort (25 km und online)" not in figures
+    # Suppression still protects the small wave: no district cell (three companies or fewer)
+    # is shown, the common topics are.
+    districts = analysis.by_dimension(wave, "district")
+    assert districts["rows"] and all(row["hidden"] for row in districts["rows"])
+    topics = {row["key"][0]: row for row in analysis.by_dimension(wave, "topic")["rows"]}
+    digital = topics[Topic.objects.get(code="digitalisierung").pk]
+    assert not digital["hidden"] and digital["companies"] >= 5

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_noop as noop
 
 from verbund.core.services import jobs, stored_text
 from verbund.exams.models import ExamPeriod
-from verbund.exams.services import imports
+from verbund.exams.services import imports, polls, publishing
 
 
 @jobs.register_abandoned_sweeper
@@ -71,3 +71,37 @@ def solve_instance(job, progress):
     from verbund.exams.services import api_solve
 
     return api_solve.run(job, progress)
+
+
+@jobs.register("exams.send_poll_links")
+def send_poll_links(job, progress):
+    """Opening the availability poll: a personal link to every examiner of the pool."""
+    period = ExamPeriod.objects.get(pk=job.params["period"])
+    progress(0.05, noop("Die persönlichen Links werden versandt …"))
+
+    def report(fraction, _message):
+        progress(0.05 + 0.9 * fraction, noop("Die persönlichen Links werden versandt …"))
+
+    mailed = polls.open_poll(period, job.created_by, progress=report)
+    progress(1.0, _notified(mailed))
+    return {"mailed": mailed}
+
+
+@jobs.register(publishing.MAIL_KIND)
+def mail_published_plan(job, progress):
+    """After publishing: one mail (with ICS) to every examiner with new or cancelled sittings."""
+    progress(0.05, noop("Die Prüfenden werden benachrichtigt …"))
+
+    def report(fraction, _message):
+        progress(0.05 + 0.9 * fraction, noop("Die Prüfenden werden benachrichtigt …"))
+
+    mailed = publishing.mail_changes(job.params["mail"], progress=report)
+    progress(1.0, _notified(mailed))
+    return {"mailed": mailed}
+
+
+def _notified(count):
+    """The finished job's message: "1 Prüfer/in benachrichtigt.", "3 Prüfende benachrichtigt."."""
+    return stored_text.plural(
+        "%(count)s Prüfer/in benachrichtigt.", "%(count)s Prüfende benachrichtigt.", count
+    )

@@ -41,8 +41,8 @@ NOT_ANSWERED = 45
 INTERVIEW_GROUPS = {"older": "older", "younger": "young", "migration": "migration"}
 
 
-def _need(rng, response, topics, size):
-    code = rng.choices(list(TOPICS), weights=[weight for weight, *_ in TOPICS.values()])[0]
+def _need(rng, response, topics, size, code=None):
+    code = code or rng.choices(list(TOPICS), weights=[weight for weight, *_ in TOPICS.values()])[0]
     _weight, groups, wish = TOPICS[code]
     low, high = EMPLOYEES[size]
     interviewed = INTERVIEW_GROUPS.get(response.person_group)
@@ -155,6 +155,8 @@ def load_survey(ctx: DemoContext) -> None:
     ctx.log(f"needs survey: {count} responses, {len(needs)} needs")
     running = _running_wave(ctx, rng, mehrwert, companies, topics)
     ctx.log(f"running wave: {running} of {RUNNING_INVITED} invited answered so far")
+    ruhr = _ruhr_wave(ctx, random.Random(5), topics)
+    ctx.log(f"In|Die RegionRuhr wave: {ruhr} answers, one of them F. Hesterberg & Söhne")
 
 
 # The follow-up survey runs now: the same companies asked again, a third answered so far.
@@ -205,3 +207,83 @@ def _running_wave(ctx: DemoContext, rng, network, companies, topics) -> int:
         needs += [_need(rng, response, topics, size) for _ in range(rng.choice((1, 2)))]
     Need.objects.bulk_create(needs)
     return RUNNING_ANSWERED
+
+
+# In|Die RegionRuhr asked its member companies last spring (closed): among them the demo
+# company F. Hesterberg & Söhne (login ``betrieb``), whose dashboard then shows the offers
+# for its reported needs. Few answers over five places: the district cells stay below the
+# privacy threshold, only the common topics show, so no single company's answer is visible.
+RUHR_DISTRICTS = ("05911", "05913", "05914", "05916", "05954")
+RUHR_TOPICS = {
+    "digitalisierung": 5,
+    "it-sicherheit": 4,
+    "kuenstliche-intelligenz": 2,
+    "fuehrung": 2,
+}
+RUHR_INVITED = 18
+RUHR_ANSWERED = 14  # Hesterberg included
+
+
+def _ruhr_wave(ctx: DemoContext, rng, topics) -> int:
+    closes = ctx.days(-90)
+    wave = Wave.objects.create(
+        network=ctx.network("ruhr"),
+        title="Weiterbildungsbedarf der Produktionsbetriebe 2026",
+        intro="Welche Qualifizierung brauchen Ihre Fachkräfte für Digitalisierung und IT-Sicherheit?",
+        opens_on=closes - datetime.timedelta(days=42),
+        closes_on=closes,
+        status=Wave.Status.CLOSED,
+        questions=list(questionnaire.OPTIONAL),
+    )
+    submitted = datetime.datetime.combine(closes, datetime.time(11), tzinfo=datetime.UTC)
+    sent = submitted - datetime.timedelta(days=40)
+    hesterberg = ctx.org("hesterberg")
+    rows = [(hesterberg.name, ctx.region("05954"), "C", "50-249", hesterberg)]
+    for number, name in enumerate(company_names(RUHR_INVITED - 1, 5)):
+        region = ctx.region(RUHR_DISTRICTS[number % len(RUHR_DISTRICTS)])
+        rows.append((name, region, rng.choice("CCCFGM"), rng.choice(SIZES), None))
+    needs = []
+    for number, (name, region, sector, size, organization) in enumerate(rows):
+        invitation = Invitation.objects.create(
+            wave=wave,
+            organization=organization,
+            company_name=name,
+            district=region,
+            sector=sector,
+            size_class=size,
+            email=f"weiterbildung@ruhr-betrieb-{number + 1}.example",
+            token=new_token(),
+            sent_at=sent,
+        )
+        if number >= RUHR_ANSWERED:
+            continue
+        response = Response.objects.create(
+            wave=wave,
+            invitation=invitation,
+            organization=organization,
+            company_key=f"o{organization.pk}" if organization else f"i{invitation.pk}",
+            person_group=choices.PersonGroup.OWNER,
+            district=region,
+            sector=sector,
+            size_class=size,
+            status=Response.Status.SUBMITTED,
+            submitted_at=submitted - datetime.timedelta(days=rng.randint(2, 30)),
+            obstacles=rng.sample(choices.Obstacle.values, rng.randint(1, 2)),
+        )
+        if organization is not None:
+            # The demo company: CNC operators going digital, IT security for the office.
+            needs += [
+                Need(response=response, topic=topics["digitalisierung"], target_group="skilled",
+                     employees=6, urgency=12, format="in_person", time_of_day="during",
+                     time_budget_days=3, budget_per_person=500),
+                Need(response=response, topic=topics["it-sicherheit"], target_group="skilled",
+                     employees=4, urgency=6, format="online", time_of_day="during",
+                     time_budget_days=1, budget_per_person=300),
+            ]  # fmt: skip
+            continue
+        codes = rng.sample(
+            list(RUHR_TOPICS), k=rng.choice((1, 2)), counts=list(RUHR_TOPICS.values())
+        )
+        needs += [_need(rng, response, topics, size, code) for code in dict.fromkeys(codes)]
+    Need.objects.bulk_create(needs)
+    return RUHR_ANSWERED

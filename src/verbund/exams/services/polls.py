@@ -11,10 +11,23 @@ from django.utils.translation import gettext as _
 from verbund.core.services import audit
 from verbund.exams.models import Availability, Examiner
 
+# Mail the links in batches of this many (one SMTP connection each, progress in between).
+BATCH = 50
 
-def open_poll(period, user) -> int:
+
+def _pool(period):
+    return Examiner.objects.filter(network=period.network_id, active=True)
+
+
+def recipients(period) -> int:
+    """How many examiners opening the poll would mail (with an address, no link sent yet)."""
+    sent = Availability.objects.filter(period=period, sent_at__isnull=False)
+    return _pool(period).exclude(person__email="").exclude(pk__in=sent.values("examiner")).count()
+
+
+def create_links(period, user) -> int:
     """Create a token for every active examiner of the pool; returns how many are new."""
-    examiners = Examiner.objects.filter(network=period.network_id, active=True)
+    examiners = _pool(period)
     existing = set(Availability.objects.filter(period=period).values_list("examiner_id", flat=True))
     new = [
         Availability(period=period, examiner=examiner, token=secrets.token_urlsafe(24))
@@ -24,20 +37,49 @@ def open_poll(period, user) -> int:
     with transaction.atomic():
         Availability.objects.bulk_create(new)
         audit.record(period, "exams.poll.opened", user=user, data={"new": len(new)})
-    send_links(Availability.objects.filter(period=period, sent_at__isnull=True))
     return len(new)
 
 
-def send_links(availabilities) -> int:
-    """Mail each examiner their personal link (those with an address); returns how many."""
+def open_poll(period, user, progress=None) -> int:
+    """Create the tokens and mail every link not sent yet; returns how many were mailed.
+
+    Runs in the background job ``exams.send_poll_links`` (exams/jobs.py)."""
+    create_links(period, user)
+    return send_links(
+        Availability.objects.filter(period=period, sent_at__isnull=True), progress=progress
+    )
+
+
+def send_links(availabilities, *, resend=False, progress=None) -> int:
+    """Mail each examiner their personal link (those with an address); returns how many.
+
+    A link is claimed (``sent_at`` set) before it is mailed, so two runs at once never mail
+    the same examiner twice; ``resend`` mails links that were sent before as well. A batch
+    that fails to go out is released again."""
     rows = [
         a
         for a in availabilities.select_related("period", "examiner__person")
         if a.examiner.person.email
     ]
-    send_mass_mail([_link_message(a) for a in rows], fail_silently=False)
-    Availability.objects.filter(pk__in=[a.pk for a in rows]).update(sent_at=timezone.now())
-    return len(rows)
+    mailed = 0
+    for start in range(0, len(rows), BATCH):
+        batch = [a for a in rows[start : start + BATCH] if _claim(a, resend)]
+        try:
+            send_mass_mail([_link_message(a) for a in batch], fail_silently=False)
+        except Exception:
+            Availability.objects.filter(pk__in=[a.pk for a in batch]).update(sent_at=None)
+            raise
+        mailed += len(batch)
+        if progress is not None:
+            progress((start + len(batch)) / len(rows), "")
+    return mailed
+
+
+def _claim(availability, resend: bool) -> bool:
+    rows = Availability.objects.filter(pk=availability.pk)
+    if not resend:
+        rows = rows.filter(sent_at__isnull=True)
+    return bool(rows.update(sent_at=timezone.now()))
 
 
 def _link_message(availability):

@@ -5,6 +5,10 @@ group). The preview compares the current plan with it: which assignments are new
 were removed, who gets a mail. Publishing refuses to go ahead when the plan changed
 after the preview was shown (the preview's version is sent along), so that what was
 confirmed is what is published.
+
+The page publishes in two steps: the publication itself (quick, in the request) and the
+mail to every examiner concerned, a background job (``MAIL_KIND``, exams/jobs.py) that
+gets the changes as its parameters.
 """
 
 from collections import defaultdict
@@ -13,7 +17,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from verbund.core.services import audit
+from verbund.core.services import audit, jobs
 from verbund.exams.models import Assignment, Examiner, ExamPeriod, Sitting
 from verbund.exams.services import notify, versions
 
@@ -84,12 +88,10 @@ def mark_published(period) -> None:
     period.published_plan = snapshot
 
 
-def publish(period, user, *, expected_version=None) -> int:
-    """Publish the plan; examiners with new or cancelled sittings get one mail each.
+MAIL_KIND = "exams.mail_published_plan"
 
-    Returns the number of examiners mailed. Raises versions.StaleVersion when the plan
-    changed after the preview with ``expected_version`` was shown.
-    """
+
+def _record(period, user, expected_version) -> Preview:
     with transaction.atomic():
         versions.claim(period, expected_version)
         shown = preview(period)
@@ -100,11 +102,82 @@ def publish(period, user, *, expected_version=None) -> int:
             user=user,
             data={"new": len(shown.added), "removed": len(shown.removed)},
         )
+    return shown
+
+
+def publish(period, user, *, expected_version=None) -> int:
+    """Publish the plan; examiners with new or cancelled sittings get one mail each.
+
+    Returns the number of examiners mailed. Raises versions.StaleVersion when the plan
+    changed after the preview with ``expected_version`` was shown. (The page uses
+    ``publish_in_background``; this is for the service callers.)
+    """
+    shown = _record(period, user, expected_version)
+    return mail_changes(_changes(shown))
+
+
+def _changes(shown: Preview) -> dict:
+    """Who is mailed what, as JSON: examiner pk -> added assignment pks, removed seats."""
+    return {
+        str(examiner.pk): {
+            "added": [row.pk for row in change["added"]],
+            "removed": [[sitting.pk, group] for sitting, group in change["removed"]],
+        }
+        for examiner, change in shown.mailed.items()
+    }
+
+
+def publishing_job(user, period, expected_version):
+    """The mail job of the publication confirmed with ``expected_version``, if any."""
+    if expected_version is None:
+        return None
+    return (
+        jobs.visible_jobs(user)
+        .filter(kind=MAIL_KIND, params__period=period.pk, params__version=expected_version)
+        .first()
+    )
+
+
+def publish_in_background(period, user, *, expected_version=None, title="", result_url=""):
+    """Publish now, mail in the background; returns the mail job.
+
+    A second submit of the same preview (same version) follows the job already started
+    instead of being refused as stale, so nobody is mailed twice."""
+    existing = publishing_job(user, period, expected_version)
+    if existing is not None:
+        return existing
+    shown = _record(period, user, expected_version)
+    return jobs.start(
+        MAIL_KIND,
+        user=user,
+        title=title,
+        params={"period": period.pk, "version": expected_version, "mail": _changes(shown)},
+        result_url=result_url,
+    )
+
+
+def mail_changes(changes: dict, progress=None) -> int:
+    """Send the mails of ``_changes``; returns how many examiners got one."""
+    examiners = Examiner.objects.filter(pk__in=[int(pk) for pk in changes]).select_related("person")
+    by_pk = {str(e.pk): e for e in examiners}
+    assignments = Assignment.objects.filter(
+        pk__in=[pk for change in changes.values() for pk in change["added"]]
+    ).select_related("sitting__board", "sitting__occupation")
+    assignment_by_pk = {a.pk: a for a in assignments}
+    sittings = Sitting.objects.filter(
+        pk__in=[pk for change in changes.values() for pk, _group in change["removed"]]
+    )
+    sitting_by_pk = {s.pk: s for s in sittings}
     mailed = 0
-    for examiner, change in shown.mailed.items():
-        for row in change["added"]:
-            row.published = True
-        sent = notify.mail_assignments(examiner, change["added"])
-        sent = notify.mail_cancellations(examiner, change["removed"]) or sent
+    for done, (pk, change) in enumerate(changes.items(), start=1):
+        examiner = by_pk.get(pk)
+        if examiner is None:
+            continue
+        added = [assignment_by_pk[a] for a in change["added"] if a in assignment_by_pk]
+        removed = [(sitting_by_pk[s], g) for s, g in change["removed"] if s in sitting_by_pk]
+        sent = notify.mail_assignments(examiner, added)
+        sent = notify.mail_cancellations(examiner, removed) or sent
         mailed += bool(sent)
+        if progress is not None:
+            progress(done / len(changes), "")
     return mailed

@@ -217,15 +217,23 @@ def _finished_import_job(request, period):
 
 
 @login_required
-@require_POST
 def poll_open(request, pk):
+    """GET: how many examiners get a link; POST: mail them in the background."""
     period = editable_object(request.user, ExamPeriod, pk, EXAMS_PLAN)
-    created = polls.open_poll(period, request.user)
-    messages.success(
+    if request.method == "POST":
+        job = jobs.start(
+            "exams.send_poll_links",
+            user=request.user,
+            title=_("Verfügbarkeitsabfrage: %(period)s") % {"period": period.name},
+            params={"period": period.pk},
+            result_url=reverse("exams:poll_status", args=[period.pk]),
+        )
+        return redirect(job.get_absolute_url())
+    return render(
         request,
-        _("Abfrage geöffnet: %(n)s neue persönliche Links erzeugt.") % {"n": created},
+        "exams/poll_confirm.html",
+        {"object": period, "recipients": polls.recipients(period)},
     )
-    return redirect("exams:poll_status", pk=period.pk)
 
 
 @login_required
@@ -233,7 +241,7 @@ def poll_open(request, pk):
 def poll_resend(request, pk, availability_pk):
     period = editable_object(request.user, ExamPeriod, pk, EXAMS_PLAN)
     availability = get_object_or_404(Availability.objects.filter(period=period), pk=availability_pk)
-    if polls.send_links(Availability.objects.filter(pk=availability.pk)):
+    if polls.send_links(Availability.objects.filter(pk=availability.pk), resend=True):
         messages.success(request, _("Der persönliche Link wurde erneut gesendet."))
     else:
         messages.warning(request, _("Für diese Person ist keine E-Mail-Adresse hinterlegt."))

@@ -126,17 +126,17 @@ def publish(request, pk):
     period = editable_object(request.user, ExamPeriod, pk, EXAMS_PLAN)
     if request.method == "POST":
         try:
-            notified = publishing.publish(
-                period, request.user, expected_version=versions.parse(request.POST.get("version"))
+            job = publishing.publish_in_background(
+                period,
+                request.user,
+                expected_version=versions.parse(request.POST.get("version")),
+                title=_("Plan veröffentlicht: %(period)s") % {"period": period.name},
+                result_url=period.get_absolute_url(),
             )
         except versions.StaleVersion as error:
             messages.error(request, error.errors[0])
             return redirect("exams:publish", pk=period.pk)
-        messages.success(
-            request,
-            _("Plan veröffentlicht; %(n)s Prüfer/innen wurden benachrichtigt.") % {"n": notified},
-        )
-        return redirect(period)
+        return redirect(job.get_absolute_url())
     return render(
         request,
         "exams/publish_preview.html",
