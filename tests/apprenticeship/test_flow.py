@@ -1,5 +1,7 @@
 """The journey: gaps -> partner sets -> request -> answer -> rotation plan -> edit -> re-plan."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -122,6 +124,8 @@ def test_rotation_from_the_ui_edit_and_replan(client, profile, stations, planner
     assert run.plan["uncovered"] == [] and rotation.violations(run, run.plan) == []
     page = client.get(run.get_absolute_url()).content.decode()
     assert "Lena Kowalski" in page and "Kostenaufteilung" in page
+    # the solver's state in words (no OPTIMAL / FEASIBLE / GREEDY_KEPT)
+    assert not re.search(r"\b(OPTIMAL|FEASIBLE|GREEDY_KEPT|GREEDY)\b", page)
     stay = run.plan["stays"][0]
     # into the school block (weeks 6-9): refused, the rule is shown
     client.post(
@@ -129,7 +133,10 @@ def test_rotation_from_the_ui_edit_and_replan(client, profile, stations, planner
         {"index": 0, "start_week": 6, "weeks": stay["weeks"]},
     )
     page = client.get(run.get_absolute_url()).content.decode()
-    assert "blocked weeks" in page
+    # the broken rule in German, with the apprentice's name, never the checker's English ids
+    assert "durch Berufsschule, Urlaub oder Feiertage belegt" in page
+    assert "Einsatz von Lena Kowalski bei" in page
+    assert "blocked weeks" not in page and "stay 1 (" not in page
     run.refresh_from_db()
     assert run.plan["stays"][0]["start_week"] == stay["start_week"]
     # lock it where it is, then re-plan the rest

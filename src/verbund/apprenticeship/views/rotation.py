@@ -15,7 +15,7 @@ from verbund.apprenticeship.forms import RunForm, StayForm
 from verbund.apprenticeship.models import Contract, RotationRun, TrainingProfile, VerbundSetup
 from verbund.apprenticeship.permissions import PLAN_ROTATION
 from verbund.apprenticeship.querysets import training_networks
-from verbund.apprenticeship.services import costs, rotation
+from verbund.apprenticeship.services import costs, rotation, rule_texts
 from verbund.apprenticeship.solver import cpsat
 from verbund.core.services import access, audit
 from verbund.networks.models import Network
@@ -215,7 +215,11 @@ def run_detail(request, pk):
             ],
             shares=_cost_split(run),
             setup=VerbundSetup.objects.filter(network=run.network).first(),
-            broken=request.session.pop(f"rotation-broken-{run.pk}", None),
+            # the checker's lines, in the reader's language and with names (not ids)
+            broken=[
+                rule_texts.in_words(line, labels, positions)
+                for line in request.session.pop(f"rotation-broken-{run.pk}", None) or []
+            ],
         )
     return render(request, "apprenticeship/run_detail.html", context)
 
