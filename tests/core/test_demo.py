@@ -372,3 +372,12 @@ def test_the_demo_company_sees_offers_for_its_reported_needs(demo):
     topics = {row["key"][0]: row for row in analysis.by_dimension(wave, "topic")["rows"]}
     digital = topics[Topic.objects.get(code="digitalisierung").pk]
     assert not digital["hidden"] and digital["companies"] >= 5
+
+
+def test_demo_apprentices_have_distinct_names(demo):
+    """The company's task list showed "Lena Kowalski" twice: names repeated every 16 apprentices."""
+    from verbund.apprenticeship.models import Apprentice
+
+    names = [(a.first_name, a.last_name) for a in Apprentice.objects.all()]
+    assert len(names) > 16
+    assert len(names) == len(set(names))

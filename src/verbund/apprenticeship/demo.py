@@ -286,7 +286,8 @@ def _profiles(ctx, plan, companies, start, rng, number, apprentices=None) -> int
             Apprentice.objects.create(
                 profile=profile,
                 first_name=FIRST_NAMES[number % len(FIRST_NAMES)],
-                last_name=LAST_NAMES[(number * 7) % len(LAST_NAMES)],
+                # the shift by number // 16 keeps the first 256 names distinct
+                last_name=LAST_NAMES[(number * 7 + number // len(FIRST_NAMES)) % len(LAST_NAMES)],
                 start_date=start,
                 school=SCHOOLS[school],
                 school_weeks=sorted(school_pattern(occupation, school)),
