@@ -136,6 +136,10 @@ def publish(request, pk):
         except versions.StaleVersion as error:
             messages.error(request, error.errors[0])
             return redirect("exams:publish", pk=period.pk)
+        # the plan is published now; only the mails follow on the job page
+        messages.success(
+            request, _("Plan veröffentlicht. Die Prüfenden werden im Hintergrund benachrichtigt.")
+        )
         return redirect(job.get_absolute_url())
     return render(
         request,
