@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from verbund.core.models import Job, Organization
-from verbund.core.services import access, jobs
+from verbund.core.models import Organization
+from verbund.core.services import access, import_jobs, jobs
 from verbund.courses.forms import ImportForm
 from verbund.courses.permissions import COURSES_EDIT_OWN
 from verbund.courses.services import catalog
@@ -59,7 +59,7 @@ def import_upload(request):
                 )
     else:
         form = ImportForm(user=request.user)
-        job = _finished_import_job(request)
+        job = import_jobs.finished(request, "courses.import")
         if job is not None:
             report = SimpleNamespace(**job.result)
     return render(
@@ -78,31 +78,15 @@ def import_upload(request):
 
 def _start_import_job(request, data):
     upload = data["file"]
-    job = jobs.start(
+    return import_jobs.start(
+        request,
         "courses.import",
-        user=request.user,
+        upload=upload,
         title=_("Import: %(file)s") % {"file": upload.name},
-        params={
-            "filename": upload.name,
-            "provider": data["provider"].pk,
-            "dry_run": data["dry_run"],
-            "skip_invalid": data["skip_invalid"],
-        },
-        payload=upload.read(),
-    )
-    Job.objects.filter(pk=job.pk).update(result_url=f"{reverse('courses:import')}?job={job.pk}")
-    return redirect(job.get_absolute_url())
-
-
-def _finished_import_job(request):
-    """The import job named by ``?job=`` whose report the page shows (the user's own)."""
-    job_id = request.GET.get("job", "")
-    if not job_id.isdigit():
-        return None
-    return (
-        jobs.visible_jobs(request.user)
-        .filter(pk=int(job_id), kind="courses.import", status=Job.Status.DONE)
-        .first()
+        page_url=reverse("courses:import"),
+        provider=data["provider"].pk,
+        dry_run=data["dry_run"],
+        skip_invalid=data["skip_invalid"],
     )
 
 

@@ -9,8 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from verbund.core.models import Job
-from verbund.core.services import access, audit, editing, jobs, surveys
+from verbund.core.services import access, audit, editing, import_jobs, surveys
 from verbund.core.views.generic import ObjectFormView, ObjectListView, editable_object
 from verbund.economy import forms
 from verbund.economy.models import ExtraQuestion, ReportVersion, Wave
@@ -242,7 +241,7 @@ def panel(request, pk):
                 )
                 return redirect("economy:panel", pk=network.pk)
     else:
-        job = _finished_import_job(request, network)
+        job = import_jobs.finished(request, "economy.import_panel", network=network.pk)
         if job is not None:
             result = SimpleNamespace(**job.result)
     firms = network.economy_panel.select_related("chamber", "district")
@@ -262,30 +261,11 @@ def panel(request, pk):
 
 
 def _start_import_job(request, network, upload):
-    job = jobs.start(
+    return import_jobs.start(
+        request,
         "economy.import_panel",
-        user=request.user,
+        upload=upload,
         title=_("Panel importieren: %(file)s") % {"file": upload.name},
-        params={"network": network.pk, "filename": upload.name},
-        payload=upload.read(),
-    )
-    page = reverse("economy:panel", args=[network.pk])
-    Job.objects.filter(pk=job.pk).update(result_url=f"{page}?job={job.pk}")
-    return redirect(job.get_absolute_url())
-
-
-def _finished_import_job(request, network):
-    """The import job named by ``?job=`` whose report the page shows (the user's own)."""
-    job_id = request.GET.get("job", "")
-    if not job_id.isdigit():
-        return None
-    return (
-        jobs.visible_jobs(request.user)
-        .filter(
-            pk=int(job_id),
-            kind="economy.import_panel",
-            params__network=network.pk,
-            status=Job.Status.DONE,
-        )
-        .first()
+        page_url=reverse("economy:panel", args=[network.pk]),
+        network=network.pk,
     )

@@ -12,8 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from verbund.core.models import Job
-from verbund.core.services import access, jobs, params
+from verbund.core.services import access, import_jobs, jobs, params
 from verbund.core.views.generic import (
     ObjectDetailView,
     ObjectFormView,
@@ -175,7 +174,7 @@ def sittings_import(request, pk):
             )
             return redirect(period)
     elif request.method != "POST":
-        job = _finished_import_job(request, period)
+        job = import_jobs.finished(request, "exams.import_sittings", period=period.pk)
         if job is not None:
             result = SimpleNamespace(**job.result)
     return render(
@@ -187,32 +186,13 @@ def sittings_import(request, pk):
 
 
 def _start_import_job(request, period, upload):
-    job = jobs.start(
+    return import_jobs.start(
+        request,
         "exams.import_sittings",
-        user=request.user,
+        upload=upload,
         title=_("Prüfungstermine importieren: %(file)s") % {"file": upload.name},
-        params={"period": period.pk, "filename": upload.name},
-        payload=upload.read(),
-    )
-    page = reverse("exams:sittings_import", args=[period.pk])
-    Job.objects.filter(pk=job.pk).update(result_url=f"{page}?job={job.pk}")
-    return redirect(job.get_absolute_url())
-
-
-def _finished_import_job(request, period):
-    """The import job named by ``?job=`` whose report the page shows (the user's own)."""
-    job_id = request.GET.get("job", "")
-    if not job_id.isdigit():
-        return None
-    return (
-        jobs.visible_jobs(request.user)
-        .filter(
-            pk=int(job_id),
-            kind="exams.import_sittings",
-            params__period=period.pk,
-            status=Job.Status.DONE,
-        )
-        .first()
+        page_url=reverse("exams:sittings_import", args=[period.pk]),
+        period=period.pk,
     )
 
 

@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from verbund.core.models import Job
-from verbund.core.services import access, audit, editing, jobs, params, surveys
+from verbund.core.services import access, audit, editing, import_jobs, params, surveys
 from verbund.core.views.generic import ObjectFormView, ObjectListView, editable_object
 from verbund.needs import forms, questionnaire
 from verbund.needs.models import CustomQuestion, Response, Wave
@@ -180,7 +179,7 @@ def invitation_import(request, pk):
             )
             return redirect("needs:invitation_list", pk=wave.pk)
     elif request.method != "POST":
-        job = _finished_import_job(request, wave)
+        job = import_jobs.finished(request, "needs.import_invitations", wave=wave.pk)
         if job is not None:
             result = SimpleNamespace(**job.result)
     return render(
@@ -193,32 +192,14 @@ def invitation_import(request, pk):
 
 def _start_import_job(request, wave, data):
     upload = data["file"]
-    job = jobs.start(
+    return import_jobs.start(
+        request,
         "needs.import_invitations",
-        user=request.user,
+        upload=upload,
         title=_("Einladungen importieren: %(file)s") % {"file": upload.name},
-        params={"wave": wave.pk, "filename": upload.name, "skip_invalid": data["skip_invalid"]},
-        payload=upload.read(),
-    )
-    page = reverse("needs:invitation_import", args=[wave.pk])
-    Job.objects.filter(pk=job.pk).update(result_url=f"{page}?job={job.pk}")
-    return redirect(job.get_absolute_url())
-
-
-def _finished_import_job(request, wave):
-    """The import job named by ``?job=`` whose report the page shows (the user's own)."""
-    job_id = request.GET.get("job", "")
-    if not job_id.isdigit():
-        return None
-    return (
-        jobs.visible_jobs(request.user)
-        .filter(
-            pk=int(job_id),
-            kind="needs.import_invitations",
-            params__wave=wave.pk,
-            status=Job.Status.DONE,
-        )
-        .first()
+        page_url=reverse("needs:invitation_import", args=[wave.pk]),
+        wave=wave.pk,
+        skip_invalid=data["skip_invalid"],
     )
 
 
