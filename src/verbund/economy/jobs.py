@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_noop as noop
 
-from verbund.core.services import jobs, stored_text, surveys
+from verbund.core.services import import_jobs, jobs, stored_text, surveys
 from verbund.economy.models import Wave
 from verbund.economy.services import panel_import, waves
 from verbund.networks.models import Network
@@ -10,21 +10,6 @@ from verbund.networks.models import Network
 # Invitations and reminders: the one mail job of every survey (core.services.surveys).
 # Reminders keep the weekly interval, so a second run mails nobody twice.
 surveys.register_mail_jobs("economy", Wave, waves.send_invitations, waves.send_reminders)
-
-# Show at most this many errors of a background import (the count says how many there were).
-MAX_STORED_ERRORS = 500
-
-
-def import_report_as_json(result) -> dict:
-    """What the panel page shows of an ``ImportResult``, as JSON for ``Job.result``."""
-    return {
-        "created": result.created,
-        "errors": [
-            {"line": error.line, "column": str(error.column), "reason": str(error.reason)}
-            for error in result.errors[:MAX_STORED_ERRORS]
-        ],
-        "more_errors": max(0, len(result.errors) - MAX_STORED_ERRORS),
-    }
 
 
 @jobs.register("economy.import_panel")
@@ -43,4 +28,4 @@ def import_panel(job, progress):
         if result.created
         else noop("Geprüft, nichts gespeichert."),
     )
-    return import_report_as_json(result)
+    return import_jobs.report_as_json(result)

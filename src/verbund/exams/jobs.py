@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.translation import gettext_noop as noop
 
-from verbund.core.services import jobs, stored_text
+from verbund.core.services import import_jobs, jobs, stored_text
 from verbund.exams.models import ExamPeriod
 from verbund.exams.services import imports, polls, publishing
 
@@ -32,10 +32,6 @@ def fail_abandoned_plan_runs(sole_worker: bool) -> int:
     )
 
 
-# Show at most this many errors of a background import (the count says how many there were).
-MAX_STORED_ERRORS = 500
-
-
 @jobs.register("exams.import_sittings")
 def import_sittings(job, progress):
     """A large sittings file: the same all-or-nothing import as the page's."""
@@ -54,14 +50,7 @@ def import_sittings(job, progress):
         if not result.errors
         else noop("Geprüft, nichts gespeichert."),
     )
-    return {
-        "created": result.created,
-        "errors": [
-            {"line": error.line, "column": str(error.column), "reason": str(error.reason)}
-            for error in result.errors[:MAX_STORED_ERRORS]
-        ],
-        "more_errors": max(0, len(result.errors) - MAX_STORED_ERRORS),
-    }
+    return import_jobs.report_as_json(result)
 
 
 # The API's batch solve (POST /api/v1/exams/solve): the exams.md instance travels as the

@@ -3,7 +3,7 @@ mass mail and large invitation imports."""
 
 from django.utils.translation import gettext_noop as noop
 
-from verbund.core.services import jobs, stored_text, surveys
+from verbund.core.services import import_jobs, jobs, stored_text, surveys
 from verbund.needs.models import Wave
 from verbund.needs.services import analysis, exports, gap_store, gaps, imports, waves
 
@@ -45,22 +45,6 @@ surveys.register_mail_jobs(
 )
 
 
-# Show at most this many errors of a background import (the count says how many there were).
-MAX_STORED_ERRORS = 500
-
-
-def import_report_as_json(result) -> dict:
-    """What the import page shows of an ``ImportResult``, as JSON for ``Job.result``."""
-    return {
-        "created": result.created,
-        "errors": [
-            {"line": error.line, "column": str(error.column), "reason": str(error.reason)}
-            for error in result.errors[:MAX_STORED_ERRORS]
-        ],
-        "more_errors": max(0, len(result.errors) - MAX_STORED_ERRORS),
-    }
-
-
 @jobs.register("needs.import_invitations")
 def import_invitations(job, progress):
     """A large invitation list: the same all-or-nothing import as the page's."""
@@ -81,4 +65,4 @@ def import_invitations(job, progress):
         if result.created
         else noop("Geprüft, nichts gespeichert."),
     )
-    return import_report_as_json(result)
+    return import_jobs.report_as_json(result)

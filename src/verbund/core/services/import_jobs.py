@@ -41,3 +41,19 @@ def finished(request, kind: str, **params):
         )
         .first()
     )
+
+
+# Show at most this many errors of a background import (the count says how many there were).
+MAX_STORED_ERRORS = 500
+
+
+def report_as_json(result) -> dict:
+    """What an import page shows of an ``ImportResult`` (created rows, errors), for ``Job.result``."""
+    return {
+        "created": result.created,
+        "errors": [
+            {"line": error.line, "column": str(error.column), "reason": str(error.reason)}
+            for error in result.errors[:MAX_STORED_ERRORS]
+        ],
+        "more_errors": max(0, len(result.errors) - MAX_STORED_ERRORS),
+    }
