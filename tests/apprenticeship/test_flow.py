@@ -127,6 +127,10 @@ def test_rotation_from_the_ui_edit_and_replan(client, profile, stations, planner
     # the solver's state in words (no OPTIMAL / FEASIBLE / GREEDY_KEPT)
     assert not re.search(r"\b(OPTIMAL|FEASIBLE|GREEDY_KEPT|GREEDY)\b", page)
     stay = run.plan["stays"][0]
+    # the stay names its station and position, not the instance's ids
+    station_name = run.labels["stations"][stay["station"]]
+    assert f'<tr id="stay-0"><td>{station_name}' in page
+    assert f"<td>{stay['station']}" not in page and f"<td>{stay['position']}</td>" not in page
     # into the school block (weeks 6-9): refused, the rule is shown
     client.post(
         reverse("apprenticeship:stay_edit", args=[run.pk]),

@@ -33,6 +33,7 @@ ROLE_PAGES = {
         "abrechnungen": "/pruefungen/entschaedigung/antraege/",
     },
     "konjunktur": {"uebersicht": "/", "konjunktur": "/konjunktur/"},
+    "konjunktur-lw": {"uebersicht": "/", "konjunktur": "/konjunktur/"},
     "beratungsbuero": {"uebersicht": "/", "beratung": "/beratung/"},
     "anbieter": {"uebersicht": "/", "angebote": "/kurse/meine/", "luecken": "/bedarf/luecken/"},
     "betrieb": {

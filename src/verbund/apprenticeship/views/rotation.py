@@ -86,6 +86,9 @@ def _run(request, pk):
 def _timelines(run):
     """Per apprentice one row of weeks: school/blocked, a stay (station), or home."""
     labels = run.labels or {}
+    positions = {
+        p["id"]: p["title"] for p in run.instance.get("occupation", {}).get("positions", [])
+    }
     weeks = run.instance.get("occupation", {}).get("weeks", 0)
     stays_by_apprentice = defaultdict(list)
     for index, stay in enumerate(run.plan.get("stays", [])):
@@ -100,11 +103,13 @@ def _timelines(run):
             for week in range(stay["start_week"], stay["start_week"] + stay["weeks"]):
                 if 1 <= week <= weeks:
                     cells[week] = "stay"
+        # names, not the instance's ids ("S5", position "12"), after the raw stay's fields
         stays = [
             {
+                **stay,
                 "index": index,
                 "station": labels.get("stations", {}).get(stay["station"], stay["station"]),
-                **stay,
+                "position": positions.get(stay["position"], stay["position"]),
             }
             for index, stay in stays_by_apprentice[apprentice["id"]]
         ]
@@ -137,6 +142,9 @@ def _per_company(timelines):
 
 def _occupancy(run):
     labels = run.labels or {}
+    positions = {
+        p["id"]: p["title"] for p in run.instance.get("occupation", {}).get("positions", [])
+    }
     weeks = run.instance.get("occupation", {}).get("weeks", 0)
     load = defaultdict(lambda: [0] * weeks)
     for stay in run.plan.get("stays", []):
