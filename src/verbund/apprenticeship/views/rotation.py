@@ -142,9 +142,6 @@ def _per_company(timelines):
 
 def _occupancy(run):
     labels = run.labels or {}
-    positions = {
-        p["id"]: p["title"] for p in run.instance.get("occupation", {}).get("positions", [])
-    }
     weeks = run.instance.get("occupation", {}).get("weeks", 0)
     load = defaultdict(lambda: [0] * weeks)
     for stay in run.plan.get("stays", []):
