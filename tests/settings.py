@@ -14,3 +14,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 AXES_ENABLED = os.environ.get("VERBUND_TEST_AXES", "0") == "1"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns about a missing root
+
+# SQLite tests use a database file, not the in-memory default: the concurrency tests run
+# threads with their own connections, which an in-memory database cannot share safely
+# (shared-cache tables fail with "table is locked" instead of waiting their turn).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405

@@ -246,7 +246,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env("EMAIL_FROM", "verbund <noreply@verbund.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background work: run at once in the demo and tests, by `verbund db_worker` in production.
+# Background work: `verbund demo` and production servers set VERBUND_TASKS_BACKEND=database
+# and run `verbund worker` (the demo starts one beside gunicorn), so no long job runs in a
+# web request. Without it (tests, loading the demo data, management commands) a task runs
+# at once in the calling process.
 TASKS = {
     "default": {
         "BACKEND": (

@@ -4,7 +4,7 @@ the run row is locked, the second edit is checked against the first and refused.
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from tests import factories
 from verbund.apprenticeship.models import RotationRun
@@ -63,8 +63,6 @@ PLAN = {
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_edits_never_overbook_a_station():
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks need PostgreSQL (SQLite serialises writers anyway)")
     network = factories.network("Verbund", kind=Network.Kind.AUSBILDUNGSVERBUND)
     occupation = Occupation.objects.create(code="x", name="Testberuf")
     run = RotationRun.objects.create(

@@ -211,10 +211,6 @@ def test_a_small_panel_file_is_still_imported_at_once(client, world):
     assert not Job.objects.filter(kind="economy.import_panel").exists()
 
 
-@pytest.mark.skipif(
-    "postgresql" not in __import__("os").environ.get("VERBUND_DATABASE_URL", ""),
-    reason="row locks need PostgreSQL (SQLite serialises writers anyway)",
-)
 def test_two_runs_at_the_same_time_mail_each_firm_once(transactional_db, world, monkeypatch):
     import threading
     import time

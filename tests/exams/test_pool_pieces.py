@@ -131,8 +131,6 @@ def solved_period(pool_a, planner):
 @pytest.mark.django_db(transaction=True)
 def test_two_planners_at_once_one_edit_wins_on_postgresql(chambers):
     """Two sessions lock different assignments of one plan seen at the same version."""
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks need PostgreSQL (SQLite serialises every writer)")
     from tests import factories
     from tests.exams.conftest import make_pool
 

@@ -68,8 +68,6 @@ def test_storing_skips_a_stay_booked_meanwhile(world):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_runs_book_a_place_once(chamber_a, occupation):
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks need PostgreSQL")
     from .conftest import make_partnership
 
     a = make_partnership("P", chamber_a, occupation)
