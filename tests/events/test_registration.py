@@ -140,6 +140,24 @@ def test_expired_offer_passes_on(event):
         registrations.accept_offer(bert)
 
 
+def test_a_new_registration_lets_due_offers_lapse_first(event):
+    """Between two runs of the periodic job, the next registration expires a due offer
+    under the lock (and the queue moves up) before it counts the seats."""
+    register(event, "Anna", seats=2)
+    dora = register(event, "Dora")
+    bert = register(event, "Bert")
+    registrations.cancel(dora)
+    Registration.objects.filter(pk=bert.pk).update(
+        offer_expires_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    carla = register(event, "Carla")
+    bert.refresh_from_db()
+    assert bert.status == S.EXPIRED
+    # Nobody else waits, so the lapsed seat is free when Carla is counted.
+    assert carla.status == S.CONFIRMED
+    assert carla.waiting_position is None
+
+
 def test_no_longer_interested_frees_the_queue(event):
     register(event, "Anna", seats=3)
     bert, carla = register(event, "Bert"), register(event, "Carla")

@@ -100,11 +100,18 @@ def _cancel_url(registration) -> str:
     return absolute(reverse("api:cancel_registration", args=[registration.token]))
 
 
+def _position(registration) -> int | None:
+    """Counted under the seat lock when the registration was just taken, else looked up."""
+    if hasattr(registration, "waiting_position"):
+        return registration.waiting_position
+    return registrations.position(registration)
+
+
 def _answer(registration) -> dict:
     return {
         "id": registration.pk,
         "status": registration.status,
-        "position": registrations.position(registration),
+        "position": _position(registration),
         "cancel_url": _cancel_url(registration),
     }
 

@@ -59,6 +59,17 @@ def availability(event: Event) -> Availability:
     )
 
 
+def _seat_counts(event: Event, priority: int, now: datetime.datetime) -> dict:
+    """One query under the lock: seats held, entries waiting, offers now due, and the
+    waiting entries a new one of ``priority`` queues behind."""
+    return event.registrations.aggregate(
+        held=Sum("seats", filter=Q(status__in=HOLDING_STATUSES), default=0),
+        waiting=Count("pk", filter=Q(status=Status.WAITLISTED)),
+        due=Count("pk", filter=Q(status=Status.OFFERED, offer_expires_at__lt=now)),
+        ahead=Count("pk", filter=Q(status=Status.WAITLISTED, priority__gte=priority)),
+    )
+
+
 def waiting_queue(event: Event):
     return event.registrations.filter(status=Status.WAITLISTED).order_by(
         "-priority", "created_at", "pk"
@@ -117,15 +128,19 @@ def register(
             % {"max": event.max_seats_per_registration}
         )
 
+    already = _("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung.")
+    # Outside the lock, so the locked part stays short; a race between two identical
+    # e-mails is settled by the unique constraint below.
+    if Registration.objects.filter(
+        event_id=event.pk, email=email, status__in=ACTIVE_STATUSES
+    ).exists():
+        raise AlreadyRegistered(already)
+
     def write(current: Event) -> Registration:
-        reason = closed_reason(current)
+        now = timezone.now()
+        reason = closed_reason(current, now)
         if reason:
             raise RegistrationClosed(reason)
-        if current.registrations.filter(email=email, status__in=ACTIVE_STATUSES).exists():
-            raise AlreadyRegistered(_("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung."))
-        _expire_due(current)
-        free = availability(current)
-        fits = free.seats_left >= seats and free.waiting_list == 0
         registration = Registration(
             event=current,
             name=name.strip(),
@@ -135,8 +150,16 @@ def register(
             organization=organization,
             user=user if user is not None and user.is_authenticated else None,
             answers=answers or {},
-            status=Status.CONFIRMED if fits else Status.WAITLISTED,
         )
+        counts = _seat_counts(current, registration.priority, now)
+        if counts["due"]:
+            _expire_due(current, now)
+            counts = _seat_counts(current, registration.priority, now)
+        fits = current.seat_limit - counts["held"] >= seats and counts["waiting"] == 0
+        registration.status = Status.CONFIRMED if fits else Status.WAITLISTED
+        # Its place, counted under the lock: everyone waiting with the same or a higher
+        # priority came earlier (saves the two queries of position() after the commit).
+        registration.waiting_position = None if fits else counts["ahead"] + 1
         registration.save()
         audit.record(
             registration,
@@ -151,9 +174,7 @@ def register(
         return locked(event.pk, write, lock=lock)
     except IntegrityError as error:
         # The unique constraint has the last word on a race between two identical e-mails.
-        raise AlreadyRegistered(
-            _("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung.")
-        ) from error
+        raise AlreadyRegistered(already) from error
 
 
 def cancel(registration: Registration, user=None) -> Registration:
