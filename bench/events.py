@@ -7,9 +7,10 @@ the lock switched off (bench/events_unlocked_wsgi.py) as the baseline that shows
 lock is there. Database: VERBUND_DATABASE_URL (default: a throwaway PostgreSQL database
 ``verbund_bench_events`` on 127.0.0.1).
 
-(2) B2B scheduling at 200 participants / 1,000 requests and 1,000 / 6,000: the
-first-free-slot baseline beside the scheduler (CP-SAT placement + local search), both
-checked by the independent checker.
+(2) B2B scheduling at 200 participants / 1,000 requests and 1,000 / 6,000 (and a forum
+of the published size), random and planted (built around a known schedule, so the
+optimum is at most its gaps): the first-free-slot baseline beside the scheduler (CP-SAT
+placement + local search), both checked by the independent checker.
 
 Prints tables, never asserts: times depend on the machine and its load.
 """
@@ -45,6 +46,10 @@ B2B_SIZES = (
     (200, 1000, 1.0, 0.15),
     (1000, 6000, 1.0, 0.15),
 )
+# Forums built around a known schedule (solver/planted.py), the published shape (75
+# companies, 22 slots, 50-90 % spare tables) in three draws, then 200 and 1,000: their
+# optimum is at most the known schedule's gaps, which random forums cannot tell.
+PLANTED_SIZES = ((75, 1), (75, 2), (75, 3), (200, 1), (1000, 1))
 
 
 def _django(database_url: str, var: Path) -> None:
@@ -305,13 +310,36 @@ def http_part(database_url: str, client_counts: list[int], rounds: int = ROUNDS)
                 print(f"    errors by kind: {statuses}")
 
 
+def _b2b_cases(only: str | None):
+    """(label, instance, gaps of a known schedule or None) for each benchmark forum."""
+    from verbund.events.solver import generate, planted
+
+    for participants, requests, acceptance, spare in B2B_SIZES:
+        label = f"{participants}/{requests}/{acceptance}"
+        if only and only != label:
+            continue
+        instance = generate.generate(
+            participants, requests, seed=1, acceptance=acceptance, spare_tables=spare
+        )
+        yield f"random {participants}/{requests} ({acceptance:.0%})", instance, None
+    for participants, seed in PLANTED_SIZES:
+        label = f"planted {participants}/{seed}"
+        if only and only != label:
+            continue
+        instance, plan = planted.planted(participants, seed)
+        yield (
+            f"planted {participants} (seed {seed})",
+            instance,
+            planted.planted_gaps(instance, plan),
+        )
+
+
 def b2b_part(time_limit: float, only: str | None = None) -> None:
     from verbund.events.solver import checker, generate, greedy, scheduler
 
     print(f"\n(2) B2B scheduling (time limit {time_limit:.0f} s, 2 CP-SAT workers)")
     header = (
-        "size",
-        "accepted",
+        "forum",
         "meetings",
         "max deg/slots",
         "tables",
@@ -320,6 +348,7 @@ def b2b_part(time_limit: float, only: str | None = None) -> None:
         "bound",
         "idle gaps",
         "gap bound",
+        "known schedule",
         "max/person",
         "wall s",
         "cpu s",
@@ -327,12 +356,7 @@ def b2b_part(time_limit: float, only: str | None = None) -> None:
         "load",
     )
     print(" | ".join(header))
-    for participants, requests, acceptance, spare in B2B_SIZES:
-        if only and only != f"{participants}/{requests}/{acceptance}":
-            continue
-        instance = generate.generate(
-            participants, requests, seed=1, acceptance=acceptance, spare_tables=spare
-        )
+    for label, instance, known in _b2b_cases(only):
         shape = generate.structure(instance)
         for method in ("greedy", "scheduler"):
             started, cpu = time.perf_counter(), time.process_time()
@@ -344,8 +368,7 @@ def b2b_part(time_limit: float, only: str | None = None) -> None:
             seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
             objective = schedule.objective
             row = (
-                f"{participants}/{requests}",
-                f"{acceptance:.0%}",
+                label,
                 shape["meetings"],
                 f"{shape['max_degree']}/{shape['slots']}",
                 shape["tables"],
@@ -354,6 +377,7 @@ def b2b_part(time_limit: float, only: str | None = None) -> None:
                 schedule.bound.get("scheduled", "-") if method == "scheduler" else "-",
                 objective["idle_gaps"],
                 schedule.bound.get("idle_gaps", "-") if method == "scheduler" else "-",
+                "-" if known is None else known,
                 objective["max_gaps_per_participant"],
                 f"{seconds:.1f}",
                 f"{cpu:.1f}",
@@ -369,7 +393,7 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=60.0, help="scheduler seconds")
     parser.add_argument("--clients", default=f"8,{CLIENTS}", help="requests in flight, e.g. 8,32")
     parser.add_argument("--rounds", type=int, default=ROUNDS, help="events per variant")
-    parser.add_argument("--size", help="only this B2B case, e.g. 200/1000/0.5")
+    parser.add_argument("--size", help="only this B2B case, e.g. 200/1000/0.5 or 'planted 75/1'")
     args = parser.parse_args()
     if args.part in ("http", "all"):
         database_url = os.environ.get("VERBUND_DATABASE_URL", DEFAULT_DATABASE)

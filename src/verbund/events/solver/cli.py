@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from . import checker, generate, model, scheduler
+from . import checker, generate, model, planted, scheduler
+from .tables import build_schedule
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     check.add_argument("schedule")
     gen = actions.add_parser("generate", help="write a realistic random instance")
     gen.add_argument("--participants", type=int, required=True)
-    gen.add_argument("--requests", type=int, required=True)
+    gen.add_argument("--requests", type=int, help="meeting requests (not with --planted)")
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument(
         "--acceptance",
@@ -38,6 +39,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=generate.SPARE_TABLES,
         help="tables beyond the average need per slot (default 0.15)",
     )
+    gen.add_argument(
+        "--planted",
+        action="store_true",
+        help="a forum built around a known schedule (--requests is ignored): its gaps "
+        "bound the optimum from above",
+    )
+    gen.add_argument("--planted-out", help="with --planted: where to write that schedule")
     gen.add_argument("--out", help="where to write the instance JSON (default: standard output)")
 
 
@@ -76,13 +84,24 @@ def dispatch(options: dict, stdout: TextIO | None = None, stderr: TextIO | None 
             if not violations:
                 stdout.write("OK: every hard rule holds\n")
             return 1 if violations else 0
-        instance = generate.generate(
-            options["participants"],
-            options["requests"],
-            options["seed"],
-            acceptance=options.get("acceptance", generate.ACCEPTANCE),
-            spare_tables=options.get("spare_tables", generate.SPARE_TABLES),
-        )
+        plan = None
+        if options.get("planted"):
+            instance, plan = planted.planted(options["participants"], options["seed"])
+        else:
+            if options.get("requests") is None:
+                raise ValueError("--requests is needed (or --planted)")
+            instance = generate.generate(
+                options["participants"],
+                options["requests"],
+                options["seed"],
+                acceptance=options.get("acceptance", generate.ACCEPTANCE),
+                spare_tables=options.get("spare_tables", generate.SPARE_TABLES),
+            )
+        if plan is not None and options.get("planted_out"):
+            known = build_schedule(instance, plan, status="PLANTED", seconds=0.0)
+            Path(options["planted_out"]).write_text(
+                json.dumps(known.to_dict(), indent=1, ensure_ascii=False), encoding="utf-8"
+            )
         text = json.dumps(model.instance_to_dict(instance), indent=1, ensure_ascii=False)
         if not options.get("out"):
             stdout.write(text + "\n")
@@ -94,6 +113,11 @@ def dispatch(options: dict, stdout: TextIO | None = None, stderr: TextIO | None 
             f"(max {shape['max_degree']} per participant), {shape['slots']} slots, "
             f"{shape['tables']} tables -> {options['out']}\n"
         )
+        if plan is not None:
+            stderr.write(
+                f"a schedule with {planted.planted_gaps(instance, plan)} idle gaps exists"
+                + (f" -> {options['planted_out']}\n" if options.get("planted_out") else "\n")
+            )
         return 0
     except (OSError, ValueError) as error:
         stderr.write(f"error: {error}\n")

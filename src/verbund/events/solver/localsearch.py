@@ -31,6 +31,8 @@ EJECT_SHARE = 0.02
 INSERT_SHARE = 0.2
 # Share of chain moves aimed at a slot next to one of the participant's meetings.
 EDGE_SHARE = 0.5
+# Share of moves that start from a meeting of someone who has gaps.
+FOCUS_SHARE = 0.5
 
 
 def gaps_of(mask: int) -> int:
@@ -66,6 +68,10 @@ class Search:
         self.occupant = [{} for _ in people]  # person -> {slot: meeting}
         self.mask = [0] * len(people)
         self.count = [0] * self.n_slots
+        # People with gaps, as a list with positions (random pick and removal in O(1)):
+        # on large forums most people have none, and moves aimed at them are wasted.
+        self.gappy: list[int] = []
+        self.gappy_at: dict[int, int] = {}
         for meeting_id, slot in slot_of.items():
             self._place(self.index[meeting_id], slot)
         self.by_person = defaultdict(list)
@@ -73,12 +79,25 @@ class Search:
             for p in members:
                 self.by_person[p].append(m)
 
+    def _set_mask(self, p: int, mask: int) -> None:
+        self.mask[p] = mask
+        if gaps_of(mask):
+            if p not in self.gappy_at:
+                self.gappy_at[p] = len(self.gappy)
+                self.gappy.append(p)
+        elif p in self.gappy_at:
+            index = self.gappy_at.pop(p)
+            last = self.gappy.pop()
+            if last != p:
+                self.gappy[index] = last
+                self.gappy_at[last] = index
+
     def _place(self, m: int, slot: int) -> None:
         self.slot[m] = slot
         self.count[slot] += 1
         for p in self.members[m]:
             self.occupant[p][slot] = m
-            self.mask[p] |= 1 << slot
+            self._set_mask(p, self.mask[p] | 1 << slot)
 
     def total(self) -> int:
         return sum(gaps_of(mask) for mask in self.mask)
@@ -141,7 +160,7 @@ class Search:
             for p in self.members[m]:
                 self.occupant[p][new] = m
         for p, mask in new_masks.items():
-            self.mask[p] = mask
+            self._set_mask(p, mask)
         for slot, change in counts.items():
             self.count[slot] += change
 
@@ -182,7 +201,7 @@ class Search:
         for p in self.members[m]:
             del self.occupant[p][slot]
         for p, mask in new_masks.items():
-            self.mask[p] = mask
+            self._set_mask(p, mask)
         self.slot[m] = -1
 
     def _best_insert(self, m: int):
@@ -255,7 +274,13 @@ class Search:
                             best_key, best, best_placed = key, list(self.slot), placed
                             snapshot_at = steps
                 continue
-            m = self.rng.choice(movable)
+            if self.gappy and self.rng.random() < FOCUS_SHARE:
+                person = self.gappy[self.rng.randrange(len(self.gappy))]
+                m = self.rng.choice(self.by_person[person])
+                if m in self.frozen:
+                    continue
+            else:
+                m = self.rng.choice(movable)
             if self.slot[m] < 0:
                 continue
             if roll > 1 - EJECT_SHARE:
