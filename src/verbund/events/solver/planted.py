@@ -32,7 +32,7 @@ CROSS_SIDE = 0.9
 SPARE_TABLES = 0.6
 
 
-def planted(  # noqa: PLR0913 - the knobs of a forum, keyword-only but the size
+def planted(
     participants: int,
     seed: int = 0,
     *,
