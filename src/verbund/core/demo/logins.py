@@ -85,7 +85,7 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "Sevgi",
         "Arslan",
         "Prüfungswesen IHK Braunschweig",
-        "Gemeinsamer Prüferpool, Prüfungstermine planen, Prüfer zuordnen",
+        "Gemeinsamer Prüferpool, Prüfungstermine planen, Prüfer zuordnen, Prüferschulungen",
         "ihk-braunschweig",
         "Sachbearbeitung Prüfungswesen",
         teams=(
@@ -95,6 +95,9 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
                 organization="ihk-braunschweig",
             ),
             TeamGrant("Gemeinsamer Prüferpool", ("exams.plan",), network="ihk-kooperation"),
+            # Joint examiner trainings are events of the exams department (check-in
+            # records the training on the examiner's record).
+            TeamGrant("Prüferschulungen", ("events.manage",), network="ihk-kooperation"),
         ),
     ),
     DemoLogin(
