@@ -3,6 +3,7 @@ scheduling (background run with progress), publishing, agendas and the table pla
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,8 +13,7 @@ from django.views.decorators.http import require_POST
 
 from verbund.core.models import Topic
 from verbund.core.services import access
-from verbund.core.views.generic import editable_object
-from verbund.events.forms import MeetingRequestForm, ProfileForm
+from verbund.events.forms import MatchmakingSetupForm, MeetingRequestForm, ProfileForm
 from verbund.events.models import Event, MeetingRequest, Profile, ScheduleRun
 from verbund.events.permissions import EVENTS_MANAGE
 from verbund.events.services import agenda, matchmaking
@@ -24,6 +24,13 @@ def _b2b_event(request, pk) -> Event:
     event = get_object_or_404(Event.objects.visible_to(request.user), pk=pk)
     if not event.is_b2b:
         raise Http404
+    return event
+
+
+def _managed_b2b(request, pk) -> Event:
+    """An organiser's B2B page: 404 if invisible or not a B2B forum, 403 without the right."""
+    event = _b2b_event(request, pk)
+    access.require(request.user, EVENTS_MANAGE, event)
     return event
 
 
@@ -156,9 +163,37 @@ def answer(request, pk):
 
 
 @login_required
+def setup_edit(request, pk):
+    event = _managed_b2b(request, pk)
+    setup = matchmaking.setup_for(event)
+    form = MatchmakingSetupForm(request.POST or None, instance=setup)
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in form._meta.fields}
+        try:
+            recompute = matchmaking.update_setup(
+                setup, values, request.user, confirmed=bool(form.cleaned_data.get("confirm"))
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("B2B-Einstellungen gespeichert."))
+            if recompute:
+                messages.warning(
+                    request, _("Bitte den Terminplan neu berechnen und wieder veröffentlichen.")
+                )
+            return redirect("events:b2b_home", event.pk)
+    return render(
+        request,
+        "events/b2b_setup.html",
+        {"event": event, "setup": setup, "form": form, "published": "confirm" in form.fields},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
 @require_POST
 def schedule_start(request, pk):
-    event = editable_object(request.user, Event, pk, EVENTS_MANAGE)
+    event = _managed_b2b(request, pk)
     run = agenda.start_run(event, request.user)
     return redirect(run)
 
@@ -183,7 +218,7 @@ def run_progress(request, pk):
 @login_required
 @require_POST
 def publish(request, pk):
-    event = editable_object(request.user, Event, pk, EVENTS_MANAGE)
+    event = _managed_b2b(request, pk)
     setup = matchmaking.setup_for(event)
     if not setup.schedule.get("scheduled"):
         messages.error(request, _("Es gibt noch keinen berechneten Terminplan."))
@@ -198,7 +233,7 @@ def publish(request, pk):
 
 @login_required
 def table_plan(request, pk):
-    event = editable_object(request.user, Event, pk, EVENTS_MANAGE)
+    event = _managed_b2b(request, pk)
     setup = matchmaking.setup_for(event)
     return render(
         request,
