@@ -225,18 +225,75 @@ def test_rerun_keeps_published_meetings_at_their_published_tables(forum, reps, o
     assert now == published
 
 
-# --- The organiser's setup page ------------------------------------------------------
+# --- Profile search ------------------------------------------------------------------
 
-SETUP = {
-    "morning_start": "09:00",
-    "morning_slots": "4",
-    "afternoon_start": "13:30",
-    "afternoon_slots": "3",
-    "slot_minutes": "25",
-    "tables": "5",
-    "request_minutes": "15",
-    "max_pending": "10",
-}
+
+@pytest.fixture
+def searchable(forum):
+    from verbund.core.models import Topic
+
+    first, second = Topic.objects.all()[:2]
+    rows = [
+        ("Harzer Fräswerk", "DE", "de", "CNC-Fräsen", "Vertrieb", first),
+        ("Atelier Belfort", "FR", "fr, en", "Montage", "Fräsarbeiten", second),
+        ("Quedlinburger Lacke", "DE", "de, fr", "Lacke", "Ausbildung", second),
+    ]
+    for company, country, languages, offers, wants, topic in rows:
+        profile = forum.profiles.create(
+            company=company, country=country, languages=languages, offers=offers, wants=wants
+        )
+        profile.topics.add(topic)
+    return forum, first, second
+
+
+def _found(client, event, **params):
+    page = client.get(reverse("events:b2b_home", args=[event.pk]), params)
+    assert page.status_code == 200
+    return set(page.context["profiles"].values_list("company", flat=True))
+
+
+def test_profile_search_and_filters(client, searchable, outsider):
+    event, first, second = searchable
+    client.force_login(outsider)
+    everyone = {"Harzer Fräswerk", "Atelier Belfort", "Quedlinburger Lacke"}
+    assert _found(client, event) == everyone
+    # Text: company, offers and wants, case-insensitive.
+    assert _found(client, event, q="fräs") == {"Harzer Fräswerk", "Atelier Belfort"}
+    assert _found(client, event, q="LACKE") == {"Quedlinburger Lacke"}
+    assert _found(client, event, land="fr") == {"Atelier Belfort"}
+    assert _found(client, event, land="DE", q="lacke") == {"Quedlinburger Lacke"}
+    # Language codes match whole codes of the list, not parts of them.
+    assert _found(client, event, sprache="fr") == {"Atelier Belfort", "Quedlinburger Lacke"}
+    assert _found(client, event, sprache="en") == {"Atelier Belfort"}
+    assert _found(client, event, sprache="n") == everyone  # not a code: no filter
+    assert _found(client, event, thema=str(second.pk)) == {"Atelier Belfort", "Quedlinburger Lacke"}
+    assert _found(client, event, thema=str(first.pk), land="FR") == set()
+    page = client.get(
+        reverse("events:b2b_home", args=[event.pk]), {"sprache": "fr", "thema": second.pk}
+    ).content.decode()
+    assert '<option value="fr" selected>' in page
+    assert f'<option value="{second.pk}" selected>' in page
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"thema": "99999999999999999999"},
+        {"thema": "abc"},
+        {"thema": "²"},
+        {"q": "a\x00b"},
+        {"land": "\x00"},
+        {"sprache": "d\x00"},
+        {"q": "x" * 5000},
+    ],
+)
+def test_profile_search_with_bad_input_is_no_error(client, searchable, outsider, params):
+    event, _first, _second = searchable
+    client.force_login(outsider)
+    assert client.get(reverse("events:b2b_home", args=[event.pk]), params).status_code == 200
+
+
+# --- Permissions of the remaining pages ----------------------------------------------
 
 
 @pytest.fixture
@@ -247,90 +304,81 @@ def forum_b(org_b):
     return event
 
 
-def test_setup_page_permissions(client, forum, forum_b, reps, organiser_a, event):
-    url = reverse("events:b2b_setup", args=[forum.pk])
-    response = client.get(url)
-    assert response.status_code == 302 and "/login" in response.url
-    client.force_login(reps[0].user)  # a participant without events.manage
-    assert client.get(url).status_code == 403
-    assert client.post(url, SETUP).status_code == 403
-    client.force_login(organiser_a)
-    assert client.get(reverse("events:b2b_setup", args=[forum_b.pk])).status_code == 403
-    assert client.post(reverse("events:b2b_setup", args=[forum_b.pk]), SETUP).status_code == 403
-    assert client.get(reverse("events:b2b_setup", args=[event.pk])).status_code == 404  # no B2B
-    home = client.get(reverse("events:b2b_home", args=[forum.pk])).content.decode()
-    assert url in home
-    assert client.get(url).status_code == 200
-
-
-def test_organiser_changes_the_setup_and_it_is_audited(client, forum, reps, organiser_a):
-    from verbund.core.services import audit
-
-    client.force_login(organiser_a)
-    response = client.post(reverse("events:b2b_setup", args=[forum.pk]), SETUP)
-    assert response.status_code == 302
-    setup = matchmaking.setup_for(forum)
-    assert (setup.morning_slots, setup.tables, setup.request_minutes) == (4, 5, 15)
-    entry = audit.entries_for(setup).get(action="events.matchmaking_setup.changed")
-    assert entry.user == organiser_a and entry.changes["tables"] == [2, 5]
-    # The expiry period is now minutes: a request lapses after a quarter of an hour.
+def test_participant_pages_need_a_login(client, forum, reps):
     sent = matchmaking.send_request(reps[0], reps[1].profile)
-    assert datetime.timedelta(minutes=14) < sent.expires_at - timezone.now()
-    assert sent.expires_at - timezone.now() <= datetime.timedelta(minutes=15)
+    for method, url in (
+        ("get", reverse("events:b2b_join", args=[forum.pk])),
+        ("post", reverse("events:b2b_join", args=[forum.pk])),
+        ("get", reverse("events:profile_detail", args=[reps[1].profile.pk])),
+        ("post", reverse("events:profile_detail", args=[reps[1].profile.pk])),
+        ("get", reverse("events:b2b_agenda", args=[forum.pk])),
+        ("get", reverse("events:b2b_agenda_file", args=[forum.pk, "ics"])),
+        ("post", reverse("events:b2b_answer", args=[sent.pk])),
+    ):
+        response = getattr(client, method)(url)
+        assert response.status_code == 302 and "/login" in response.url, url
+    sent.refresh_from_db()
+    assert sent.status == Status.PENDING
 
 
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        ({"morning_slots": "0", "afternoon_slots": "0"}, "mindestens ein Gesprächsslot"),
-        ({"tables": "0"}, "mindestens ein Tisch"),
-        ({"tables": "99999999999"}, "höchstens 1.000"),
-        ({"request_minutes": "14"}, "frühestens nach 15 Minuten"),
-        ({"request_minutes": str(10 * 24 * 60 + 1)}, "spätestens nach 10 Tagen"),
-        ({"max_pending": "0"}, "1 bis 1.000 offene Anfragen"),
-        ({"slot_minutes": "5"}, "10 bis 60 Minuten"),
-        ({"morning_slots": "20"}, "nach dem Beginn des Nachmittags"),
-        ({"afternoon_start": "23:00"}, "vor Mitternacht"),
-        ({"tables": "viele"}, "ganze Zahl"),
-        ({"morning_start": "25:99"}, "Uhrzeit"),
-    ],
-)
-def test_bad_setup_values_get_a_german_message(client, forum, organiser_a, change, message):
+def test_agenda_of_someone_without_profile_is_404(client, forum, outsider):
+    client.force_login(outsider)
+    assert client.get(reverse("events:b2b_agenda", args=[forum.pk])).status_code == 404
+
+
+@pytest.fixture
+def run_b(forum_b, org_b):
+    organiser_b = factories.user("bettina", organization=org_b)
+    factories.grant(organiser_b, ["events.manage"], organization=org_b)
+    return agenda.start_run(forum_b, organiser_b, time_limit=1), organiser_b
+
+
+def test_organiser_pages_of_another_organizations_forum(client, forum_b, run_b, organiser_a):
+    run, organiser_b = run_b
+    schedule = reverse("events:b2b_schedule", args=[forum_b.pk])
+    publish = reverse("events:b2b_publish", args=[forum_b.pk])
+    plan = reverse("events:b2b_table_plan", args=[forum_b.pk])
+    detail = reverse("events:run_detail", args=[run.pk])
+    progress = reverse("events:run_progress", args=[run.pk])
+    for method, url in (
+        ("post", schedule),
+        ("post", publish),
+        ("get", plan),
+        ("get", detail),
+        ("get", progress),
+    ):
+        response = getattr(client, method)(url)
+        assert response.status_code == 302 and "/login" in response.url, url
+    client.force_login(organiser_a)  # organiser, but of organization A
+    runs = forum_b.schedule_runs.count()
+    assert client.post(schedule).status_code == 403
+    assert client.post(publish).status_code == 403
+    assert client.get(plan).status_code == 403
+    assert client.get(detail).status_code == 404
+    assert client.get(progress).status_code == 404
+    assert forum_b.schedule_runs.count() == runs
+    assert matchmaking.setup_for(forum_b).agenda == "none"
+    client.force_login(organiser_b)
+    assert client.get(detail).status_code == 200
+    assert client.get(progress).status_code == 200
+    assert client.get(plan).status_code == 200
+    assert client.post(publish).status_code == 302
+    assert client.post(schedule).status_code == 302
+    assert forum_b.schedule_runs.count() == runs + 1
+
+
+def test_members_only_forum_of_another_organization_is_404(client, org_b, organiser_a):
+    hidden = make_event(org_b, kind=Event.Kind.B2B, visibility=Event.Visibility.MEMBERS)
     client.force_login(organiser_a)
-    response = client.post(reverse("events:b2b_setup", args=[forum.pk]), {**SETUP, **change})
-    assert response.status_code == 400
-    assert message.lower() in response.content.decode().lower()
-    assert matchmaking.setup_for(forum).tables == 2  # nothing stored
+    for name in ("b2b_setup", "b2b_table_plan"):
+        assert client.get(reverse(f"events:{name}", args=[hidden.pk])).status_code == 404
+    for name in ("b2b_schedule", "b2b_publish"):
+        assert client.post(reverse(f"events:{name}", args=[hidden.pk])).status_code == 404
 
 
-def test_changing_slots_after_publication_needs_confirmation(client, forum, reps, organiser_a):
-    _accept_all(reps)
-    agenda.start_run(forum, organiser_a, time_limit=2)
-    agenda.publish(matchmaking.setup_for(forum), final=False, user=organiser_a)
+def test_organiser_pages_of_an_event_without_b2b_are_404(client, organiser_a, event):
     client.force_login(organiser_a)
-    url = reverse("events:b2b_setup", args=[forum.pk])
-    page = client.get(url).content.decode()
-    assert 'id="published-warning"' in page and 'name="confirm"' in page
-    response = client.post(url, SETUP)
-    assert response.status_code == 400
-    assert "neu berechnet" in response.content.decode()
-    assert matchmaking.setup_for(forum).tables == 2
-    # Only the request rules change: no confirmation needed, nothing to recompute.
-    setup = matchmaking.setup_for(forum)
-    unchanged = {
-        **SETUP,
-        "morning_slots": "3",
-        "afternoon_slots": "2",
-        "slot_minutes": str(setup.slot_minutes),
-        "tables": "2",
-    }
-    assert client.post(url, unchanged).status_code == 302
-    response = client.post(url, {**SETUP, "confirm": "on"}, follow=True)
-    assert "Terminplan neu berechnen" in response.content.decode()
-    setup.refresh_from_db()
-    assert setup.tables == 5
-    assert setup.published["scheduled"]  # the people keep the old plan until republished
-    from verbund.core.services import audit
-
-    entry = audit.entries_for(setup).filter(action="events.matchmaking_setup.changed").first()
-    assert entry.data == {"recompute_needed": True}
+    assert client.post(reverse("events:b2b_schedule", args=[event.pk])).status_code == 404
+    assert client.post(reverse("events:b2b_publish", args=[event.pk])).status_code == 404
+    assert client.get(reverse("events:b2b_table_plan", args=[event.pk])).status_code == 404
+    assert not event.schedule_runs.exists()

@@ -1,10 +1,13 @@
 """B2B matchmaking: profiles, representatives, meeting requests (with expiry and a cap on
 pending requests) and the slot/table setup that the scheduler works on."""
 
+import dataclasses
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -235,3 +238,50 @@ def accepted(event):
         .select_related("requester__profile", "accepted_by__profile", "invitee")
         .order_by("pk")
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class ProfileSearch:
+    """The filters of the profile list; whatever is not a sensible value is no filter."""
+
+    text: str = ""
+    country: str = ""
+    language: str = ""
+    topic: int | None = None
+
+    @classmethod
+    def from_params(cls, params) -> "ProfileSearch":
+        # From a URL anyone can type: NUL bytes (PostgreSQL refuses them in a string),
+        # non-ASCII digits ("²".isdigit() is true, int() fails) and ids beyond the column.
+        text = params.get("q", "").replace("\x00", "").strip()[:200]
+        country = params.get("land", "").strip().upper()
+        language = params.get("sprache", "").strip().lower()
+        topic = params.get("thema", "").strip()
+        return cls(
+            text=text,
+            country=country if re.fullmatch(r"[A-Z]{2}", country) else "",
+            language=language if re.fullmatch(r"[a-z]{2,3}", language) else "",
+            topic=int(topic) if re.fullmatch(r"[0-9]{1,9}", topic) else None,
+        )
+
+
+def search_profiles(event, search: ProfileSearch):
+    profiles = event.profiles.prefetch_related("topics")
+    if search.text:
+        profiles = profiles.filter(
+            Q(company__icontains=search.text)
+            | Q(offers__icontains=search.text)
+            | Q(wants__icontains=search.text)
+        )
+    if search.country:
+        profiles = profiles.filter(country__iexact=search.country)
+    if search.language:
+        # Whole codes of the list ("de, fr"): "e" must not find every "de" and "en".
+        profiles = profiles.filter(languages__iregex=rf"(^|[^a-z]){search.language}([^a-z]|$)")
+    if search.topic is not None:
+        profiles = profiles.filter(topics=search.topic)
+    return profiles.distinct()
+
+
+def profile_countries(event) -> list[str]:
+    return sorted(set(event.profiles.values_list("country", flat=True)))

@@ -4,7 +4,6 @@ scheduling (background run with progress), publishing, agendas and the table pla
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -39,18 +38,8 @@ def b2b_home(request, pk):
     event = _b2b_event(request, pk)
     setup = matchmaking.setup_for(event)
     me = matchmaking.representative_of(event, request.user)
-    profiles = event.profiles.prefetch_related("topics")
-    query = request.GET.get("q", "").strip()
-    if query:
-        profiles = profiles.filter(
-            Q(company__icontains=query) | Q(offers__icontains=query) | Q(wants__icontains=query)
-        )
-    if request.GET.get("land"):
-        profiles = profiles.filter(country=request.GET["land"].upper()[:2])
-    if request.GET.get("sprache"):
-        profiles = profiles.filter(languages__icontains=request.GET["sprache"][:5])
-    if request.GET.get("thema", "").isdigit():
-        profiles = profiles.filter(topics=int(request.GET["thema"]))
+    search = matchmaking.ProfileSearch.from_params(request.GET)
+    profiles = matchmaking.search_profiles(event, search)
     may_manage = access.has_perm(request.user, EVENTS_MANAGE, event)
     matchmaking.expire_requests()
     return render(
@@ -60,8 +49,10 @@ def b2b_home(request, pk):
             "event": event,
             "setup": setup,
             "me": me,
-            "profiles": profiles.distinct()[:300],
-            "query": query,
+            "profiles": profiles[:300],
+            "search": search,
+            "query": search.text,
+            "countries": matchmaking.profile_countries(event),
             "topics": Topic.objects.filter(pk__in=event.profiles.values("topics")),
             "received": me.profile.received.select_related("requester__profile") if me else [],
             "sent": me.sent_requests.select_related("invitee") if me else [],
