@@ -199,3 +199,186 @@ def test_dashboard_shows_requests_to_answer_and_offered_seats(client, forum, rep
     assert (
         "Platz bestätigen: Abendveranstaltung" in client.get(url("core:dashboard")).content.decode()
     )
+
+
+# --- Re-runs after publication -------------------------------------------------------
+
+
+def test_rerun_keeps_published_meetings_at_their_published_tables(forum, reps, organiser_a):
+    _accept_all(reps)
+    agenda.start_run(forum, organiser_a, time_limit=2)
+    setup = matchmaking.setup_for(forum)
+    agenda.publish(setup, final=False, user=organiser_a)
+    published = {a["meeting"]: a["table"] for a in setup.published["scheduled"]}
+    # A run since publication dealt the tables the other way round (the tables are
+    # interchangeable for the solver); the next run must not follow it.
+    setup.schedule = {
+        **setup.schedule,
+        "scheduled": [
+            {**a, "table": "2" if a["table"] == "1" else "1"} for a in setup.schedule["scheduled"]
+        ],
+    }
+    setup.save(update_fields=["schedule"])
+    agenda.start_run(forum, organiser_a, time_limit=2)
+    setup.refresh_from_db()
+    now = {a["meeting"]: a["table"] for a in setup.schedule["scheduled"]}
+    assert now == published
+
+
+# --- Profile search ------------------------------------------------------------------
+
+
+@pytest.fixture
+def searchable(forum):
+    from verbund.core.models import Topic
+
+    first, second = Topic.objects.all()[:2]
+    rows = [
+        ("Harzer Fräswerk", "DE", "de", "CNC-Fräsen", "Vertrieb", first),
+        ("Atelier Belfort", "FR", "fr, en", "Montage", "Fräsarbeiten", second),
+        ("Quedlinburger Lacke", "DE", "de, fr", "Lacke", "Ausbildung", second),
+    ]
+    for company, country, languages, offers, wants, topic in rows:
+        profile = forum.profiles.create(
+            company=company, country=country, languages=languages, offers=offers, wants=wants
+        )
+        profile.topics.add(topic)
+    return forum, first, second
+
+
+def _found(client, event, **params):
+    page = client.get(reverse("events:b2b_home", args=[event.pk]), params)
+    assert page.status_code == 200
+    return set(page.context["profiles"].values_list("company", flat=True))
+
+
+def test_profile_search_and_filters(client, searchable, outsider):
+    event, first, second = searchable
+    client.force_login(outsider)
+    everyone = {"Harzer Fräswerk", "Atelier Belfort", "Quedlinburger Lacke"}
+    assert _found(client, event) == everyone
+    # Text: company, offers and wants, case-insensitive.
+    assert _found(client, event, q="fräs") == {"Harzer Fräswerk", "Atelier Belfort"}
+    assert _found(client, event, q="LACKE") == {"Quedlinburger Lacke"}
+    assert _found(client, event, land="fr") == {"Atelier Belfort"}
+    assert _found(client, event, land="DE", q="lacke") == {"Quedlinburger Lacke"}
+    # Language codes match whole codes of the list, not parts of them.
+    assert _found(client, event, sprache="fr") == {"Atelier Belfort", "Quedlinburger Lacke"}
+    assert _found(client, event, sprache="en") == {"Atelier Belfort"}
+    assert _found(client, event, sprache="n") == everyone  # not a code: no filter
+    assert _found(client, event, thema=str(second.pk)) == {"Atelier Belfort", "Quedlinburger Lacke"}
+    assert _found(client, event, thema=str(first.pk), land="FR") == set()
+    page = client.get(
+        reverse("events:b2b_home", args=[event.pk]), {"sprache": "fr", "thema": second.pk}
+    ).content.decode()
+    assert '<option value="fr" selected>' in page
+    assert f'<option value="{second.pk}" selected>' in page
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"thema": "99999999999999999999"},
+        {"thema": "abc"},
+        {"thema": "²"},
+        {"q": "a\x00b"},
+        {"land": "\x00"},
+        {"sprache": "d\x00"},
+        {"q": "x" * 5000},
+    ],
+)
+def test_profile_search_with_bad_input_is_no_error(client, searchable, outsider, params):
+    event, _first, _second = searchable
+    client.force_login(outsider)
+    assert client.get(reverse("events:b2b_home", args=[event.pk]), params).status_code == 200
+
+
+# --- Permissions of the remaining pages ----------------------------------------------
+
+
+@pytest.fixture
+def forum_b(org_b):
+    """A real B2B forum of another organization (public, so organiser_a can see it)."""
+    event = make_event(org_b, title="Forum Belfort", kind=Event.Kind.B2B)
+    matchmaking.setup_for(event)
+    return event
+
+
+def test_participant_pages_need_a_login(client, forum, reps):
+    sent = matchmaking.send_request(reps[0], reps[1].profile)
+    for method, url in (
+        ("get", reverse("events:b2b_join", args=[forum.pk])),
+        ("post", reverse("events:b2b_join", args=[forum.pk])),
+        ("get", reverse("events:profile_detail", args=[reps[1].profile.pk])),
+        ("post", reverse("events:profile_detail", args=[reps[1].profile.pk])),
+        ("get", reverse("events:b2b_agenda", args=[forum.pk])),
+        ("get", reverse("events:b2b_agenda_file", args=[forum.pk, "ics"])),
+        ("post", reverse("events:b2b_answer", args=[sent.pk])),
+    ):
+        response = getattr(client, method)(url)
+        assert response.status_code == 302 and "/login" in response.url, url
+    sent.refresh_from_db()
+    assert sent.status == Status.PENDING
+
+
+def test_agenda_of_someone_without_profile_is_404(client, forum, outsider):
+    client.force_login(outsider)
+    assert client.get(reverse("events:b2b_agenda", args=[forum.pk])).status_code == 404
+
+
+@pytest.fixture
+def run_b(forum_b, org_b):
+    organiser_b = factories.user("bettina", organization=org_b)
+    factories.grant(organiser_b, ["events.manage"], organization=org_b)
+    return agenda.start_run(forum_b, organiser_b, time_limit=1), organiser_b
+
+
+def test_organiser_pages_of_another_organizations_forum(client, forum_b, run_b, organiser_a):
+    run, organiser_b = run_b
+    schedule = reverse("events:b2b_schedule", args=[forum_b.pk])
+    publish = reverse("events:b2b_publish", args=[forum_b.pk])
+    plan = reverse("events:b2b_table_plan", args=[forum_b.pk])
+    detail = reverse("events:run_detail", args=[run.pk])
+    progress = reverse("events:run_progress", args=[run.pk])
+    for method, url in (
+        ("post", schedule),
+        ("post", publish),
+        ("get", plan),
+        ("get", detail),
+        ("get", progress),
+    ):
+        response = getattr(client, method)(url)
+        assert response.status_code == 302 and "/login" in response.url, url
+    client.force_login(organiser_a)  # organiser, but of organization A
+    runs = forum_b.schedule_runs.count()
+    assert client.post(schedule).status_code == 403
+    assert client.post(publish).status_code == 403
+    assert client.get(plan).status_code == 403
+    assert client.get(detail).status_code == 404
+    assert client.get(progress).status_code == 404
+    assert forum_b.schedule_runs.count() == runs
+    assert matchmaking.setup_for(forum_b).agenda == "none"
+    client.force_login(organiser_b)
+    assert client.get(detail).status_code == 200
+    assert client.get(progress).status_code == 200
+    assert client.get(plan).status_code == 200
+    assert client.post(publish).status_code == 302
+    assert client.post(schedule).status_code == 302
+    assert forum_b.schedule_runs.count() == runs + 1
+
+
+def test_members_only_forum_of_another_organization_is_404(client, org_b, organiser_a):
+    hidden = make_event(org_b, kind=Event.Kind.B2B, visibility=Event.Visibility.MEMBERS)
+    client.force_login(organiser_a)
+    for name in ("b2b_setup", "b2b_table_plan"):
+        assert client.get(reverse(f"events:{name}", args=[hidden.pk])).status_code == 404
+    for name in ("b2b_schedule", "b2b_publish"):
+        assert client.post(reverse(f"events:{name}", args=[hidden.pk])).status_code == 404
+
+
+def test_organiser_pages_of_an_event_without_b2b_are_404(client, organiser_a, event):
+    client.force_login(organiser_a)
+    assert client.post(reverse("events:b2b_schedule", args=[event.pk])).status_code == 404
+    assert client.post(reverse("events:b2b_publish", args=[event.pk])).status_code == 404
+    assert client.get(reverse("events:b2b_table_plan", args=[event.pk])).status_code == 404
+    assert not event.schedule_runs.exists()

@@ -1,8 +1,9 @@
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from verbund.core.forms import ModelForm
-from verbund.events.models import Event, MeetingRequest, Profile
+from verbund.events.models import Event, MatchmakingSetup, MeetingRequest, Profile
 
 
 class RegistrationForm(forms.Form):
@@ -122,3 +123,74 @@ class MeetingRequestForm(ModelForm):
         model = MeetingRequest
         fields = ["message", "session"]
         widgets = {"message": forms.Textarea(attrs={"rows": 3})}
+
+
+class MatchmakingSetupForm(ModelForm):
+    """The organiser's B2B setup; the rules across fields live in services.matchmaking."""
+
+    class Meta(ModelForm.Meta):
+        model = MatchmakingSetup
+        fields = [
+            "morning_start",
+            "morning_slots",
+            "afternoon_start",
+            "afternoon_slots",
+            "slot_minutes",
+            "tables",
+            "request_minutes",
+            "max_pending",
+        ]
+        widgets = {
+            "morning_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "afternoon_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        help_texts = {
+            "request_minutes": _("15 Minuten bis 10 Tage (14.400 Minuten); 3 Tage = 4.320."),
+            "max_pending": _(
+                "Begrenzt, wie viele unbeantwortete Anfragen jemand gleichzeitig hat."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        from verbund.events.services import matchmaking
+
+        super().__init__(*args, **kwargs)
+        bounds = {
+            "morning_slots": (0, 144, _("Am Vormittag sind 0 bis 144 Slots möglich.")),
+            "afternoon_slots": (0, 144, _("Am Nachmittag sind 0 bis 144 Slots möglich.")),
+            "slot_minutes": (10, 60, _("Ein Gespräch dauert 10 bis 60 Minuten.")),
+            "tables": (
+                1,
+                matchmaking.MAX_TABLES,
+                _("Es ist mindestens ein Tisch nötig, höchstens 1.000."),
+            ),
+            "request_minutes": (
+                15,
+                10 * 24 * 60,
+                _("Anfragen verfallen frühestens nach 15 Minuten, spätestens nach 10 Tagen."),
+            ),
+            "max_pending": (1, 1000, _("Je Person sind 1 bis 1.000 offene Anfragen möglich.")),
+        }
+        # Clear German messages instead of Django's generic "greater than or equal to".
+        for name, (low, high, message) in bounds.items():
+            field = self.fields[name]
+            field.min_value, field.max_value = low, high
+            field.widget.attrs.update(min=low, max=high)
+            field.validators = [
+                validator
+                for validator in field.validators
+                if not isinstance(validator, MinValueValidator | MaxValueValidator)
+            ] + [MinValueValidator(low, message), MaxValueValidator(high, message)]
+        if matchmaking.schedule_published(self.instance):
+            self.fields["confirm"] = forms.BooleanField(
+                label=_("Ich weiß: der veröffentlichte Terminplan muss neu berechnet werden."),
+                required=False,
+            )
+
+    def clean(self):
+        from verbund.events.services import matchmaking
+
+        cleaned = super().clean()
+        for problem in matchmaking.setup_problems(cleaned):
+            self.add_error(None, problem)
+        return cleaned

@@ -23,6 +23,7 @@ urlpatterns = [
     path("anmeldungen/<int:pk>/stornieren/", organiser.organiser_cancel, name="organiser_cancel"),
     path("<int:pk>/b2b/", b2b.b2b_home, name="b2b_home"),
     path("<int:pk>/b2b/teilnehmen/", b2b.join, name="b2b_join"),
+    path("<int:pk>/b2b/einstellungen/", b2b.setup_edit, name="b2b_setup"),
     path("<int:pk>/b2b/planen/", b2b.schedule_start, name="b2b_schedule"),
     path("<int:pk>/b2b/veroeffentlichen/", b2b.publish, name="b2b_publish"),
     path("<int:pk>/b2b/tischplan/", b2b.table_plan, name="b2b_table_plan"),

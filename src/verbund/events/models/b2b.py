@@ -39,8 +39,11 @@ class MatchmakingSetup(models.Model):
         validators=[MinValueValidator(10), MaxValueValidator(60)],
     )
     tables = models.PositiveIntegerField(_("Tische"), default=10, validators=[MinValueValidator(1)])
-    request_hours = models.PositiveIntegerField(
-        _("Anfragen verfallen nach (Stunden)"), default=72, validators=[MinValueValidator(1)]
+    # Minutes, not hours: the brokerage practice runs from 15 minutes (on the day) to 10 days.
+    request_minutes = models.PositiveIntegerField(
+        _("Anfragen verfallen nach (Minuten)"),
+        default=72 * 60,
+        validators=[MinValueValidator(15), MaxValueValidator(10 * 24 * 60)],
     )
     max_pending = models.PositiveIntegerField(
         _("Höchstens offene Anfragen je Person"), default=20, validators=[MinValueValidator(1)]

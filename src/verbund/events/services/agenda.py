@@ -83,12 +83,15 @@ def execute_run(run: ScheduleRun) -> ScheduleRun:
         setup = setup_for(run.event)
         instance = build_instance(run.event)
         published = {a["meeting"]: a["slot"] for a in setup.published.get("scheduled", [])}
-        current_tables = {a["meeting"]: a["table"] for a in setup.schedule.get("scheduled", [])}
+        # The people hold the published agenda, so a published meeting goes back to its
+        # published table, even if a run since then moved it; the rest keep the current one.
+        tables = {a["meeting"]: a["table"] for a in setup.schedule.get("scheduled", [])}
+        tables.update({a["meeting"]: a["table"] for a in setup.published.get("scheduled", [])})
         schedule = scheduler.solve(
             instance,
             time_limit=run.time_limit,
             keep=published,
-            previous_tables=current_tables,
+            previous_tables=tables,
             progress=report,
         )
         setup.schedule = schedule.to_dict()

@@ -3,7 +3,7 @@ scheduling (background run with progress), publishing, agendas and the table pla
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -12,8 +12,7 @@ from django.views.decorators.http import require_POST
 
 from verbund.core.models import Topic
 from verbund.core.services import access
-from verbund.core.views.generic import editable_object
-from verbund.events.forms import MeetingRequestForm, ProfileForm
+from verbund.events.forms import MatchmakingSetupForm, MeetingRequestForm, ProfileForm
 from verbund.events.models import Event, MeetingRequest, Profile, ScheduleRun
 from verbund.events.permissions import EVENTS_MANAGE
 from verbund.events.services import agenda, matchmaking
@@ -27,23 +26,20 @@ def _b2b_event(request, pk) -> Event:
     return event
 
 
+def _managed_b2b(request, pk) -> Event:
+    """An organiser's B2B page: 404 if invisible or not a B2B forum, 403 without the right."""
+    event = _b2b_event(request, pk)
+    access.require(request.user, EVENTS_MANAGE, event)
+    return event
+
+
 @login_required
 def b2b_home(request, pk):
     event = _b2b_event(request, pk)
     setup = matchmaking.setup_for(event)
     me = matchmaking.representative_of(event, request.user)
-    profiles = event.profiles.prefetch_related("topics")
-    query = request.GET.get("q", "").strip()
-    if query:
-        profiles = profiles.filter(
-            Q(company__icontains=query) | Q(offers__icontains=query) | Q(wants__icontains=query)
-        )
-    if request.GET.get("land"):
-        profiles = profiles.filter(country=request.GET["land"].upper()[:2])
-    if request.GET.get("sprache"):
-        profiles = profiles.filter(languages__icontains=request.GET["sprache"][:5])
-    if request.GET.get("thema", "").isdigit():
-        profiles = profiles.filter(topics=int(request.GET["thema"]))
+    search = matchmaking.ProfileSearch.from_params(request.GET)
+    profiles = matchmaking.search_profiles(event, search)
     may_manage = access.has_perm(request.user, EVENTS_MANAGE, event)
     matchmaking.expire_requests()
     return render(
@@ -53,8 +49,10 @@ def b2b_home(request, pk):
             "event": event,
             "setup": setup,
             "me": me,
-            "profiles": profiles.distinct()[:300],
-            "query": query,
+            "profiles": profiles[:300],
+            "search": search,
+            "query": search.text,
+            "countries": matchmaking.profile_countries(event),
             "topics": Topic.objects.filter(pk__in=event.profiles.values("topics")),
             "received": me.profile.received.select_related("requester__profile") if me else [],
             "sent": me.sent_requests.select_related("invitee") if me else [],
@@ -156,9 +154,37 @@ def answer(request, pk):
 
 
 @login_required
+def setup_edit(request, pk):
+    event = _managed_b2b(request, pk)
+    setup = matchmaking.setup_for(event)
+    form = MatchmakingSetupForm(request.POST or None, instance=setup)
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in form._meta.fields}
+        try:
+            recompute = matchmaking.update_setup(
+                setup, values, request.user, confirmed=bool(form.cleaned_data.get("confirm"))
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("B2B-Einstellungen gespeichert."))
+            if recompute:
+                messages.warning(
+                    request, _("Bitte den Terminplan neu berechnen und wieder veröffentlichen.")
+                )
+            return redirect("events:b2b_home", event.pk)
+    return render(
+        request,
+        "events/b2b_setup.html",
+        {"event": event, "setup": setup, "form": form, "published": "confirm" in form.fields},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
 @require_POST
 def schedule_start(request, pk):
-    event = editable_object(request.user, Event, pk, EVENTS_MANAGE)
+    event = _managed_b2b(request, pk)
     run = agenda.start_run(event, request.user)
     return redirect(run)
 
@@ -183,7 +209,7 @@ def run_progress(request, pk):
 @login_required
 @require_POST
 def publish(request, pk):
-    event = editable_object(request.user, Event, pk, EVENTS_MANAGE)
+    event = _managed_b2b(request, pk)
     setup = matchmaking.setup_for(event)
     if not setup.schedule.get("scheduled"):
         messages.error(request, _("Es gibt noch keinen berechneten Terminplan."))
@@ -198,7 +224,7 @@ def publish(request, pk):
 
 @login_required
 def table_plan(request, pk):
-    event = editable_object(request.user, Event, pk, EVENTS_MANAGE)
+    event = _managed_b2b(request, pk)
     setup = matchmaking.setup_for(event)
     return render(
         request,
