@@ -96,9 +96,14 @@ def load_evening_event(ctx: DemoContext) -> None:
     rng = random.Random(800)
     day = ctx.days(16)
     hesterberg = ctx.org("hesterberg")
+    network = ctx.network("ruhr")
     event = Event.objects.create(
         organization=ctx.org("en-agentur"),
-        network=ctx.network("ruhr"),
+        network=network,
+        # The network's timeline already has this evening (step of In|Die RegionRuhr).
+        activity=network.activities.filter(title__startswith="Wirtschaft trifft Wirtschaft")
+        .order_by("-start")
+        .first(),
         host=hesterberg,
         title="Wirtschaft trifft Wirtschaft: Verbundausbildung",
         description=(
@@ -166,9 +171,14 @@ def load_evening_event(ctx: DemoContext) -> None:
 def load_forum(ctx: DemoContext) -> None:
     rng = random.Random(810)
     day = ctx.days(35)
+    network = ctx.network("harz-belfort")
     event = Event.objects.create(
         organization=ctx.org("lk-harz"),
-        network=ctx.network("harz-belfort"),
+        network=network,
+        # The partnership's activity of the same name (planned for November 2016).
+        activity=network.activities.filter(title__startswith="Wirtschaftsforum Harz")
+        .order_by("-start")
+        .first(),
         kind=Event.Kind.B2B,
         title="Wirtschaftsforum Harz mit Unternehmen aus dem Territoire de Belfort",
         description=(
