@@ -266,7 +266,9 @@ def expire_offers(now: datetime.datetime | None = None) -> int:
 
 
 def set_priority(registration: Registration, priority: int, user) -> Registration:
-    """Organisers move a waiting entry up or down; the change is audited."""
+    """Organisers move a waiting entry up or down; the change is audited and the queue
+    moves up at once (still under the lock): a small entry moved ahead of a larger group
+    that was blocking it gets the free seats offered."""
 
     def write(current: Event) -> Registration:
         fresh = Registration.objects.get(pk=registration.pk)
@@ -280,6 +282,8 @@ def set_priority(registration: Registration, priority: int, user) -> Registratio
                 user=user,
                 changes={"priority": (old, priority)},
             )
+            promote(current)
+            fresh.refresh_from_db()
         return fresh
 
     return locked(registration.event_id, write)
