@@ -296,10 +296,13 @@ def set_attendance(registration: Registration, *, present: bool | None, user) ->
     registration.save(update_fields=["checked_in_at", "no_show", "updated_at"])
     verb = {True: "checked_in", False: "no_show", None: "attendance_reset"}[present]
     audit.record(registration, f"events.registration.{verb}", user=user)
-    if present and registration.event.exam_training_id:
-        from verbund.events.services.trainings import record_attendance
+    if registration.event.exam_training_id:
+        from verbund.events.services import trainings
 
-        record_attendance(registration)
+        if present:
+            trainings.record_attendance(registration, user=user)
+        else:
+            trainings.remove_attendance(registration, user=user)
     return registration
 
 
