@@ -100,10 +100,11 @@ def load_evening_event(ctx: DemoContext) -> None:
     event = Event.objects.create(
         organization=ctx.org("en-agentur"),
         network=network,
-        # The network's timeline already has this evening (step of In|Die RegionRuhr).
-        activity=network.activities.filter(title__startswith="Wirtschaft trifft Wirtschaft")
-        .order_by("-start")
-        .first(),
+        # The network's timeline has this evening at Hesterberg under the same title (the
+        # upcoming "Ausbildung im Verbund in der Praxis" at the SIHK is another one).
+        activity=network.activities.filter(
+            title="Wirtschaft trifft Wirtschaft: Verbundausbildung"
+        ).first(),
         host=hesterberg,
         title="Wirtschaft trifft Wirtschaft: Verbundausbildung",
         description=(
@@ -175,10 +176,10 @@ def load_forum(ctx: DemoContext) -> None:
     event = Event.objects.create(
         organization=ctx.org("lk-harz"),
         network=network,
-        # The partnership's activity of the same name (planned for November 2016).
-        activity=network.activities.filter(title__startswith="Wirtschaftsforum Harz")
-        .order_by("-start")
-        .first(),
+        # The partnership's forum activity (planned for November 2016).
+        activity=network.activities.filter(
+            title="Wirtschaftsforum Harz mit Unternehmern aus Belfort"
+        ).first(),
         kind=Event.Kind.B2B,
         title="Wirtschaftsforum Harz mit Unternehmen aus dem Territoire de Belfort",
         description=(
