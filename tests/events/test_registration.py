@@ -190,6 +190,26 @@ def test_priority_orders_the_queue_and_is_audited(event, organiser_a):
     assert carla.status == S.OFFERED
 
 
+def test_priority_change_lets_a_small_entry_past_a_blocking_group(
+    event, organiser_a, django_capture_on_commit_callbacks
+):
+    register(event, "Anna", seats=2)  # 1 of 3 seats left
+    group = register(event, "Gruppe", seats=2)  # does not fit and blocks the queue
+    bert = register(event, "Bert")
+    assert (group.status, bert.status) == (S.WAITLISTED, S.WAITLISTED)
+    registrations.set_priority(group, 3, organiser_a)  # still first, still too large
+    group.refresh_from_db()
+    assert group.status == S.WAITLISTED
+    with django_capture_on_commit_callbacks(execute=True):
+        moved = registrations.set_priority(bert, 5, organiser_a)
+    assert moved.status == S.OFFERED and moved.offer_expires_at is not None
+    group.refresh_from_db()
+    assert group.status == S.WAITLISTED
+    assert registrations.availability(event).seats_left == 0
+    assert any(m.to == ["bert@example.org"] and "Platz ist frei" in m.subject for m in mail.outbox)
+    assert AuditEntry.objects.filter(action="events.registration.promoted_offered").count() == 1
+
+
 def test_attendance_and_no_show_rate(event, organiser_a):
     anna, bert = register(event, "Anna"), register(event, "Bert")
     assert registrations.no_show_rate(event) is None

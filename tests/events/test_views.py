@@ -110,6 +110,36 @@ def test_exports(client, event, anna, organiser_a, member_b, fmt):
         assert body.startswith(b"PK")
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])
+def test_exports_need_a_login(client, event, anna, fmt):
+    url = reverse("events:registration_export", args=[event.pk, fmt])
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])
+def test_exports_of_another_organizations_event(client, event_b, org_b, organiser_a, fmt):
+    from tests.events.conftest import make_event
+
+    registrations.register(event_b, name="Bea", email="bea@example.org")
+    client.force_login(organiser_a)
+    url = reverse("events:registration_export", args=[event_b.pk, fmt])
+    assert client.get(url).status_code == 404  # members-only event of org B: invisible
+    public_b = make_event(org_b, title="Offener Abend")
+    registrations.register(public_b, name="Bea", email="bea@example.org")
+    url = reverse("events:registration_export", args=[public_b.pk, fmt])
+    assert client.get(url).status_code == 403  # visible, but not organiser_a's to manage
+
+
+def test_registration_status_api_by_token(client, anna):
+    response = client.get(f"/api/v1/events/registrations/{anna.token}")
+    assert response.status_code == 200
+    assert response.json()["status"] == "confirmed"
+    assert response.json()["cancel_url"].endswith(f"/api/v1/events/registrations/{anna.token}")
+    assert client.get("/api/v1/events/registrations/unbekannt").status_code == 404
+
+
 def test_export_unknown_format_is_404(client, event, organiser_a):
     client.force_login(organiser_a)
     assert (
@@ -150,8 +180,12 @@ def test_priority_change_from_the_list_is_audited(client, anna, organiser_a):
     )
 
 
-def test_create_event_needs_the_permission(client, organiser_a, member_b, org_a):
+def test_create_event_needs_the_permission(client, organiser_a, member_b, org_a, org_b):
     url = reverse("events:event_create")
+    anonymous = client.get(url)
+    assert anonymous.status_code == 302 and anonymous.url.startswith(reverse("login"))
+    assert client.post(url, {"title": "X"}).status_code == 302
+    assert not org_a.organised_events.exists()
     client.force_login(member_b)
     assert client.get(url).status_code == 403
     client.force_login(organiser_a)
@@ -178,6 +212,25 @@ def test_create_event_needs_the_permission(client, organiser_a, member_b, org_a)
     assert created.questions == ["Ernährungswunsch?", "Branche?"]
     page = client.get(created.get_absolute_url()).content.decode()
     assert "Ernährungswunsch?" in page
+    # Not for another organization: it is not among the choices, a clear 400, no event.
+    foreign = client.post(
+        url,
+        {
+            "title": "Fremd",
+            "kind": "event",
+            "visibility": "public",
+            "organization": org_b.pk,
+            "start": "2031-05-04T09:00",
+            "end": "2031-05-04T12:00",
+            "capacity": "30",
+            "overbooking_margin": "0",
+            "max_seats_per_registration": "4",
+            "waitlist_mode": "offer",
+            "offer_hours": "48",
+        },
+    )
+    assert foreign.status_code == 400
+    assert not org_b.organised_events.exists()
 
 
 def test_ics_feed_and_event_ics(client, event, event_b):

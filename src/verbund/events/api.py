@@ -94,6 +94,12 @@ class RegistrationRow(Schema):
     created_at: datetime.datetime
     checked_in_at: datetime.datetime | None
     no_show: bool
+    # The answers to the event's registration questions, keyed by the question.
+    answers: dict[str, str]
+
+    @staticmethod
+    def resolve_answers(obj):
+        return {str(question): str(answer) for question, answer in (obj.answers or {}).items()}
 
 
 def _cancel_url(registration) -> str:

@@ -96,9 +96,15 @@ def load_evening_event(ctx: DemoContext) -> None:
     rng = random.Random(800)
     day = ctx.days(16)
     hesterberg = ctx.org("hesterberg")
+    network = ctx.network("ruhr")
     event = Event.objects.create(
         organization=ctx.org("en-agentur"),
-        network=ctx.network("ruhr"),
+        network=network,
+        # The network's timeline has this evening at Hesterberg under the same title (the
+        # upcoming "Ausbildung im Verbund in der Praxis" at the SIHK is another one).
+        activity=network.activities.filter(
+            title="Wirtschaft trifft Wirtschaft: Verbundausbildung"
+        ).first(),
         host=hesterberg,
         title="Wirtschaft trifft Wirtschaft: Verbundausbildung",
         description=(
@@ -166,9 +172,14 @@ def load_evening_event(ctx: DemoContext) -> None:
 def load_forum(ctx: DemoContext) -> None:
     rng = random.Random(810)
     day = ctx.days(35)
+    network = ctx.network("harz-belfort")
     event = Event.objects.create(
         organization=ctx.org("lk-harz"),
-        network=ctx.network("harz-belfort"),
+        network=network,
+        # The partnership's forum activity (planned for November 2016).
+        activity=network.activities.filter(
+            title="Wirtschaftsforum Harz mit Unternehmern aus Belfort"
+        ).first(),
         kind=Event.Kind.B2B,
         title="Wirtschaftsforum Harz mit Unternehmen aus dem Territoire de Belfort",
         description=(

@@ -2,6 +2,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.fields import GermanDecimalField
 from verbund.core.forms import ModelForm
 from verbund.events.models import Event, MatchmakingSetup, MeetingRequest, Profile
 
@@ -38,7 +39,24 @@ class RegistrationForm(forms.Form):
         }
 
 
+def _coordinate(label, limit):
+    # A text field, not type=number: coordinates are copied as "51,2937" from German maps.
+    return GermanDecimalField(
+        label=label,
+        required=False,
+        min_value=-limit,
+        max_value=limit,
+        error_messages={
+            "invalid": _("Bitte eine Koordinate als Dezimalzahl angeben, z. B. 51,2937."),
+            "min_value": _("Bitte einen Wert von mindestens %(limit_value)s angeben."),
+            "max_value": _("Bitte einen Wert von höchstens %(limit_value)s angeben."),
+        },
+    )
+
+
 class EventForm(ModelForm):
+    lat = _coordinate(_("Breite"), 90)
+    lon = _coordinate(_("Länge"), 180)
     questions_text = forms.CharField(
         label=_("Fragen bei der Anmeldung"),
         required=False,
@@ -55,11 +73,15 @@ class EventForm(ModelForm):
             "visibility",
             "organization",
             "network",
+            "activity",
+            "exam_training",
             "host",
             "place",
             "street",
             "postcode",
             "city",
+            "lat",
+            "lon",
             "start",
             "end",
             "capacity",
@@ -88,24 +110,70 @@ class EventForm(ModelForm):
             self.fields["questions_text"].initial = "\n".join(self.instance.questions or [])
 
     def limit_choices(self, user):
+        from django.db.models import Q
+
         from verbund.core.models import Organization
         from verbund.core.services import access
         from verbund.events.permissions import EVENTS_MANAGE
-        from verbund.networks.models import Network
+        from verbund.exams.models import Training
+        from verbund.networks.models import Activity, Network
 
         self.fields["organization"].queryset = Organization.objects.filter(
             pk__in=access.organizations_with(user, EVENTS_MANAGE)
         ) | Organization.objects.filter(pk=self.instance.organization_id or 0)
         self.fields["network"].queryset = Network.objects.visible_to(user)
+        # Activities and trainings only of networks/organizations whose events the user
+        # manages (an event may only point at what its organisers run), plus the current one.
+        organizations = access.organizations_with(user, EVENTS_MANAGE)
+        networks = set(access.networks_with(user, EVENTS_MANAGE)) | set(
+            Network.objects.filter(memberships__organization__in=organizations).values_list(
+                "pk", flat=True
+            )
+        )
+        self.fields["activity"].queryset = Activity.objects.filter(
+            Q(network__in=networks) | Q(pk=self.instance.activity_id or 0)
+        ).select_related("network")
+        self.fields["exam_training"].queryset = Training.objects.filter(
+            Q(network__in=networks)
+            | Q(chamber__in=organizations)
+            | Q(pk=self.instance.exam_training_id or 0)
+        )
+
+    def clean_lat(self):
+        return _as_float(self.cleaned_data.get("lat"))
+
+    def clean_lon(self):
+        return _as_float(self.cleaned_data.get("lon"))
 
     def clean(self):
         cleaned = super().clean()
+        both_parsed = "lat" not in self.errors and "lon" not in self.errors
+        if both_parsed and (cleaned.get("lat") is None) != (cleaned.get("lon") is None):
+            self.add_error("lon", _("Bitte Breite und Länge zusammen angeben."))
+        activity, network = cleaned.get("activity"), cleaned.get("network")
+        if activity is not None:
+            if network is None:
+                # The activity says which network the event belongs to.
+                cleaned["network"] = activity.network
+            elif activity.network_id != network.pk:
+                self.add_error("activity", _("Die Aktivität gehört nicht zum gewählten Netzwerk."))
+        if cleaned.get("exam_training") and cleaned.get("kind") != Event.Kind.EXAMINER_TRAINING:
+            self.add_error(
+                "exam_training",
+                _(
+                    "Nur eine Veranstaltung der Art „Prüferschulung“ kann mit einer Prüferschulung verknüpft werden."
+                ),
+            )
         cleaned["questions"] = [
             line.strip()
             for line in (cleaned.get("questions_text") or "").splitlines()
             if line.strip()
         ]
         return cleaned
+
+
+def _as_float(value):
+    return None if value is None else float(value)
 
 
 class PriorityForm(forms.Form):

@@ -1,5 +1,6 @@
-"""Mails to registrants, sent after the transaction commits; each has the event's ICS and
-the personal link (cancel, confirm an offered seat, 'no longer interested')."""
+"""Mails to registrants, sent after the transaction commits; a confirmation has the event's
+ICS, and every mail (expiry and cancellation included) the personal link (cancel, confirm
+an offered seat, 'no longer interested', or just the status)."""
 
 import logging
 
@@ -69,6 +70,9 @@ def _body(registration, reason: str) -> str:
             _("Absagen, Platz bestätigen oder „kein Interesse mehr“ melden: %(link)s")
             % {"link": link}
         )
+    else:
+        # Expired and cancelled too: the page shows the status, so nobody has to ask.
+        lines.append(_("Ihre Anmeldung ansehen: %(link)s") % {"link": link})
     return "\n".join(lines)
 
 

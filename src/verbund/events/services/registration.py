@@ -266,7 +266,9 @@ def expire_offers(now: datetime.datetime | None = None) -> int:
 
 
 def set_priority(registration: Registration, priority: int, user) -> Registration:
-    """Organisers move a waiting entry up or down; the change is audited."""
+    """Organisers move a waiting entry up or down; the change is audited and the queue
+    moves up at once (still under the lock): a small entry moved ahead of a larger group
+    that was blocking it gets the free seats offered."""
 
     def write(current: Event) -> Registration:
         fresh = Registration.objects.get(pk=registration.pk)
@@ -280,6 +282,8 @@ def set_priority(registration: Registration, priority: int, user) -> Registratio
                 user=user,
                 changes={"priority": (old, priority)},
             )
+            promote(current)
+            fresh.refresh_from_db()
         return fresh
 
     return locked(registration.event_id, write)
@@ -292,10 +296,13 @@ def set_attendance(registration: Registration, *, present: bool | None, user) ->
     registration.save(update_fields=["checked_in_at", "no_show", "updated_at"])
     verb = {True: "checked_in", False: "no_show", None: "attendance_reset"}[present]
     audit.record(registration, f"events.registration.{verb}", user=user)
-    if present and registration.event.exam_training_id:
-        from verbund.events.services.trainings import record_attendance
+    if registration.event.exam_training_id:
+        from verbund.events.services import trainings
 
-        record_attendance(registration)
+        if present:
+            trainings.record_attendance(registration, user=user)
+        else:
+            trainings.remove_attendance(registration, user=user)
     return registration
 
 

@@ -105,9 +105,20 @@ def event_detail(request, pk):
             "jsonld": jsonld_script(event_jsonld(event, request)),
             "may_manage": access.has_perm(user, EVENTS_MANAGE, event),
             "topics": event.topics.all(),
+            "activity": _activity(event, user),
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _activity(event, user):
+    """The network activity, shown only to those who may open it (activities of a network
+    are its members' business; a public event's visitors see the event alone)."""
+    if not event.activity_id:
+        return None
+    from verbund.networks.models import Activity
+
+    return Activity.objects.visible_to(user).filter(pk=event.activity_id).first()
 
 
 def registration_manage(request, token):
