@@ -28,6 +28,7 @@ urlpatterns = [
     path("<int:pk>/b2b/veroeffentlichen/", b2b.publish, name="b2b_publish"),
     path("<int:pk>/b2b/tischplan/", b2b.table_plan, name="b2b_table_plan"),
     path("<int:pk>/b2b/meine-termine/", b2b.my_agenda, name="b2b_agenda"),
+    path("<int:pk>/b2b/verfuegbarkeit/", b2b.availability, name="b2b_availability"),
     path("<int:pk>/b2b/meine-termine.<str:fmt>", b2b.my_agenda, name="b2b_agenda_file"),
     path("b2b/profile/<int:pk>/", b2b.profile_detail, name="profile_detail"),
     path("b2b/anfragen/<int:pk>/antworten/", b2b.answer, name="b2b_answer"),

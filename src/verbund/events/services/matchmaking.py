@@ -285,3 +285,32 @@ def search_profiles(event, search: ProfileSearch):
 
 def profile_countries(event) -> list[str]:
     return sorted(set(event.profiles.values_list("country", flat=True)))
+
+
+def set_unavailable(representative: Representative, slot_ids: list[str], *, user) -> list[str]:
+    """The slots in which the representative cannot hold meetings (audited). The next
+    scheduling run keeps them free; a published schedule stays until then."""
+    setup = setup_for(representative.profile.event)
+    if setup.agenda == MatchmakingSetup.Agenda.FINAL:
+        raise MatchmakingError(
+            _("Der Terminplan ist endgültig; bitte wenden Sie sich an die Organisation.")
+        )
+    known = [slot.id for slot in slots(setup)]
+    unknown = sorted(set(slot_ids) - set(known))
+    if unknown:
+        raise MatchmakingError(
+            _("Unbekannter Slot: %(slots)s. Bitte laden Sie die Seite neu.")
+            % {"slots": ", ".join(unknown)[:100]}
+        )
+    chosen = [slot for slot in known if slot in set(slot_ids)]
+    old = list(representative.unavailable)
+    if chosen != old:
+        representative.unavailable = chosen
+        representative.save(update_fields=["unavailable"])
+        audit.record(
+            representative,
+            "events.representative.unavailable_changed",
+            user=user,
+            changes={"unavailable": (old, chosen)},
+        )
+    return chosen

@@ -262,4 +262,29 @@ def my_agenda(request, pk, fmt="html"):
         return response
     if fmt != "html":
         raise Http404
+    blocked = set(me.unavailable)
+    context["slots"] = [
+        {"slot": slot, "blocked": slot.id in blocked} for slot in matchmaking.slots(setup)
+    ]
     return render(request, "events/my_agenda.html", context)
+
+
+@login_required
+@require_POST
+def availability(request, pk):
+    """A representative marks the slots in which they cannot hold meetings."""
+    event = _b2b_event(request, pk)
+    me = matchmaking.representative_of(event, request.user)
+    if me is None:
+        raise Http404
+    try:
+        matchmaking.set_unavailable(me, request.POST.getlist("unavailable"), user=request.user)
+        messages.success(
+            request,
+            _(
+                "Ihre Zeiten sind gespeichert. Sie gelten ab der nächsten Berechnung des Terminplans."
+            ),
+        )
+    except matchmaking.MatchmakingError as error:
+        messages.error(request, str(error))
+    return redirect("events:b2b_agenda", event.pk)
