@@ -52,9 +52,10 @@ SCREENSHOT_PORT ?= 8765
 screenshots: $(DEV_STAMP)
 	$(BIN)/verbund demo --no-serve
 	$(BIN)/verbund runserver 127.0.0.1:$(SCREENSHOT_PORT) --noreload --insecure & echo $$! > $(VERBUND_VAR_DIR)/screenshots-server.pid; \
+	$(BIN)/verbund worker --sole & echo $$! > $(VERBUND_VAR_DIR)/screenshots-worker.pid; \
 	sleep 3; \
 	PYTHONPATH=$(CURDIR) $(BIN)/python -m tests.browser.screenshots --axe --base-url http://127.0.0.1:$(SCREENSHOT_PORT) --out $(VERBUND_VAR_DIR)/screenshots; \
-	status=$$?; kill $$(cat $(VERBUND_VAR_DIR)/screenshots-server.pid); exit $$status
+	status=$$?; kill $$(cat $(VERBUND_VAR_DIR)/screenshots-server.pid) $$(cat $(VERBUND_VAR_DIR)/screenshots-worker.pid); exit $$status
 
 clean:
 	rm -rf $(VENV) var

@@ -10,6 +10,8 @@ os.environ.setdefault("VERBUND_TEMPLATE_STRING_IF_INVALID", "INVALID_TEMPLATE_VA
 
 from verbund.settings import *  # noqa: E402,F403
 
+# Tasks run at once in the test process (tests assert on their results).
+TASKS = TASKS_IMMEDIATE  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 AXES_ENABLED = os.environ.get("VERBUND_TEST_AXES", "0") == "1"

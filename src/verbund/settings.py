@@ -246,19 +246,16 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env("EMAIL_FROM", "verbund <noreply@verbund.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background work: `verbund demo` and production servers set VERBUND_TASKS_BACKEND=database
-# and run `verbund worker` (the demo starts one beside gunicorn), so no long job runs in a
-# web request. Without it (tests, loading the demo data, management commands) a task runs
-# at once in the calling process.
-TASKS = {
-    "default": {
-        "BACKEND": (
-            "django_tasks_db.backend.DatabaseBackend"
-            if env("TASKS_BACKEND") == "database"
-            else "django_tasks.backends.immediate.ImmediateBackend"
-        )
-    }
-}
+# Background work: long jobs (solver runs, imports, reindexing, reports, mass mail) go to
+# the database queue and run in `verbund worker` (the demo starts one beside gunicorn), so
+# no long job ever runs inside a web request. VERBUND_TASKS_BACKEND=immediate runs a task
+# at once in the calling process: only the tests and the demo data loader use that.
+TASKS_IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = (
+    TASKS_IMMEDIATE
+    if env("TASKS_BACKEND") == "immediate"
+    else {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+)
 
 # Security headers.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -5,6 +5,7 @@ import pytest
 from tests import factories
 from tests.browser.axe import axe_violations
 from tests.browser.conftest import login
+from tests.browser.test_events import evening, forum  # noqa: F401 - fixtures
 
 WIDTHS = (1366, 390)
 
@@ -56,78 +57,10 @@ MAIN_PAGES = {
 }
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_main_pages_have_no_serious_axe_violation(axe_page, org_a, network_a, width):
-    _roles(org_a, network_a)
-    page = axe_page(width)
+def _violations(page, pages_by_user: dict) -> dict:
+    """axe on each page, signed in as its user (None: anonymous)."""
     failures = {}
-    page.goto("/konto/login/")
-    failures.update({"/konto/login/": axe_violations(page)})
-    for username, paths in MAIN_PAGES.items():
-        login(page, username)
-        for path in paths:
-            response = page.goto(path)
-            assert response.status < 400, (username, path, response.status)
-            failures[f"{username} {path}"] = axe_violations(page)
-        page.context.clear_cookies()
-    page.goto("/gibt-es-nicht/")
-    failures["404"] = axe_violations(page)
-    assert not {where: found for where, found in failures.items() if found}
-
-
-@pytest.fixture
-def events_pages(transactional_db):
-    """A full evening event with a waiting list and a B2B forum with a published
-    schedule: the pages of both journeys, for the organiser and for a participant."""
-    from tests.events.conftest import make_event
-    from verbund.events.models import Event
-    from verbund.events.services import agenda, matchmaking
-    from verbund.events.services import registration as registrations
-
-    agency = factories.organization("EN-Agentur", kind="district", city="Ennepetal")
-    organiser = factories.user("ines8", organization=agency)
-    factories.grant(organiser, ["events.manage"], organization=agency)
-    evening = make_event(agency, capacity=1)
-    registrations.register(evening, name="Anna Althoff", email="anna@example.org")
-    waiting = registrations.register(evening, name="Bernd Brüggemann", email="b@example.org")
-    forum = make_event(agency, title="Wirtschaftsforum Harz", kind=Event.Kind.B2B, capacity=50)
-    setup = matchmaking.setup_for(forum)
-    setup.morning_slots, setup.afternoon_slots, setup.tables = 3, 2, 2
-    setup.save()
-    people = {}
-    for username, company in (("lena8", "Hasseröder Brauerei GmbH"), ("julien8", "LISI")):
-        organization = factories.organization(company)
-        user = factories.user(username, organization=organization)
-        people[username] = matchmaking.join(forum, user, company=company, organization=organization)
-    request = matchmaking.send_request(people["lena8"], people["julien8"].profile, message="Hallo")
-    matchmaking.answer(request, people["julien8"], accept=True)
-    run = agenda.start_run(forum, organiser, time_limit=2)
-    agenda.publish(matchmaking.setup_for(forum), final=False, user=organiser)
-    return {
-        None: [
-            "/veranstaltungen/",
-            evening.get_absolute_url(),
-            waiting.get_absolute_url(),
-        ],
-        "ines8": [
-            f"/veranstaltungen/{evening.pk}/anmeldungen/",
-            f"/veranstaltungen/{forum.pk}/b2b/",
-            f"/veranstaltungen/b2b/laeufe/{run.pk}/",
-            f"/veranstaltungen/{forum.pk}/b2b/tischplan/",
-        ],
-        "lena8": [
-            f"/veranstaltungen/{forum.pk}/b2b/",
-            f"/veranstaltungen/b2b/profile/{people['julien8'].profile.pk}/",
-            f"/veranstaltungen/{forum.pk}/b2b/meine-termine/",
-        ],
-    }
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_events_pages_have_no_serious_axe_violation(axe_page, events_pages, width):
-    page = axe_page(width)
-    failures = {}
-    for username, paths in events_pages.items():
+    for username, paths in pages_by_user.items():
         if username:
             login(page, username)
         for path in paths:
@@ -135,4 +68,55 @@ def test_events_pages_have_no_serious_axe_violation(axe_page, events_pages, widt
             assert response.status < 400, (username, path, response.status)
             failures[f"{username} {path}"] = axe_violations(page)
         page.context.clear_cookies()
+    return failures
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_main_pages_have_no_serious_axe_violation(axe_page, org_a, network_a, width):
+    _roles(org_a, network_a)
+    page = axe_page(width)
+    failures = {}
+    page.goto("/konto/login/")
+    failures.update({"/konto/login/": axe_violations(page)})
+    failures.update(_violations(page, MAIN_PAGES))
+    page.goto("/gibt-es-nicht/")
+    failures["404"] = axe_violations(page)
+    assert not {where: found for where, found in failures.items() if found}
+
+
+@pytest.fixture
+def events_pages(evening, forum):  # noqa: F811 - the fixtures of test_events
+    """The full evening event gets a waiting entry, the forum an accepted meeting and a
+    published schedule: the pages of both journeys, for organisers and participants."""
+    from django.contrib.auth import get_user_model
+
+    from verbund.events.services import agenda, matchmaking
+    from verbund.events.services import registration as registrations
+
+    event, people = forum
+    waiting = registrations.register(evening, name="Bernd Brüggemann", email="b@example.org")
+    request = matchmaking.send_request(people["lena"], people["julien"].profile, message="Hallo")
+    matchmaking.answer(request, people["julien"], accept=True)
+    organiser = get_user_model().objects.get(username="henrik")
+    run = agenda.start_run(event, organiser, time_limit=2)
+    agenda.publish(matchmaking.setup_for(event), final=False, user=organiser)
+    return {
+        None: ["/veranstaltungen/", evening.get_absolute_url(), waiting.get_absolute_url()],
+        "ines": [f"/veranstaltungen/{evening.pk}/anmeldungen/"],
+        "henrik": [
+            f"/veranstaltungen/{event.pk}/b2b/",
+            f"/veranstaltungen/b2b/laeufe/{run.pk}/",
+            f"/veranstaltungen/{event.pk}/b2b/tischplan/",
+        ],
+        "lena": [
+            f"/veranstaltungen/{event.pk}/b2b/",
+            f"/veranstaltungen/b2b/profile/{people['julien'].profile.pk}/",
+            f"/veranstaltungen/{event.pk}/b2b/meine-termine/",
+        ],
+    }
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_events_pages_have_no_serious_axe_violation(axe_page, events_pages, width):
+    failures = _violations(axe_page(width), events_pages)
     assert not {where: found for where, found in failures.items() if found}

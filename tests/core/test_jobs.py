@@ -246,3 +246,43 @@ def test_a_second_submit_follows_the_job_under_way(user, django_capture_on_commi
         other = jobs.start("tests.count", user=user, title="Zählen", params={"steps": 3})
     assert again.pk == first.pk and other.pk != first.pk
     assert Job.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "backend"), [("", "DatabaseBackend"), ("immediate", "Immediate")]
+)
+def test_servers_queue_long_work_unless_told_otherwise(value, backend):
+    """Started without VERBUND_TASKS_BACKEND (a server, the demo), jobs go to the database
+    queue for `verbund worker` and never run inside a web request."""
+    environment = {k: v for k, v in os.environ.items() if k != "VERBUND_TASKS_BACKEND"}
+    if value:
+        environment["VERBUND_TASKS_BACKEND"] = value
+    shown = subprocess.run(
+        [sys.executable, "-c", "import verbund.settings as s; print(s.TASKS)"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert backend in shown
+
+
+def test_the_demo_loader_runs_its_jobs_at_once(db, settings):
+    """Loading the demo data needs the jobs' results (schedules, reports) right away."""
+    from django_tasks import task_backends
+    from django_tasks.backends.immediate import ImmediateBackend
+
+    from verbund.core.demo import registry
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+    seen = []
+    original = registry.registered_steps
+    registry.registered_steps = lambda: [
+        registry.Step(0, "probe", lambda context: seen.append(task_backends["default"]))
+    ]
+    try:
+        with pytest.raises(RuntimeError, match="marker network"):
+            registry.load_demo(StringIO())
+    finally:
+        registry.registered_steps = original
+    assert isinstance(seen[0], ImmediateBackend)

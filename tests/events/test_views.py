@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
+from tests.events.test_event_form import form_data
 from verbund.core.models import AuditEntry
 from verbund.events.models import Registration
 from verbund.events.services import registration as registrations
@@ -213,22 +214,7 @@ def test_create_event_needs_the_permission(client, organiser_a, member_b, org_a,
     page = client.get(created.get_absolute_url()).content.decode()
     assert "Ernährungswunsch?" in page
     # Not for another organization: it is not among the choices, a clear 400, no event.
-    foreign = client.post(
-        url,
-        {
-            "title": "Fremd",
-            "kind": "event",
-            "visibility": "public",
-            "organization": org_b.pk,
-            "start": "2031-05-04T09:00",
-            "end": "2031-05-04T12:00",
-            "capacity": "30",
-            "overbooking_margin": "0",
-            "max_seats_per_registration": "4",
-            "waitlist_mode": "offer",
-            "offer_hours": "48",
-        },
-    )
+    foreign = client.post(url, form_data(org_b, title="Fremd"))
     assert foreign.status_code == 400
     assert not org_b.organised_events.exists()
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from verbund.core.fields import GermanDecimalField
 from verbund.core.forms import ModelForm
 from verbund.events.models import Event, MatchmakingSetup, MeetingRequest, Profile
+from verbund.events.services.matchmaking import SCHEDULE_FIELDS
 
 
 class RegistrationForm(forms.Form):
@@ -198,16 +199,7 @@ class MatchmakingSetupForm(ModelForm):
 
     class Meta(ModelForm.Meta):
         model = MatchmakingSetup
-        fields = [
-            "morning_start",
-            "morning_slots",
-            "afternoon_start",
-            "afternoon_slots",
-            "slot_minutes",
-            "tables",
-            "request_minutes",
-            "max_pending",
-        ]
+        fields = [*SCHEDULE_FIELDS, "request_minutes", "max_pending"]
         widgets = {
             "morning_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "afternoon_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),

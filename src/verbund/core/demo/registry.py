@@ -16,7 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from django.conf import settings
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
@@ -103,7 +105,10 @@ def load_demo(stdout: TextIO | None = None) -> bool:
         stdout.write("Demo data already loaded; nothing to do.\n")
         return False
     context = DemoContext(stdout=stdout, today=timezone.localdate())
-    with transaction.atomic():
+    # Demo steps run jobs (schedules, reports, the search index) whose results are part of
+    # the demo, so here tasks run at once, inside the loading transaction; the served demo
+    # queues them for its worker.
+    with override_settings(TASKS=settings.TASKS_IMMEDIATE), transaction.atomic():
         for step in registered_steps():
             stdout.write(f"Demo step {step.order:>3} {step.name}\n")
             try:

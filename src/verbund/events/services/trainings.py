@@ -20,6 +20,12 @@ def examiner_for(registration):
     return Examiner.objects.filter(condition).order_by("pk").first()
 
 
+def _record(training, action: str, examiner, registration, user) -> None:
+    audit.record(
+        training, action, user=user, data={"examiner": examiner.pk, "event": registration.event_id}
+    )
+
+
 def record_attendance(registration, user=None) -> bool:
     """Add the examiner to the training's attendees; False when no examiner matches."""
     training = registration.event.exam_training
@@ -28,12 +34,7 @@ def record_attendance(registration, user=None) -> bool:
         return False
     if not training.attendees.filter(pk=examiner.pk).exists():
         training.attendees.add(examiner)
-        audit.record(
-            training,
-            "exams.training.attended",
-            user=user,
-            data={"examiner": examiner.pk, "event": registration.event_id},
-        )
+        _record(training, "exams.training.attended", examiner, registration, user)
     return True
 
 
@@ -61,10 +62,5 @@ def remove_attendance(registration, user=None) -> bool:
     if last is None or last.action != "exams.training.attended":
         return False
     training.attendees.remove(examiner)
-    audit.record(
-        training,
-        "exams.training.attendance_removed",
-        user=user,
-        data={"examiner": examiner.pk, "event": registration.event_id},
-    )
+    _record(training, "exams.training.attendance_removed", examiner, registration, user)
     return True

@@ -31,7 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args, sole, interval, batch, no_periodic=False, **options):
         if not isinstance(task_backends["default"], DatabaseBackend):
             raise CommandError(
-                "The task backend is not the database: set VERBUND_TASKS_BACKEND=database "
+                "The task backend is not the database: unset VERBUND_TASKS_BACKEND=immediate "
                 "for the web server and the worker."
             )
         abandoned = jobs.fail_abandoned(sole_worker=sole)
