@@ -61,3 +61,16 @@ def test_availability_page_permissions_and_bad_input(client, forum, reps, org_b)
     reps[0].refresh_from_db()
     assert reps[0].unavailable == ["T2"]
     assert 'value="T2" checked' in client.get(agenda_url).content.decode()
+
+
+def test_agenda_page_says_when_nothing_is_planned_for_you(client, forum, reps, organiser_a):  # noqa: F811
+    agenda_url = reverse("events:b2b_agenda", args=[forum.pk])
+    client.force_login(reps[3].user)
+    assert "noch nicht veröffentlicht" in client.get(agenda_url).content.decode()
+    sent = matchmaking.send_request(reps[0], reps[1].profile)
+    matchmaking.answer(sent, reps[1], accept=True)
+    agenda.start_run(forum, organiser_a, time_limit=2)
+    agenda.publish(matchmaking.setup_for(forum), final=False, user=organiser_a)
+    html = client.get(agenda_url).content.decode()
+    assert "noch nicht veröffentlicht" not in html
+    assert "sind für Sie keine Gespräche eingeplant" in html
