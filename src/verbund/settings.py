@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "verbund.economy",
     "verbund.apprenticeship",
     "verbund.mobility",
+    "verbund.funding",
     "verbund.api",
 ]
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("konjunktur/", include("verbund.economy.urls")),
     path("verbundausbildung/", include("verbund.apprenticeship.urls")),
     path("mobilitaet/", include("verbund.mobility.urls")),
+    path("foerderung/", include("verbund.funding.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,11 @@
+from django.utils.translation import gettext_lazy as _
+
+from verbund.core.permissions import register
+
+FUNDING_MANAGE = register(
+    "funding.manage",
+    _(
+        "Förderung verwalten: Finanzierungsplan, Belege, Mittelabrufe, Verwendungsnachweis "
+        "(Netzwerkkoordination und federführender Partner)"
+    ),
+)
