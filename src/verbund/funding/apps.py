@@ -6,3 +6,8 @@ class FundingConfig(AppConfig):
     name = "verbund.funding"
     label = "funding"
     verbose_name = _("Förderung")
+
+    def ready(self):
+        from verbund.funding import dashboard, permissions  # noqa: F401 - registers
+
+        dashboard.register()

@@ -153,3 +153,43 @@ class FundsCallForm(PlanPartForm):
 
 class ProofPeriodForm(forms.Form):
     until = forms.DateField(label=_("Stichtag"), required=False, widget=DateInput())
+
+
+class ReportDraftForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Art"), choices=())
+    period_start = forms.DateField(label=_("Berichtszeitraum von"), widget=DateInput())
+    period_end = forms.DateField(label=_("Berichtszeitraum bis"), widget=DateInput())
+
+    def __init__(self, *args, plan=None, **kwargs):
+        from verbund.funding.models import ProgressReport
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = ProgressReport.Kind.choices
+        if plan is not None and not self.is_bound:
+            self.initial = {
+                "kind": ProgressReport.Kind.FINAL,
+                "period_start": plan.period_start,
+                "period_end": plan.period_end,
+            }
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("Das Ende liegt vor dem Beginn."))
+        return data
+
+
+class ReportTextForm(forms.Form):
+    """One textarea per section of a Sachbericht draft."""
+
+    def __init__(self, *args, report=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for section in report.sections:
+            self.fields[section["key"]] = forms.CharField(
+                label=section["heading"],
+                initial=section["text"],
+                required=False,
+                max_length=20000,
+                widget=forms.Textarea(attrs={"rows": 8}),
+            )

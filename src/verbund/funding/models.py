@@ -125,7 +125,7 @@ class FinancingPlan(models.Model):
 
     @property
     def share(self) -> Decimal | None:
-        return None if self.share_percent is None else self.share_percent / 100
+        return None if self.share_percent is None else Decimal(str(self.share_percent)) / 100
 
 
 class PlanPart(models.Model):
@@ -208,7 +208,12 @@ class Receipt(PlanPart):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    PERSONAL_DATA = PersonalData(fields=("entered_by",), user_lookup="entered_by", on_erase="keep")
+    PERSONAL_DATA = PersonalData(
+        fields=("entered_by",),
+        user_lookup="entered_by",
+        on_erase="keep",
+        reason="receipts must be kept 10 years; the account is anonymised itself",
+    )
 
     class Meta:
         ordering = ["plan", "-date", "-pk"]
@@ -289,3 +294,79 @@ class FundsCall(PlanPart):
 
     def __str__(self):
         return _("Mittelabruf %(number)s") % {"number": self.number}
+
+
+class ProgressReport(PlanPart):
+    """The Sachbericht of a period: drafted from the platform's data, edited by the
+    coordination, released by the funded organization. A released version never changes;
+    a correction is a new version that supersedes it."""
+
+    class Kind(models.TextChoices):
+        INTERIM = "interim", _("Zwischennachweis")
+        FINAL = "final", _("Verwendungsnachweis (Schlussnachweis)")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        RELEASED = "released", _("Freigegeben")
+        SUPERSEDED = "superseded", _("Ersetzt")
+
+    plan = models.ForeignKey(
+        FinancingPlan, on_delete=models.PROTECT, related_name="reports", verbose_name=_("Plan")
+    )
+    kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices)
+    period_start = models.DateField(_("Berichtszeitraum von"))
+    period_end = models.DateField(_("Berichtszeitraum bis"))
+    version = models.PositiveSmallIntegerField(_("Fassung"), default=1)
+    # [{"key": "goals", "heading": "...", "text": "..."}, ...] in the order shown.
+    sections = models.JSONField(_("Abschnitte"), default=list)
+    status = models.CharField(
+        _("Status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    supersedes = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="superseded_by",
+        verbose_name=_("Ersetzt Fassung"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    released_at = models.DateTimeField(_("Freigegeben am"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    PERSONAL_DATA = PersonalData(
+        fields=("created_by", "released_by"),
+        user_lookup="created_by",
+        on_erase="keep",
+        reason="a released proof of use is kept with the funder's files",
+    )
+
+    class Meta:
+        ordering = ["plan", "-period_end", "-version"]
+        verbose_name = _("Sachbericht")
+        verbose_name_plural = _("Sachberichte")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "kind", "period_end", "version"], name="funding_report_version"
+            )
+        ]
+
+    def __str__(self):
+        return _("Sachbericht %(start)s–%(end)s, Fassung %(version)s") % {
+            "start": self.period_start.strftime("%d.%m.%Y"),
+            "end": self.period_end.strftime("%d.%m.%Y"),
+            "version": self.version,
+        }
+
+    def get_absolute_url(self):
+        return reverse("funding:report_detail", args=[self.pk])
+
+    @property
+    def editable(self) -> bool:
+        return self.status == self.Status.DRAFT

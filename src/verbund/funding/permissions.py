@@ -9,3 +9,8 @@ FUNDING_MANAGE = register(
         "(Netzwerkkoordination und federführender Partner)"
     ),
 )
+
+FUNDING_RELEASE = register(
+    "funding.release",
+    _("Sachbericht und Verwendungsnachweis freigeben (federführender Partner oder Projektträger)"),
+)

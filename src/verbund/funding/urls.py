@@ -1,6 +1,6 @@
 from django.urls import path
 
-from verbund.funding import views
+from verbund.funding import views, views_reports
 
 app_name = "funding"
 
@@ -25,4 +25,12 @@ urlpatterns = [
     path("<int:plan>/mittelabrufe/neu/", views.FundsCallFormView.as_view(), name="call_create"),
     path("mittelabrufe/<int:pk>/", views.FundsCallFormView.as_view(), name="call_edit"),
     path("<int:pk>/nachweis/", views.proof_of_use, name="proof_of_use"),
+    path("<int:pk>/sachberichte/neu/", views_reports.report_create, name="report_create"),
+    path("sachberichte/<int:pk>/", views_reports.report_detail, name="report_detail"),
+    path("sachberichte/<int:pk>/freigeben/", views_reports.report_release, name="report_release"),
+    path(
+        "sachberichte/<int:pk>/neue-fassung/",
+        views_reports.report_supersede,
+        name="report_supersede",
+    ),
 ]

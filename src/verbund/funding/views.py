@@ -251,7 +251,13 @@ def proof_of_use(request, pk):
     return render(
         request,
         "funding/proof_of_use.html",
-        {"object": plan, "figures": figures, "period_form": period_form},
+        {
+            "object": plan,
+            "figures": figures,
+            "period_form": period_form,
+            "reports": plan.reports.all(),
+            "may_edit": access.has_perm(request.user, FUNDING_MANAGE, plan),
+        },
     )
 
 

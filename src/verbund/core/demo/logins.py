@@ -55,8 +55,14 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "psg",
         "Verbundkoordination MehrWert",
         teams=(
-            TeamGrant("Verbundkoordination", ("networks.edit",), network="mehrwert"),
-            TeamGrant("Projektleitung", ("organizations.edit", "teams.manage"), organization="psg"),
+            TeamGrant(
+                "Verbundkoordination", ("networks.edit", "funding.manage"), network="mehrwert"
+            ),
+            TeamGrant(
+                "Projektleitung",
+                ("organizations.edit", "teams.manage", "funding.release"),
+                organization="psg",
+            ),
         ),
     ),
     DemoLogin(

@@ -84,7 +84,7 @@ def plan_input(plan: FinancingPlan, *, until: datetime.date | None = None) -> Pr
         third_party_funds=plan.third_party_funds,
         paid=paid,
         cofunders=tuple(
-            Cofunder(name=cofunder.name, share=cofunder.share_percent / 100)
+            Cofunder(name=cofunder.name, share=Decimal(str(cofunder.share_percent)) / 100)
             for cofunder in plan.cofunders.all()
         ),
     )

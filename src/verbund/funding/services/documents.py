@@ -150,3 +150,38 @@ def proof_xlsx(figures) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def report_pdf(report) -> bytes:
+    title = _("Sachbericht – %(plan)s") % {"plan": report.plan}
+    from verbund.funding.services import budget
+
+    figures = budget.figures(report.plan, until=report.period_end)
+    return _pdf(
+        "funding/report_pdf.html",
+        {"report": report, "object": report.plan, "figures": figures},
+        title,
+    )
+
+
+def report_xlsx(report) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Sachbericht")
+    sheet.append(xlsx_row(sheet, [str(report.plan), str(report)]))
+    sheet["A1"].font = Font(bold=True)
+    sheet.append(xlsx_row(sheet, [_("Status"), report.get_status_display()]))
+    sheet.append([])
+    sheet.append(xlsx_row(sheet, [_("Abschnitt"), _("Text")]))
+    for section in report.sections:
+        sheet.append(xlsx_row(sheet, [section["heading"], section["text"]]))
+    for row in sheet.iter_rows(min_row=5):
+        row[1].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.column_dimensions["A"].width = 34
+    sheet.column_dimensions["B"].width = 110
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
