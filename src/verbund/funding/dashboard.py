@@ -89,6 +89,13 @@ def open_calls(user):
 
 
 def register():
+    from verbund.core.services.audit_labels import register_action_label
+
+    register_action_label("funding.progressreport.drafted", gettext_lazy("Sachbericht entworfen"))
+    register_action_label("funding.progressreport.changed", gettext_lazy("Sachbericht bearbeitet"))
+    register_action_label(
+        "funding.progressreport.released", gettext_lazy("Sachbericht freigegeben")
+    )
     navigation.register_section(
         gettext_lazy("Förderung"), "funding:plan_list", "/foerderung/", sees_funding, order=25
     )

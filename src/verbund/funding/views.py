@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from verbund.core.services import access
+from verbund.core.services import access, audit
 from verbund.core.views.generic import ObjectFormView, editable_object
 from verbund.funding import forms
 from verbund.funding.models import BudgetLine, Cofunder, FinancingPlan, FundsCall, Receipt
@@ -64,6 +64,7 @@ def plan_detail(request, pk):
             "calls": plan.calls.all(),
             "cofunders": zip(plan.cofunders.all(), figures.result.cofunders, strict=False),
             "lines": plan.lines.all(),
+            "history": audit.entries_for(plan)[:50],
         },
     )
 
@@ -72,7 +73,7 @@ class PlanFormView(ObjectFormView):
     model = FinancingPlan
     form_class = forms.FinancingPlanForm
     perm = FUNDING_MANAGE
-    action_prefix = "funding.plan"
+    action_prefix = "funding.financingplan"
 
     def get_parent_for_permission(self):
         network = self.request.POST.get("network") or self.request.GET.get("network")
@@ -104,7 +105,7 @@ class PlanPartFormView(ObjectFormView):
 class BudgetLineFormView(PlanPartFormView):
     model = BudgetLine
     form_class = forms.BudgetLineForm
-    action_prefix = "funding.line"
+    action_prefix = "funding.budgetline"
 
 
 class CofunderFormView(PlanPartFormView):
@@ -119,7 +120,7 @@ class CofunderFormView(PlanPartFormView):
 class FundsCallFormView(PlanPartFormView):
     model = FundsCall
     form_class = forms.FundsCallForm
-    action_prefix = "funding.call"
+    action_prefix = "funding.fundscall"
 
 
 class ReceiptFormView(PlanPartFormView):

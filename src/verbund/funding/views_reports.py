@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from verbund.core.services import access
+from verbund.core.services import access, audit
 from verbund.core.views.generic import editable_object
 from verbund.funding import forms
 from verbund.funding.models import FinancingPlan, ProgressReport
@@ -84,6 +84,7 @@ def report_detail(request, pk):
             "plan": report.plan,
             "form": form,
             "may_edit": may_edit,
+            "history": audit.entries_for(report)[:50],
             "may_release": report.editable and reports.may_release(request.user, report.plan),
             "may_supersede": report.status == ProgressReport.Status.RELEASED
             and not hasattr(report, "superseded_by")

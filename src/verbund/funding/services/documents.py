@@ -9,6 +9,7 @@ import io
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from matplotlib.ticker import MaxNLocator
 
 from verbund.core.services.charts import FONT, PALETTE, chart_figure, data_uri, style_axes, to_svg
 from verbund.core.services.spreadsheet import xlsx_row
@@ -45,7 +46,9 @@ def budget_chart(figures) -> str:
                     color=PALETTE["secondary"],
                     linewidth=2,
                 )
-        axes.set_yticks(positions, labels=[line.label[:30] for line in lines])
+        # The label up to its explanation in brackets: "Personalausgaben (Koordination, …)".
+        axes.set_yticks(positions, labels=[line.label.split(" (")[0][:24] for line in lines])
+        axes.xaxis.set_major_locator(MaxNLocator(nbins=4))
         axes.invert_yaxis()
         axes.xaxis.set_major_formatter(
             lambda value, _pos: f"{value / 1000:,.0f} T€".replace(",", ".")

@@ -269,7 +269,7 @@ def draft(plan, kind, start, end, user) -> ProgressReport:
             sections=draft_sections(plan, start, end),
             created_by=user,
         )
-        audit.record(report, "funding.report.drafted", user=user, data={"version": version})
+        audit.record(report, "funding.progressreport.drafted", user=user, data={"version": version})
     return report
 
 
@@ -291,7 +291,9 @@ def edit(report: ProgressReport, texts: dict[str, str], user) -> ProgressReport:
                 changed.append(section["key"])
         report.save(update_fields=["sections", "updated_at"])
         if changed:
-            audit.record(report, "funding.report.changed", user=user, data={"sections": changed})
+            audit.record(
+                report, "funding.progressreport.changed", user=user, data={"sections": changed}
+            )
     return report
 
 
@@ -325,7 +327,9 @@ def release(report: ProgressReport, user) -> ProgressReport:
             ProgressReport.objects.filter(pk=report.supersedes_id).update(
                 status=ProgressReport.Status.SUPERSEDED
             )
-        audit.record(report, "funding.report.released", user=user, data={"version": report.version})
+        audit.record(
+            report, "funding.progressreport.released", user=user, data={"version": report.version}
+        )
     return report
 
 
@@ -352,5 +356,7 @@ def supersede(report: ProgressReport, user) -> ProgressReport:
             supersedes=report,
             created_by=user,
         )
-        audit.record(successor, "funding.report.drafted", user=user, data={"version": version})
+        audit.record(
+            successor, "funding.progressreport.drafted", user=user, data={"version": version}
+        )
     return successor
