@@ -1,8 +1,9 @@
 """Demo step: MehrWert's advisory offices, one per district, with counselling cases."""
 
+import datetime
 import random
 
-from verbund.advice.models import Advisor, Case, CaseNeed, Office
+from verbund.advice.models import Advisor, Case, CaseNeed, Contact, Office
 from verbund.advice.services.cases import recommend
 from verbund.core.demo.registry import DemoContext, register_step
 from verbund.core.models import Organization, Topic
@@ -77,6 +78,24 @@ def load_advice(ctx: DemoContext) -> None:
                 if outcome == Case.Outcome.OPEN
                 else None,
             )
+            # The first talk at the company, then calls or a video meeting to follow up.
+            Contact.objects.create(
+                case=case,
+                date=case.opened_on,
+                channel=Contact.Channel.VISIT,
+                minutes=rng.choice((60, 75, 90)),
+                note="Erstgespräch mit der Geschäftsführung",
+                created_by=advisor_user,
+            )
+            for step in range(rng.randint(0, 2)):
+                Contact.objects.create(
+                    case=case,
+                    date=min(case.opened_on + datetime.timedelta(days=7 * (step + 1)), ctx.today),
+                    channel=rng.choice((Contact.Channel.PHONE, Contact.Channel.VIDEO)),
+                    minutes=rng.choice((15, 20, 30, 45)),
+                    note="Angebote besprochen" if step == 0 else "Rückfrage zur Förderung",
+                    created_by=advisor_user,
+                )
             need = CaseNeed.objects.create(
                 case=case,
                 topic=topics[topic_code],

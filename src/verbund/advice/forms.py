@@ -101,3 +101,11 @@ class CaseNeedForm(ModelForm):
             "budget_per_person",
             "details",
         ]
+
+
+class ContactForm(ModelForm):
+    class Meta(ModelForm.Meta):
+        from verbund.advice.models import Contact
+
+        model = Contact
+        fields = ["date", "channel", "minutes", "note"]

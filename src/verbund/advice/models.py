@@ -1,12 +1,18 @@
 """Advisory offices (Beratungsbüros) of a network, their advisors and counselling cases."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from verbund.advice.querysets import CaseQuerySet, OfficePartQuerySet, OfficeQuerySet
+from verbund.advice.querysets import (
+    CaseQuerySet,
+    ContactQuerySet,
+    OfficePartQuerySet,
+    OfficeQuerySet,
+)
 from verbund.core.models import Organization, Person, Region
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.needs.models import NeedFields
@@ -237,3 +243,56 @@ class Recommendation(models.Model):
 
     def __str__(self):
         return str(self.offer)
+
+
+class Contact(models.Model):
+    """One contact in a case (a visit, a call, a video meeting, a talk at the office): the
+    figures funders ask of an advisory office (contacts, channel, time spent)."""
+
+    class Channel(models.TextChoices):
+        VISIT = "visit", _("Betriebsbesuch")
+        PHONE = "phone", _("Telefon")
+        VIDEO = "video", _("Videogespräch")
+        OFFICE = "office", _("Im Beratungsbüro")
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("Fall"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    date = models.DateField(_("Datum"), default=timezone.localdate)
+    channel = models.CharField(_("Kontaktart"), max_length=10, choices=Channel.choices)
+    minutes = models.PositiveSmallIntegerField(
+        _("Dauer (Minuten)"), validators=[MinValueValidator(1), MaxValueValidator(600)]
+    )
+    note = models.CharField(_("Kurznotiz"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Erfasst von"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ContactQuerySet.as_manager()
+    PERSONAL_DATA = PersonalData(
+        user_lookup="created_by",
+        fields=("note",),
+        on_erase="anonymise",
+        anonymise={"note": ""},
+        reason="the contact stays counted in the office's figures; the note is removed",
+    )
+
+    class Meta:
+        ordering = ["case", "-date", "-pk"]
+        verbose_name = _("Kontakt")
+        verbose_name_plural = _("Kontakte")
+        indexes = [models.Index(fields=["date"])]
+
+    def __str__(self):
+        return f"{self.get_channel_display()} {self.date:%d.%m.%Y}"
+
+    def get_absolute_url(self):
+        return self.case.get_absolute_url()
+
+    def permission_scope(self):
+        return self.case.permission_scope()

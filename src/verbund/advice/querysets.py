@@ -61,3 +61,17 @@ class CaseQuerySet(ScopedQuerySet):
 
     def perm_q(self, user, perm) -> Q:
         return self.visible_q(user)
+
+
+class ContactQuerySet(ScopedQuerySet):
+    """Contacts of a case: seen and recorded by whoever sees the case."""
+
+    def visible_q(self, user) -> Q:
+        from verbund.advice.models import Case
+
+        return Q(case__in=Case.objects.visible_to(user).values("pk"))
+
+    def perm_q(self, user, perm) -> Q:
+        from verbund.advice.models import Case
+
+        return Q(case__in=Case.objects.with_perm(user, perm).values("pk"))

@@ -13,5 +13,7 @@ urlpatterns = [
     path("faelle/<int:pk>/bearbeiten/", views.CaseFormView.as_view(), name="case_edit"),
     path("faelle/<int:pk>/bedarf/neu/", views.case_need_create, name="case_need_create"),
     path("faelle/<int:pk>/empfehlen/", views.recommend, name="recommend"),
+    path("faelle/<int:pk>/kontakte/neu/", views.contact_create, name="contact_create"),
+    path("bueros/<int:pk>/statistik/", views.office_statistics, name="office_statistics"),
     path("wiedervorlagen/", views.worklist, name="worklist"),
 ]

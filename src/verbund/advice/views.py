@@ -1,5 +1,7 @@
 """Advisory offices, cases, recommendations and the advisor's worklist."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -8,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from verbund.advice import forms
-from verbund.advice.models import Advisor, Case, CaseNeed, Office
+from verbund.advice.models import Advisor, Case, CaseNeed, Contact, Office
 from verbund.advice.permissions import ADVICE_MANAGE
-from verbund.advice.services import cases
+from verbund.advice.services import cases, statistics
 from verbund.core.services import access, audit, editing
 from verbund.core.services.params import parse_id
 from verbund.core.views.generic import ObjectFormView, ObjectListView
@@ -121,6 +123,7 @@ def case_detail(request, pk):
             "case": case,
             "object": case,
             "needs": case.needs.select_related("topic"),
+            "contacts": case.contacts.all(),
             "recommendations": case.recommendations.select_related("offer", "need__topic"),
             "matches": matches,
             "history": audit.entries_for(case)[:30],
@@ -167,3 +170,57 @@ def recommend(request, pk):
 @login_required
 def worklist(request):
     return render(request, "advice/worklist.html", {"cases": cases.worklist(request.user)})
+
+
+@login_required
+def contact_create(request, pk):
+    """Record one contact (visit, call, video, office) in a case."""
+    case = _case(request, pk)
+    form = forms.ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form._meta.fields}
+        editing.save_changes(
+            Contact(case=case, created_by=request.user), data, request.user, "advice.contact"
+        )
+        messages.success(request, _("Kontakt erfasst."))
+        return redirect(case)
+    return render(
+        request,
+        "core/object_form.html",
+        {
+            "form": form,
+            "creating": True,
+            "model_meta": Contact._meta,
+            "cancel_url": case.get_absolute_url(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def office_statistics(request, pk):
+    """Quarterly figures for the funder: counts only, for the office's managers and advisors."""
+    office = get_object_or_404(Office.objects.visible_to(request.user), pk=pk)
+    if not (
+        access.has_perm(request.user, ADVICE_MANAGE, office)
+        or cases.may_counsel(request.user, office)
+    ):
+        raise PermissionDenied
+    today = datetime.date.today()
+    year = parse_id(request.GET.get("jahr"), today.year)
+    if not 2000 <= year <= today.year + 1:
+        year = today.year
+    rows = statistics.quarterly(office, year)
+    return render(
+        request,
+        "advice/office_statistics.html",
+        {
+            "office": office,
+            "object": office,
+            "year": year,
+            "years": range(today.year, today.year - 5, -1),
+            "rows": rows,
+            "channels": Contact.Channel.choices,
+            "districts": rows[-1].companies_by_district,
+        },
+    )

@@ -114,42 +114,40 @@ def _activities(network, start, end) -> str:
 def _counselling(network, start, end) -> str | None:
     if not apps.is_installed("verbund.advice"):
         return None
-    office_model = apps.get_model("advice", "Office")
-    offices = office_model.objects.filter(network=network).order_by("name")
-    if not offices.exists():
+    from verbund.advice.models import Office
+    from verbund.advice.services import statistics
+
+    offices = list(Office.objects.filter(network=network).order_by("name"))
+    if not offices:
         return None
     lines = []
     quiet = []
-    total = 0
     for office in offices:
-        cases = office.cases.filter(opened_on__gte=start, opened_on__lte=end)
-        counts = cases.aggregate(
-            all=Count("pk"),
-            booked=Count("pk", filter=Q(outcome="booked")),
-            companies=Count("organization", distinct=True),
-        )
-        total += counts["all"]
-        if not counts["all"]:
+        figures = statistics.figures([office], start, end)
+        if not figures.cases and not figures.contacts:
             quiet.append(office.name)
             continue
         lines.append(
             "– "
             + _(
-                "%(office)s: %(cases)s Beratungen, %(companies)s Betriebe erreicht, "
-                "%(booked)s Weiterbildungen gebucht"
+                "%(office)s: %(cases)s Beratungsfälle, %(contacts)s Kontakte "
+                "(%(hours)s Stunden), %(companies)s Betriebe erreicht, "
+                "%(referrals)s Vermittlungen in Angebote"
             )
             % {
                 "office": office.name,
-                "cases": counts["all"],
-                "companies": counts["companies"],
-                "booked": counts["booked"],
+                "cases": figures.cases,
+                "contacts": figures.contacts,
+                "hours": format_number(figures.hours, 1),
+                "companies": figures.companies,
+                "referrals": figures.referrals,
             }
         )
-    head = ngettext(
-        "%(count)s Beratung in den Beratungsbüros des Netzwerks:",
-        "%(count)s Beratungen in den Beratungsbüros des Netzwerks:",
-        total,
-    ) % {"count": total}
+    total = statistics.figures(offices, start, end)
+    head = _(
+        "Beratung in den Beratungsbüros des Netzwerks: %(cases)s Fälle, %(contacts)s Kontakte, "
+        "%(companies)s Betriebe erreicht."
+    ) % {"cases": total.cases, "contacts": total.contacts, "companies": total.companies}
     if quiet:
         lines.append(
             _("Ohne erfasste Beratung im Zeitraum: %(offices)s.") % {"offices": ", ".join(quiet)}
