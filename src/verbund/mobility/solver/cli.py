@@ -26,6 +26,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     check = actions.add_parser("check", help="check a plan against the hard rules")
     check.add_argument("instance")
     check.add_argument("plan")
+    exchange = actions.add_parser(
+        "check-exchange", help="check a Franco-German group exchange against its programme"
+    )
+    exchange.add_argument("exchange", help="group exchange JSON (docs/mobility.md)")
 
 
 def dispatch(
@@ -44,7 +48,33 @@ def dispatch(
             stderr,
             rates_for_year,
         )
+    if options["action"] == "check-exchange":
+        return check_exchange_main(options["exchange"], stdout, stderr)
     return check_main(options["instance"], options["plan"], stdout, stderr, rates_for_year)
+
+
+def check_exchange_main(path: str, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
+    """Exit 0 valid, 1 rules broken, 2 a malformed file (shared/domain/mobility.md)."""
+    import json
+
+    from verbund.mobility.exchanges import rules
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        exchange = rules.read(data)
+        output = rules.result(exchange)
+    except OSError as error:
+        stderr.write(f"{path}: Datei nicht lesbar ({error.strerror}).\n")
+        return 2
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        stderr.write(f"{path}: kein gültiges JSON ({error}).\n")
+        return 2
+    except rules.ExchangeFileError as error:
+        stderr.write(f"{path}: {error}\n")
+        return 2
+    stdout.write(json.dumps(output, ensure_ascii=False, indent=2) + "\n")
+    return 0 if output["valid"] else 1
 
 
 def match_main(
