@@ -161,3 +161,32 @@ def test_proof_of_use_xlsx_carries_the_same_figures(client, plan, treasurer):
     ] or any(
         row[0] == "Personalausgaben" and float(row[4]) == 115000 for row in values if row and row[0]
     )
+
+
+def test_a_large_receipt_file_is_imported_by_a_job(client, plan, treasurer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    rows = "".join(
+        f"B-{n};31.03.2026;10,00;sach;Lieferant {n};{'x' * 180}\n" for n in range(100, 1200)
+    )
+    content = ("Belegnummer;Datum;Betrag;Position;Empfänger;Zweck\n" + rows).encode()
+    assert len(content) > 200_000
+    client.force_login(treasurer)
+    response = client.post(
+        reverse("funding:receipt_import", args=[plan.pk]),
+        {"file": SimpleUploadedFile("belege.csv", content, content_type="text/csv")},
+    )
+    assert (
+        response.status_code == 302
+        and "/jobs/" in response["Location"]
+        or "/auftraege/" in response["Location"]
+    )
+    assert Receipt.objects.filter(plan=plan).count() == 1 + 1100
+    from verbund.core.models import Job
+
+    job = Job.objects.get(kind="funding.import_receipts")
+    page = client.get(reverse("funding:receipt_import", args=[plan.pk]) + f"?job={job.pk}")
+    assert (
+        "1100 Belege importiert" in page.content.decode()
+        or "1.100 Belege importiert" in page.content.decode()
+    )

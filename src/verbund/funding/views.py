@@ -8,12 +8,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from verbund.core.services import access, audit
+from verbund.core.services import access, audit, import_jobs
+from verbund.core.services.tabular import RowError
 from verbund.core.views.generic import ObjectFormView, editable_object
 from verbund.funding import forms
+from verbund.funding.jobs import IMPORT_KIND
 from verbund.funding.models import BudgetLine, Cofunder, FinancingPlan, FundsCall, Receipt
 from verbund.funding.permissions import FUNDING_MANAGE
 from verbund.funding.services import budget, documents, receipts
@@ -181,6 +185,9 @@ def receipt_delete(request, pk):
     return redirect(receipt.plan.get_absolute_url() + "belege/")
 
 
+BACKGROUND_IMPORT_BYTES = 200_000  # larger files are read by a job, as every importer does
+
+
 @login_required
 def receipt_import(request, pk):
     plan = editable_object(request.user, FinancingPlan, pk, FUNDING_MANAGE)
@@ -188,6 +195,16 @@ def receipt_import(request, pk):
     form = forms.ReceiptImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        if upload.size > BACKGROUND_IMPORT_BYTES:
+            return import_jobs.start(
+                request,
+                IMPORT_KIND,
+                upload=upload,
+                title=_("Belege importieren: %(file)s") % {"file": upload.name},
+                page_url=reverse("funding:receipt_import", args=[plan.pk]),
+                plan=plan.pk,
+                dry_run=form.cleaned_data["dry_run"],
+            )
         report = receipts.import_file(
             plan,
             upload.name,
@@ -198,9 +215,23 @@ def receipt_import(request, pk):
         if report.ok and not report.dry_run:
             messages.success(
                 request,
-                _("%(count)s Belege importiert.") % {"count": report.created},
+                ngettext(
+                    "%(count)s Beleg importiert.", "%(count)s Belege importiert.", report.created
+                )
+                % {"count": report.created},
             )
             return redirect(plan.get_absolute_url() + "belege/")
+    elif request.method != "POST":
+        job = import_jobs.finished(request, IMPORT_KIND, plan=plan.pk)
+        if job is not None:
+            report = receipts.ImportReport(
+                rows=job.result.get("rows", 0),
+                created=job.result["created"],
+                errors=[
+                    RowError(e["line"], e["column"], e["reason"]) for e in job.result["errors"]
+                ],
+                dry_run=job.result.get("dry_run", False),
+            )
     status = 400 if report is not None and not report.ok else 200
     return render(
         request,
