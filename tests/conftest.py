@@ -1,6 +1,12 @@
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests import factories
+
+# No per-example deadline: on a loaded 2-core machine (CI, parallel workers) an example
+# can take longer than hypothesis' default 200 ms, and a timing is never what we test.
+hypothesis_settings.register_profile("verbund", deadline=None)
+hypothesis_settings.load_profile("verbund")
 
 
 @pytest.fixture

@@ -72,7 +72,7 @@ def proof_pdf(figures) -> bytes:
     title = _("Zahlenmäßiger Nachweis – %(plan)s") % {"plan": plan}
     return _pdf(
         "funding/proof_of_use_pdf.html",
-        {"object": plan, "figures": figures, "chart": budget_chart(figures)},
+        {"object": plan, "figures": figures},
         title,
     )
 
