@@ -291,11 +291,33 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Personal links never reach a log: every handler masks token-shaped path segments
+# (verbund.core.log_masking); runserver's access log gets the same filter, and
+# "django" logs through the root handler instead of Django's unfiltered default one.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_tokens": {"()": "verbund.core.log_masking.TokenMaskingFilter"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["mask_tokens"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "django": {"handlers": [], "level": env("LOG_LEVEL", "WARNING")},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Where derived data lives (the course search index): beside the database, rebuildable.

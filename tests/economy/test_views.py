@@ -134,11 +134,11 @@ def test_survey_link_is_personal_and_closes_with_the_wave(client, world):
     invitation = world.wave.invitations.first()
     world.wave.status = "closed"
     world.wave.save()
-    assert client.post(invitation.survey_path(), {"lage": "gut", "save": "1"}).status_code == 403
+    assert client.post(invitation.survey_path(), {"lage": "gut", "save": "1"}).status_code == 410
 
 
 def test_chamber_extra_question_reaches_only_its_firms(client, world):
-    client.force_login(world.ilse)
+    client.force_login(world.lena)
     url = reverse("economy:extra_questions", args=[world.wave.pk])
     data = {
         "chamber": world.lw.pk,

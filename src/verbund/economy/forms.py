@@ -15,6 +15,11 @@ def chambers_of(network):
     return rights.network_chambers(network)
 
 
+def own_chambers(user, network):
+    """The chambers for which ``user`` acts: questions and firms only for these."""
+    return chambers_of(network).filter(pk__in=rights.chambers_for(user, network))
+
+
 class WaveForm(ModelForm):
     class Meta(ModelForm.Meta):
         model = Wave
@@ -51,9 +56,9 @@ class ExtraQuestionForm(QuestionFormMixin, ModelForm):
         model = ExtraQuestion
         fields = ["chamber", "kind", "text_de", "text_en", "text_fr", "required", "order"]
 
-    def __init__(self, *args, wave, **kwargs):
+    def __init__(self, *args, wave, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["chamber"].queryset = chambers_of(wave.network)
+        self.fields["chamber"].queryset = own_chambers(user, wave.network)
 
 
 class PanelAddForm(forms.Form):
@@ -64,9 +69,9 @@ class PanelAddForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 10}),
     )
 
-    def __init__(self, *args, network, **kwargs):
+    def __init__(self, *args, network, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["chamber"].queryset = chambers_of(network)
+        self.fields["chamber"].queryset = own_chambers(user, network)
         companies = Organization.objects.filter(kind=Organization.Kind.COMPANY)
         if network.regions.exists():
             companies = companies.filter(region__in=network.regions.all())

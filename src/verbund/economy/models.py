@@ -22,7 +22,14 @@ from verbund.core.survey_models import (
     SurveyWaveBase,
 )
 from verbund.economy import choices
-from verbund.economy.querysets import NetworkPartQuerySet, VersionQuerySet, WavePartQuerySet
+from verbund.economy.querysets import (
+    ChamberWavePartQuerySet,
+    InvitationQuerySet,
+    NetworkPartQuerySet,
+    PanelQuerySet,
+    VersionQuerySet,
+    WavePartQuerySet,
+)
 
 
 class Wave(SurveyWaveBase):
@@ -108,7 +115,7 @@ class PanelFirm(models.Model):
     active = models.BooleanField(_("Im Panel"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = NetworkPartQuerySet.as_manager()
+    objects = PanelQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(
         person_lookup="contact",
         fields=("name", "contact_name", "email"),
@@ -149,7 +156,7 @@ class ExtraQuestion(SurveyQuestionBase):
         Organization, verbose_name=_("Kammer"), on_delete=models.CASCADE, related_name="+"
     )
 
-    objects = WavePartQuerySet.as_manager()
+    objects = ChamberWavePartQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("question texts")
 
     class Meta:
@@ -174,7 +181,7 @@ class Invitation(SurveyInvitationBase):
         PanelFirm, verbose_name=_("Betrieb"), on_delete=models.CASCADE, related_name="invitations"
     )
 
-    objects = WavePartQuerySet.as_manager()
+    objects = InvitationQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("the link of a firm; the contact lives on the panel firm")
 
     class Meta:
@@ -230,7 +237,7 @@ class Answer(SurveyAnswerBase):
     risiken = models.JSONField(_("Risiken"), default=list, blank=True)
     extra_answers = models.JSONField(_("Antworten auf Zusatzfragen"), default=dict, blank=True)
 
-    objects = WavePartQuerySet.as_manager()
+    objects = ChamberWavePartQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("a firm's answers; no person is named or referenced")
 
     class Meta:

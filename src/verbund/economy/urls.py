@@ -13,6 +13,7 @@ urlpatterns = [
     path("wellen/<int:pk>/senden/", waves.send_invitations, name="send_invitations"),
     path("wellen/<int:pk>/erinnern/", waves.send_reminders, name="send_reminders"),
     path("wellen/<int:pk>/einladungen/", waves.invitation_list, name="invitation_list"),
+    path("einladungen/<int:pk>/link/", waves.invitation_link, name="invitation_link"),
     path("wellen/<int:pk>/zusatzfragen/", waves.extra_questions, name="extra_questions"),
     path(
         "zusatzfragen/<int:pk>/loeschen/", waves.extra_question_delete, name="extra_question_delete"

@@ -272,6 +272,20 @@ def latest_mail_job(app: str, wave, user):
     )
 
 
+def expired_link_page(request, wave=None, *, not_yet: bool | None = None):
+    """What a personal link shows once it no longer works: a German notice, nothing else.
+
+    Status 410 (Gone): the link expired with its wave or event; neither answers nor free
+    texts nor names are shown. ``not_yet`` (default: the wave is still in preparation)
+    says the survey has not started instead.
+    """
+    from django.shortcuts import render
+
+    if not_yet is None:
+        not_yet = wave is not None and getattr(wave, "status", "") == "draft"
+    return render(request, "core/link_expired.html", {"wave": wave, "not_yet": not_yet}, status=410)
+
+
 def link_page(view):
     """A page behind a personal link: never cached, CSRF-checked, not indexed.
 

@@ -1,7 +1,7 @@
 """Answering a wave through the personal link: the firm's answer, drafts and submitting."""
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from verbund.core.services import audit
@@ -13,6 +13,10 @@ ANSWER_FIELDS = ("lage", "erwartungen", "exporte", "investitionen", "beschaeftig
 
 class WaveClosed(PermissionDenied):
     """The wave no longer accepts answers or corrections."""
+
+
+class AlreadyAnswered(Exception):
+    """A first save lost the race with another save of the same link (another window)."""
 
 
 def invitation_for_token(token: str) -> Invitation | None:
@@ -41,11 +45,18 @@ def extra_questions(answer: Answer):
 
 @transaction.atomic
 def save_answer(answer: Answer, data: dict, *, submit: bool, user=None) -> Answer:
-    """Store the answers; ``submit`` marks them as sent. Editable until the wave closes."""
+    """Store the answers; ``submit`` marks them as sent. Editable until the wave closes.
+
+    ``user`` is whoever is signed in while saving (staff helping a firm); the audit entry
+    names them. A first save that finds the firm's answer already stored lost a race with
+    another window or a double click: ``AlreadyAnswered``, nothing is written.
+    """
     wave = Wave.objects.select_for_update().get(pk=answer.wave_id)
     if not wave.accepts_answers:
         raise WaveClosed
     creating = answer.pk is None
+    if creating and Answer.objects.filter(wave_id=answer.wave_id, firm_id=answer.firm_id).exists():
+        raise AlreadyAnswered
     for name in ANSWER_FIELDS:
         setattr(answer, name, data.get(name) or "")
     answer.risiken = list(data.get("risiken") or [])
@@ -53,7 +64,13 @@ def save_answer(answer: Answer, data: dict, *, submit: bool, user=None) -> Answe
     if submit:
         answer.status = Answer.Status.SUBMITTED
         answer.submitted_at = timezone.now()
-    answer.save()
+    try:
+        with transaction.atomic():  # SQLite takes no row lock: the unique constraint decides
+            answer.save()
+    except IntegrityError as error:
+        raise AlreadyAnswered from error
+    if user is not None and not user.is_authenticated:
+        user = None
     verb = "submitted" if submit else ("created" if creating else "saved")
     audit.record(answer, f"economy.answer.{verb}", user=user)
     return answer

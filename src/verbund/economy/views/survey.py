@@ -37,6 +37,9 @@ def survey(request, token):
         raise Http404
     language = surveys.language_of(request.GET.get("lang") or invitation.language)
     with translation.override(language):
+        if not invitation.wave.accepts_answers:
+            # an expired link shows nothing of the firm: no answers, no free text
+            return surveys.expired_link_page(request, invitation.wave)
         answer = answers.answer_for(invitation)
         questions = answers.extra_questions(answer)
         editable = invitation.wave.accepts_answers
@@ -48,14 +51,28 @@ def survey(request, token):
         )
         status = 200
         if request.method == "POST":
-            if not editable:
-                status = 403
-            elif form.is_valid():
+            if form.is_valid():
                 submit = bool(request.POST.get("submit"))
                 try:
-                    answers.save_answer(answer, form.answer_data(), submit=submit)
+                    answers.save_answer(
+                        answer, form.answer_data(), submit=submit, user=request.user
+                    )
                 except answers.WaveClosed:
-                    status = 403
+                    return surveys.expired_link_page(request, invitation.wave)
+                except answers.AlreadyAnswered:
+                    # lost a race with another submit of the same link: show what was stored
+                    messages.warning(
+                        request,
+                        _(
+                            "Ihre Antworten wurden gerade in einem anderen Fenster gespeichert. "
+                            "Bitte prüfen Sie sie und senden Sie erneut."
+                        ),
+                    )
+                    status = 409
+                    answer = answers.answer_for(invitation)
+                    form = SurveyForm(
+                        None, initial=_initial(answer), questions=questions, language=language
+                    )
                 else:
                     messages.success(
                         request,

@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,9 +13,9 @@ from django.views.decorators.http import require_POST
 from verbund.core.services import access, audit, editing, import_jobs, surveys
 from verbund.core.views.generic import ObjectFormView, ObjectListView, editable_object
 from verbund.economy import forms
-from verbund.economy.models import ExtraQuestion, ReportVersion, Wave
+from verbund.economy.models import ExtraQuestion, Invitation, PanelFirm, ReportVersion, Wave
 from verbund.economy.permissions import ECONOMY_MANAGE
-from verbund.economy.services import panel_import, waves
+from verbund.economy.services import panel_import, rights, waves
 from verbund.networks.models import Network
 
 # Larger uploads (thousands of rows) are imported by the background worker (as in needs).
@@ -153,10 +154,15 @@ def _start_mail_job(request, wave, what, title):
 
 @login_required
 def invitation_list(request, pk):
+    """The invitations of the user's own chambers; personal links are not listed."""
     wave = managed_wave(request, pk)
-    invitations = wave.invitations.select_related("firm__chamber", "firm__district")
+    invitations = (
+        Invitation.objects.filter(wave=wave)
+        .of_my_chambers(request.user, wave.network)
+        .select_related("firm__chamber", "firm__district")
+    )
     answered = dict(wave.answers.values_list("firm_id", "status"))
-    rows = [(inv, answered.get(inv.firm_id), waves.survey_url(inv)) for inv in invitations[:500]]
+    rows = [(inv, answered.get(inv.firm_id)) for inv in invitations[:500]]
     return render(
         request,
         "economy/invitation_list.html",
@@ -171,9 +177,30 @@ def invitation_list(request, pk):
 
 
 @login_required
+@require_POST
+def invitation_link(request, pk):
+    """Show one firm's personal link so that staff can pass it on again (audited)."""
+    invitation = get_object_or_404(
+        Invitation.objects.with_perm(request.user, ECONOMY_MANAGE).select_related(
+            "wave__network", "firm"
+        ),
+        pk=pk,
+    )
+    mine = Invitation.objects.filter(pk=pk).of_my_chambers(request.user, invitation.wave.network)
+    if not mine.exists():
+        raise Http404
+    audit.record(invitation, "economy.invitation.link_shown", user=request.user)
+    return render(
+        request,
+        "economy/invitation_link.html",
+        {"wave": invitation.wave, "invitation": invitation, "url": waves.survey_url(invitation)},
+    )
+
+
+@login_required
 def extra_questions(request, pk):
     wave = managed_wave(request, pk)
-    form = forms.ExtraQuestionForm(request.POST or None, wave=wave)
+    form = forms.ExtraQuestionForm(request.POST or None, wave=wave, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form._meta.fields}
         data["options"] = form.cleaned_data["options"]
@@ -186,7 +213,9 @@ def extra_questions(request, pk):
         {
             "wave": wave,
             "form": form,
-            "questions": wave.extra_questions.select_related("chamber"),
+            "questions": ExtraQuestion.objects.filter(wave=wave)
+            .of_my_chambers(request.user, wave.network)
+            .select_related("chamber"),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -196,8 +225,11 @@ def extra_questions(request, pk):
 @require_POST
 def extra_question_delete(request, pk):
     question = get_object_or_404(
-        ExtraQuestion.objects.with_perm(request.user, ECONOMY_MANAGE), pk=pk
+        ExtraQuestion.objects.with_perm(request.user, ECONOMY_MANAGE).select_related("wave"),
+        pk=pk,
     )
+    if question.chamber_id not in rights.chambers_for(request.user, question.wave.network):
+        raise Http404  # another chamber's question: not even its existence is told
     editing.delete_object(question, request.user, "economy.question")
     return redirect("economy:extra_questions", pk=question.wave_id)
 
@@ -212,7 +244,9 @@ def _managed_network(request, pk) -> Network:
 @login_required
 def panel(request, pk):
     network = _managed_network(request, pk)
-    add_form = forms.PanelAddForm(request.POST if "add" in request.POST else None, network=network)
+    add_form = forms.PanelAddForm(
+        request.POST if "add" in request.POST else None, network=network, user=request.user
+    )
     import_form = forms.PanelImportForm(
         request.POST if "import" in request.POST else None,
         request.FILES if "import" in request.POST else None,
@@ -244,7 +278,11 @@ def panel(request, pk):
         job = import_jobs.finished(request, "economy.import_panel", network=network.pk)
         if job is not None:
             result = SimpleNamespace(**job.result)
-    firms = network.economy_panel.select_related("chamber", "district")
+    firms = (
+        PanelFirm.objects.filter(network=network)
+        .of_my_chambers(request.user, network)
+        .select_related("chamber", "district")
+    )
     return render(
         request,
         "economy/panel.html",

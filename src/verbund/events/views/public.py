@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from verbund.core.services import access
+from verbund.core.services import access, surveys
 from verbund.events.forms import RegistrationForm
 from verbund.events.models import Event, Registration
 from verbund.events.permissions import EVENTS_MANAGE
@@ -121,9 +121,16 @@ def _activity(event, user):
     return Activity.objects.visible_to(user).filter(pk=event.activity_id).first()
 
 
+def link_expired(registration) -> bool:
+    """A registration's personal link ends with its event: afterwards it shows nothing."""
+    return registration.event.end < timezone.now()
+
+
 def registration_manage(request, token):
     """The personal link from every mail: whoever holds it manages this registration."""
     registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
+    if link_expired(registration):
+        return surveys.expired_link_page(request, not_yet=False)
     return render(
         request,
         "events/registration_manage.html",
@@ -138,6 +145,8 @@ def registration_manage(request, token):
 @require_POST
 def registration_action(request, token):
     registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
+    if link_expired(registration):
+        return surveys.expired_link_page(request, not_yet=False)
     action = request.POST.get("action")
     try:
         if action == "accept":

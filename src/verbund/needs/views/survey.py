@@ -177,6 +177,10 @@ def survey(request, token):
     if invitation is None:
         raise Http404
     language = questionnaire.language_of(request.GET.get("lang") or invitation.language)
+    if not invitation.wave.accepts_answers:
+        with translation.override(language):
+            # an expired link shows nothing of the company: no answers, no free text
+            return surveys.expired_link_page(request, invitation.wave)
     response = responses.response_for(invitation)
     with translation.override(language):
         result = handle(

@@ -105,6 +105,8 @@ class Command(BaseCommand):
             str(workers),
             "--access-logfile",
             "-",
+            "--logger-class",  # masks personal links (tokens) in the access log
+            "verbund.core.gunicorn_logging.GunicornLogger",
         ]
         worker = [sys.executable, "-m", "verbund", "worker", "--sole"]
         code = run_together([server, worker], env=env)
