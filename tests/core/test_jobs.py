@@ -101,7 +101,11 @@ def test_with_the_database_backend_the_request_only_queues(
 @override_settings(TASKS=DATABASE_TASKS)
 def test_a_sole_worker_retries_every_running_job_once_and_fails_a_second_loss(user):
     running = Job.objects.create(
-        kind="tests.count", title="Zombie", status=Job.Status.RUNNING, attempts=1, params={"steps": 2}
+        kind="tests.count",
+        title="Zombie",
+        status=Job.Status.RUNNING,
+        attempts=1,
+        params={"steps": 2},
     )
     lost_twice = Job.objects.create(
         kind="tests.count", title="Zweimal", status=Job.Status.RUNNING, attempts=2

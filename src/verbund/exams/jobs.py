@@ -60,7 +60,11 @@ def mail_published_plan(job, progress):
     def report(fraction, _message):
         progress(0.05 + 0.9 * fraction, noop("Die Prüfenden werden benachrichtigt …"))
 
-    mailed = publishing.mail_changes(job.params["mail"], progress=report)
+    mailed = publishing.mail_changes(
+        job.params["mail"],
+        progress=report,
+        deliver=lambda key, send: jobs.deliver_once(job, key, send),
+    )
     progress(1.0, _notified(mailed))
     return {"mailed": mailed}
 

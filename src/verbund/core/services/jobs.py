@@ -155,8 +155,10 @@ def execute(job_id: int, task_id: str = "") -> str:
     return Job.Status.DONE
 
 
-def deliver_once(job: Job, key: str, send: Callable[[], object]) -> bool:
-    """Send one mail of a mail job unless an earlier attempt of the job did; True if sent.
+def deliver_once(job: Job, key: str, send: Callable[[], object]):
+    """Send one mail of a mail job unless an earlier attempt of the job did.
+
+    Returns what ``send()`` returned, or None when an earlier attempt had sent it.
 
     The recipient (``key``, e.g. "examiner:12") is recorded *before* the mail goes out: a
     worker killed between the two loses at most that one mail instead of mailing twice.
@@ -166,13 +168,12 @@ def deliver_once(job: Job, key: str, send: Callable[[], object]) -> bool:
         with transaction.atomic():
             delivery = JobDelivery.objects.create(job_id=job.pk, key=key[:200])
     except IntegrityError:
-        return False
+        return None
     try:
-        send()
+        return send()
     except Exception:
         delivery.delete()
         raise
-    return True
 
 
 def save_output(job: Job, content: bytes, filename: str, content_type: str) -> None:
