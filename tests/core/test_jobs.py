@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from tests import factories
 from verbund.core.models import Job
-from verbund.core.services import jobs
+from verbund.core.services import jobs, supervision
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
@@ -99,14 +99,25 @@ def test_with_the_database_backend_the_request_only_queues(
 
 
 @override_settings(TASKS=DATABASE_TASKS)
-def test_a_sole_worker_fails_every_running_job(user):
-    running = Job.objects.create(kind="tests.count", title="Zombie", status=Job.Status.RUNNING)
+def test_a_sole_worker_retries_every_running_job_once_and_fails_a_second_loss(user):
+    running = Job.objects.create(
+        kind="tests.count",
+        title="Zombie",
+        status=Job.Status.RUNNING,
+        attempts=1,
+        params={"steps": 2},
+    )
+    lost_twice = Job.objects.create(
+        kind="tests.count", title="Zweimal", status=Job.Status.RUNNING, attempts=2
+    )
     queued = Job.objects.create(kind="tests.count", title="Wartet", status=Job.Status.QUEUED)
     call_command("worker", sole=True, batch=True, interval=0, stdout=StringIO())
     running.refresh_from_db()
+    lost_twice.refresh_from_db()
     queued.refresh_from_db()
-    assert running.status == Job.Status.FAILED
-    assert "Hintergrunddienst" in running.message
+    assert (running.status, running.attempts) == (Job.Status.DONE, 2)  # retried and done
+    assert lost_twice.status == Job.Status.FAILED
+    assert "Hintergrunddienst" in lost_twice.message
     assert queued.status == Job.Status.QUEUED  # its task is still queued and will run
 
 
@@ -123,7 +134,8 @@ def test_among_several_workers_only_silent_jobs_are_abandoned(user):
         kind="k", title="still", status=Job.Status.RUNNING, heartbeat_at=now - timedelta(hours=1)
     )
     alive = Job.objects.create(kind="k", title="lebt", status=Job.Status.RUNNING, heartbeat_at=now)
-    assert jobs.fail_abandoned(sole_worker=False) >= 1
+    Job.objects.filter(pk=silent.pk).update(attempts=2)
+    assert supervision.recover_abandoned()["failed"] >= 1
     silent.refresh_from_db()
     alive.refresh_from_db()
     assert (silent.status, alive.status) == (Job.Status.FAILED, Job.Status.RUNNING)

@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from verbund.core.services import runs, supervision
 from verbund.exams.models import Assignment, PlanRun
 from verbund.exams.services import plan_edits, planning, publishing, tradeoffs
 from verbund.exams.solver.goals import MODES
@@ -44,7 +45,9 @@ def test_run_records_its_goal_and_german_progress(pool_a, planner):
     run = planning.start_run(pool_a.period, planner, time_limit=1, goal="load")
     assert (run.status, run.goal) == ("done", "load")
     assert run.message == "Plan gespeichert."
-    report = planning._progress_writer(run)
+    PlanRun.objects.filter(pk=run.pk).update(status="running")  # as while it works
+    run.refresh_from_db()
+    report = runs.progress_writer(run)
     report(0.5, "improving")
     run.refresh_from_db()
     assert run.message == "Der Plan wird verbessert …"
@@ -65,11 +68,10 @@ def test_second_submit_gets_the_active_run_back(pool_a, planner):
     assert pool_a.period.runs.count() == 1
 
 
-def test_a_run_whose_worker_died_is_marked_failed(pool_a, planner):
+def test_a_run_whose_worker_died_twice_is_marked_failed(pool_a, planner):
     long_ago = timezone.now() - datetime.timedelta(hours=1)
-    dead = PlanRun.objects.create(period=pool_a.period, kind="solve", status="running")
-    never = PlanRun.objects.create(period=pool_a.period, kind="solve", status="queued")
-    PlanRun.objects.filter(pk__in=[dead.pk, never.pk]).update(
+    dead = PlanRun.objects.create(period=pool_a.period, kind="solve", status="running", attempts=2)
+    PlanRun.objects.filter(pk=dead.pk).update(
         created_at=long_ago, started_at=long_ago, heartbeat_at=long_ago
     )
     alive = PlanRun.objects.create(
@@ -79,10 +81,10 @@ def test_a_run_whose_worker_died_is_marked_failed(pool_a, planner):
         started_at=timezone.now(),
         heartbeat_at=timezone.now(),
     )
-    assert planning.fail_stale_runs(pool_a.period) == 2
+    assert supervision.recover_abandoned(model=PlanRun) == {"retried": 0, "failed": 1}
     dead.refresh_from_db()
     assert dead.status == "failed"
-    assert "unterbrochen" in dead.message
+    assert "Bitte erneut starten" in dead.message
     alive.refresh_from_db()
     assert alive.status == "running"
     # the stale ones no longer block a new run; the live one still does

@@ -5,8 +5,7 @@ from django_tasks import task
 
 @task()
 def run_rotation(run_id: int) -> str:
-    """Solve the rotation plan of RotationRun ``run_id`` and store it."""
-    from verbund.apprenticeship.models import RotationRun
-    from verbund.apprenticeship.services.rotation import execute_run
+    """A rotation run queued before the runs moved to core's executor (kept for those)."""
+    from verbund.core.services import runs
 
-    return execute_run(RotationRun.objects.get(pk=run_id)).status
+    return runs.execute("apprenticeship.RotationRun", run_id)

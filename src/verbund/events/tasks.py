@@ -5,10 +5,10 @@ from django_tasks import task
 
 @task()
 def run_schedule(run_id: int) -> str:
-    from verbund.events.models import ScheduleRun
-    from verbund.events.services.agenda import execute_run
+    """A scheduling run queued before the runs moved to core's executor (kept for those)."""
+    from verbund.core.services import runs
 
-    return execute_run(ScheduleRun.objects.select_related("event").get(pk=run_id)).status
+    return runs.execute("events.ScheduleRun", run_id)
 
 
 @task()

@@ -1,35 +1,11 @@
-"""Background work of exams: large sittings imports, and the sweeper for plan runs left
-"running" by a dead worker (marked failed when a worker starts)."""
+"""Background work of exams: large sittings imports, poll links, plan mails, the API's
+solve; plan runs are core solver runs (registered by importing services.planning)."""
 
-from datetime import timedelta
-
-from django.utils import timezone
 from django.utils.translation import gettext_noop as noop
 
 from verbund.core.services import import_jobs, jobs, stored_text
 from verbund.exams.models import ExamPeriod
-from verbund.exams.services import imports, polls, publishing
-
-
-@jobs.register_abandoned_sweeper
-def fail_abandoned_plan_runs(sole_worker: bool) -> int:
-    from verbund.exams.models import PlanRun
-
-    now = timezone.now()
-    running = PlanRun.objects.filter(status=PlanRun.Status.RUNNING)
-    # Runs write no heartbeat: among several workers one is abandoned once it is older
-    # than its time limit plus the time any job may stay silent (there are only a few).
-    abandoned = [
-        run.pk
-        for run in running.only("pk", "created_at", "time_limit")
-        if sole_worker
-        or run.created_at < now - jobs.STALE_AFTER - timedelta(seconds=run.time_limit)
-    ]
-    return PlanRun.objects.filter(pk__in=abandoned).update(
-        status=PlanRun.Status.FAILED,
-        finished_at=now,
-        message=noop("Abgebrochen: Der Hintergrunddienst wurde beendet. Bitte erneut starten."),
-    )
+from verbund.exams.services import imports, planning, polls, publishing  # noqa: F401
 
 
 @jobs.register("exams.import_sittings")
@@ -84,7 +60,11 @@ def mail_published_plan(job, progress):
     def report(fraction, _message):
         progress(0.05 + 0.9 * fraction, noop("Die Prüfenden werden benachrichtigt …"))
 
-    mailed = publishing.mail_changes(job.params["mail"], progress=report)
+    mailed = publishing.mail_changes(
+        job.params["mail"],
+        progress=report,
+        deliver=lambda key, send: jobs.deliver_once(job, key, send),
+    )
     progress(1.0, _notified(mailed))
     return {"mailed": mailed}
 

@@ -5,9 +5,7 @@ from django_tasks import task
 
 @task()
 def run_match(run_id: int) -> str:
-    """Match the open applications of the MatchRun's project and store the stays."""
-    from verbund.mobility.models import MatchRun
-    from verbund.mobility.services.matching import execute_run
+    """A matching run queued before the runs moved to core's executor (kept for those)."""
+    from verbund.core.services import runs
 
-    run = MatchRun.objects.select_related("project").get(pk=run_id)
-    return execute_run(run).status
+    return runs.execute("mobility.MatchRun", run_id)

@@ -2,13 +2,12 @@
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from verbund.apprenticeship.querysets import RotationRunQuerySet
-from verbund.core.models import Occupation, Organization
+from verbund.core.models import Occupation, Organization, SolverRun
 from verbund.core.personal_data import NoPersonalData, PersonalData
 
 
@@ -67,26 +66,12 @@ class VerbundSetup(models.Model):
         return self.network.permission_scope()
 
     @property
-    def finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.progress)
-
-    @property
     def uncovered_weeks(self) -> int:
         return sum(int(u.get("weeks", 0)) for u in self.plan.get("uncovered", []))
 
 
-class RotationRun(models.Model):
+class RotationRun(SolverRun):
     """One computation of a Verbund's rotation plan (a background task) and its result."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Wartet")
-        RUNNING = "running", _("Läuft")
-        DONE = "done", _("Fertig")
-        FAILED = "failed", _("Fehlgeschlagen")
 
     network = models.ForeignKey(
         "networks.Network",
@@ -99,22 +84,11 @@ class RotationRun(models.Model):
     )
     # apprentices who started in this year: their week numbers share one calendar
     cohort = models.PositiveSmallIntegerField(_("Ausbildungsbeginn (Jahr)"))
-    status = models.CharField(
-        _("Status"), max_length=10, choices=Status.choices, default=Status.QUEUED
-    )
-    progress = models.FloatField(_("Fortschritt"), default=0.0)
-    message = models.CharField(_("Meldung"), max_length=300, blank=True)
-    time_limit = models.PositiveSmallIntegerField(_("Rechenzeit (Sekunden)"), default=30)
     # the instance and plan in the JSON batch format (docs/apprenticeship.md)
     instance = models.JSONField(default=dict, blank=True)
     plan = models.JSONField(default=dict, blank=True)
     # solver ids -> database rows, to show names
     labels = models.JSONField(default=dict, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     objects = RotationRunQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(
@@ -139,14 +113,6 @@ class RotationRun(models.Model):
 
     def permission_scope(self):
         return self.network.permission_scope()
-
-    @property
-    def finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.progress)
 
     @property
     def uncovered_weeks(self) -> int:

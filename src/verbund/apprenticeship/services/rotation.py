@@ -6,9 +6,8 @@ The instance and plan are stored in the JSON batch format, so the UI, the API an
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tasks.backends.immediate import ImmediateBackend
+from django.utils.translation import gettext_noop
 
 from verbund.apprenticeship.models import (
     Apprentice,
@@ -20,7 +19,7 @@ from verbund.apprenticeship.models import (
 from verbund.apprenticeship.services.plans import plan_as_json
 from verbund.apprenticeship.services.training import blocked_weeks
 from verbund.apprenticeship.solver import checker, cpsat, model
-from verbund.core.services import audit
+from verbund.core.services import audit, runs
 
 
 def build_instance(network, occupation, cohort: int) -> tuple[dict, dict]:
@@ -136,48 +135,49 @@ def start_run(
         created_by=user,
     )
     audit.record(run, "apprenticeship.rotation.started", user=user, data={"locked": len(locked)})
-    from verbund.apprenticeship.tasks import run_rotation
+    return runs.start(run)
 
-    if isinstance(run_rotation.get_backend(), ImmediateBackend):
-        run_rotation.enqueue(run.pk)  # tests: run now (the progress page is already final)
-    else:
-        transaction.on_commit(
-            lambda: run_rotation.enqueue(run.pk)
-        )  # the worker sees a committed run
-    run.refresh_from_db()
-    return run
+
+def build(run: RotationRun):
+    """The stored instance and the stays the planner locked (a bad instance says why)."""
+    try:
+        return model.instance_from_dict(run.instance), model.plan_from_dict(run.plan or {}).stays
+    except model.InstanceError as error:
+        raise runs.Infeasible(
+            _(
+                "Die Daten des Verbunds passen nicht zusammen: %(errors)s. Bitte korrigieren "
+                "Sie sie und starten Sie die Berechnung erneut."
+            )
+            % {"errors": str(error)}
+        ) from error
+
+
+def solve(run: RotationRun, prepared, progress):
+    instance, locked = prepared
+    return cpsat.plan_rotation(
+        instance, locked=locked, time_limit=run.time_limit, progress=progress
+    )
+
+
+def store(run: RotationRun, prepared, plan) -> str:
+    RotationRun.objects.filter(pk=run.pk).update(plan=model.plan_to_dict(plan))
+    return ""
 
 
 def execute_run(run: RotationRun) -> RotationRun:
-    """Solve (inside the worker) and store the plan with progress updates."""
-    RotationRun.objects.filter(pk=run.pk).update(status=RotationRun.Status.RUNNING, progress=0.02)
-    try:
-        instance = model.instance_from_dict(run.instance)
-        locked = model.plan_from_dict(run.plan or {}).stays
-    except model.InstanceError as error:
-        RotationRun.objects.filter(pk=run.pk).update(
-            status=RotationRun.Status.FAILED, message=str(error)[:300]
-        )
-        run.refresh_from_db()
-        return run
-
-    def progress(fraction, message):
-        RotationRun.objects.filter(pk=run.pk).update(
-            progress=round(fraction, 3), message=message[:300]
-        )
-
-    plan = cpsat.plan_rotation(
-        instance, locked=locked, time_limit=run.time_limit, progress=progress
-    )
-    RotationRun.objects.filter(pk=run.pk).update(
-        status=RotationRun.Status.DONE,
-        progress=1.0,
-        plan=model.plan_to_dict(plan),
-        finished_at=timezone.now(),
-        message="",
-    )
+    """Run ``run`` here through core's executor (the demo loader)."""
+    runs.execute(RotationRun._meta.label, run.pk)
     run.refresh_from_db()
     return run
+
+
+runs.register(
+    RotationRun,
+    build=build,
+    solve=solve,
+    store=store,
+    stages={"searching": gettext_noop("Der Rotationsplan wird berechnet …")},
+)
 
 
 def violations(run: RotationRun, plan_data: dict) -> list[str]:

@@ -13,38 +13,33 @@ to ``job.get_absolute_url()``, the page that polls the progress. The task backen
 where the function runs: the database worker (``verbund worker``) in the demo and in
 production, immediately inside tests.
 
-A job whose worker died stays "running" in the database; ``fail_abandoned`` (called when
-a worker starts) marks it failed, so that no page shows "Läuft 36 %" forever.
+Every job is supervised (``verbund.core.services.supervision``): a job whose worker died
+is queued once more by any live worker, and failed after a second loss, so that no page
+shows "Läuft 36 %" forever. A job that mails people records each recipient with
+``deliver_once`` so that its retry mails nobody twice.
 """
 
 import logging
 import time
 from collections.abc import Callable
-from datetime import timedelta
 
-from django.db import transaction
-from django.utils import timezone
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django_tasks.backends.immediate import ImmediateBackend
 
-from verbund.core.models import Job
-from verbund.core.services import stored_text
+from verbund.core.models import Job, JobDelivery
+from verbund.core.services import stored_text, supervision
+from verbund.core.services.supervision import last_worker_heartbeat  # noqa: F401 (health)
 
 logger = logging.getLogger(__name__)
 
 JobFunction = Callable[[Job, Callable[[float, str], None]], dict | None]
 
 _REGISTRY: dict[str, JobFunction] = {}
-# Functions run when a worker starts, each marking its own app's abandoned runs failed
-# (for records that predate Job, such as exam plan runs); they get ``sole_worker``.
-_ABANDONED_SWEEPERS: list[Callable[[bool], int]] = []
 
 # Write progress to the database at most this often (pages poll every second).
 PROGRESS_INTERVAL = 0.5
-# A running job without a progress report for this long has lost its worker. Job
-# functions must therefore report at least every few minutes.
-STALE_AFTER = timedelta(minutes=10)
 # The largest upload a job takes (kept in the database until the job ends).
 MAX_PAYLOAD_BYTES = 50 * 1024 * 1024
 
@@ -63,11 +58,6 @@ def register(kind: str):
         return function
 
     return decorate
-
-
-def register_abandoned_sweeper(function: Callable[[bool], int]) -> Callable[[bool], int]:
-    _ABANDONED_SWEEPERS.append(function)
-    return function
 
 
 def registered_kinds() -> list[str]:
@@ -128,40 +118,62 @@ def progress_writer(job: Job) -> Callable[[float, str], None]:
         if now - last[0] < PROGRESS_INTERVAL and fraction < 1.0:
             return
         last[0] = now
-        Job.objects.filter(pk=job.pk).update(
+        supervision.beat(
+            job,
             progress=min(max(fraction, 0.0), 1.0),
             message=stored_text.fits(str(message), 255),
-            heartbeat_at=timezone.now(),
         )
 
     return report
 
 
-def execute(job_id: int) -> str:
+def execute(job_id: int, task_id: str = "") -> str:
     """Run the job's function (in the worker); a failure is recorded on the job."""
-    updated = Job.objects.filter(pk=job_id, status=Job.Status.QUEUED).update(
-        status=Job.Status.RUNNING, started_at=timezone.now(), heartbeat_at=timezone.now()
-    )
-    if not updated:
+    job = supervision.claim(Job, job_id, task_id)
+    if job is None:
         # Unknown, already running elsewhere or finished: never run a job twice.
         return "skipped"
-    job = Job.objects.get(pk=job_id)
     function = _REGISTRY.get(job.kind)
-    try:
-        if function is None:
-            raise JobError(gettext_noop("Dieser Auftragstyp ist unbekannt."))
-        result = function(job, progress_writer(job)) or {}
-    except JobError as error:
-        _finish(job, Job.Status.FAILED, str(error), {})
-        return Job.Status.FAILED
-    except Exception:
-        logger.exception("Job %s (%s) failed", job.pk, job.kind)
-        _finish(
-            job, Job.Status.FAILED, gettext_noop("Unerwarteter Fehler; bitte erneut versuchen."), {}
-        )
-        return Job.Status.FAILED
-    _finish(job, Job.Status.DONE, Job.objects.get(pk=job.pk).message, result)
+    with supervision.working_on(job):
+        try:
+            if function is None:
+                raise JobError(gettext_noop("Dieser Auftragstyp ist unbekannt."))
+            result = function(job, progress_writer(job)) or {}
+        except JobError as error:
+            _finish(job, Job.Status.FAILED, str(error), {})
+            return Job.Status.FAILED
+        except Exception:
+            logger.exception("Job %s (%s) failed", job.pk, job.kind)
+            _finish(
+                job,
+                Job.Status.FAILED,
+                gettext_noop("Unerwarteter Fehler; bitte erneut versuchen."),
+                {},
+            )
+            return Job.Status.FAILED
+        _finish(job, Job.Status.DONE, Job.objects.get(pk=job.pk).message, result)
     return Job.Status.DONE
+
+
+def deliver_once(job: Job, key: str, send: Callable[[], object]):
+    """Send one mail of a mail job unless an earlier attempt of the job did.
+
+    Returns what ``send()`` returned, or None when an earlier attempt had sent it.
+
+    The recipient (``key``, e.g. "examiner:12") is recorded *before* the mail goes out: a
+    worker killed between the two loses at most that one mail instead of mailing twice.
+    A mail that fails to go out is released again (the retry sends it).
+    """
+    try:
+        with transaction.atomic():
+            delivery = JobDelivery.objects.create(job_id=job.pk, key=key[:200])
+    except IntegrityError:
+        return None
+    try:
+        return send()
+    except Exception:
+        delivery.delete()
+        raise
 
 
 def save_output(job: Job, content: bytes, filename: str, content_type: str) -> None:
@@ -172,38 +184,19 @@ def save_output(job: Job, content: bytes, filename: str, content_type: str) -> N
 
 
 def _finish(job: Job, status: str, message: str, result: dict) -> None:
-    changes = {
-        "status": status,
-        "message": stored_text.fits(str(message), 255),
-        "finished_at": timezone.now(),
-        "payload": b"",
-    }
+    changes = {"payload": b""}
     if status == Job.Status.DONE:
-        changes.update(progress=1.0, result=result)
-    Job.objects.filter(pk=job.pk).update(**changes)
+        changes["result"] = result
+    supervision.finish(job, status, stored_text.fits(str(message), 255), **changes)
 
 
-def fail_abandoned(*, sole_worker: bool, now=None) -> int:
-    """Mark running jobs whose worker is gone as failed; returns how many.
+def _requeue(job_id: int) -> None:
+    from verbund.core.tasks import run_job
 
-    ``sole_worker``: the starting worker is the only one (the demo), so every running job
-    is abandoned. Otherwise only jobs without a progress report for ``STALE_AFTER``.
-    """
-    now = now or timezone.now()
-    running = Job.objects.filter(status=Job.Status.RUNNING)
-    if not sole_worker:
-        running = running.filter(heartbeat_at__lt=now - STALE_AFTER)
-    count = running.update(
-        status=Job.Status.FAILED,
-        finished_at=now,
-        payload=b"",
-        message=gettext_noop(
-            "Abgebrochen: Der Hintergrunddienst wurde beendet. Bitte erneut starten."
-        ),
-    )
-    for sweeper in _ABANDONED_SWEEPERS:
-        count += sweeper(sole_worker)
-    return count
+    run_job.enqueue(job_id)
+
+
+supervision.supervise(Job, _requeue)
 
 
 def visible_jobs(user):

@@ -23,7 +23,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import close_old_connections, connection
+from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -103,6 +103,7 @@ class Heartbeat(threading.Thread):
         super().__init__(name="verbund-periodic", daemon=True)
         self.interval = interval
         self.stopped = threading.Event()
+        self.database_down = False
 
     def run(self) -> None:
         while not self.stopped.is_set():
@@ -110,6 +111,11 @@ class Heartbeat(threading.Thread):
             try:
                 for path in enqueue_due():
                     logger.info("periodic task %s enqueued", path)
+                self.database_down = False
+            except DatabaseError as error:  # one warning per outage, not one per tick
+                if not self.database_down:
+                    logger.warning("periodic tasks: database unreachable (%s)", error)
+                self.database_down = True
             except Exception:  # a failed tick must not end the thread; the next one retries
                 logger.exception("periodic tasks could not be enqueued")
             finally:

@@ -14,8 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
-from django.db import transaction
+from django.core.mail import EmailMessage, get_connection, send_mass_mail
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -123,26 +122,46 @@ def pending_invitations(survey: Survey, wave):
 def send_invitations(survey: Survey, wave, user, invitations=None) -> int:
     """Mail every invitation with an address that has not been sent yet.
 
-    The rows are locked while mailing: a second run at the same time (a second click, a
-    second worker) waits and then finds them sent, so nobody gets the mail twice.
+    Each invitation is claimed (``sent_at`` set and committed) just before its mail goes
+    out: a second run at the same time (a second click, a second worker) or the retry of
+    a job whose worker died mails nobody twice; a mail that fails is released again.
     """
     if invitations is None:
         invitations = wave.invitations.select_related(*survey.related)
-    with transaction.atomic():
-        locked = invitations.filter(sent_at__isnull=True).select_for_update(of=("self",))
-        pending = [inv for inv in locked if inv.email_address]
-        send_mass_mail([message(survey, inv, "invitation") for inv in pending], fail_silently=False)
-        survey.invitation_model.objects.filter(pk__in=[inv.pk for inv in pending]).update(
-            sent_at=timezone.now()
-        )
-        if pending:
-            audit.record(
-                wave,
-                f"{survey.name}.wave.invitations_sent",
-                user=user,
-                data={"count": len(pending)},
-            )
-    return len(pending)
+    pending = [inv for inv in invitations.filter(sent_at__isnull=True) if inv.email_address]
+    rows = survey.invitation_model.objects
+
+    def claim(invitation):
+        return rows.filter(pk=invitation.pk, sent_at__isnull=True).update(sent_at=timezone.now())
+
+    def release(invitation):
+        rows.filter(pk=invitation.pk).update(sent_at=None)
+
+    sent = _send_each(pending, claim, release, lambda inv: message(survey, inv, "invitation"))
+    if sent:
+        audit.record(wave, f"{survey.name}.wave.invitations_sent", user=user, data={"count": sent})
+    return sent
+
+
+def _send_each(rows, claim, release, datatuple) -> int:
+    """Mail each row over one connection, each claimed first; returns how many went out."""
+    sent = 0
+    if not rows:
+        return sent  # no connection to the mail server for nothing
+    with get_connection(fail_silently=False) as connection:
+        for row in rows:
+            if not claim(row):
+                continue  # another run (or an earlier attempt of this job) had it
+            subject, body, sender, recipients = datatuple(row)
+            try:
+                connection.send_messages(
+                    [EmailMessage(subject, body, sender, recipients, connection=connection)]
+                )
+            except Exception:
+                release(row)
+                raise
+            sent += 1
+    return sent
 
 
 def resend_invitation(survey: Survey, invitation, user) -> bool:
@@ -181,24 +200,37 @@ def reminders_due(survey: Survey, wave, force: bool = False):
 def send_reminders(survey: Survey, wave, user=None, force: bool = False) -> int:
     """Remind invitees who have not answered (``force``: ignore the weekly interval).
 
-    Without ``force`` a second run (at the same time or later) mails nobody again: the
-    rows are locked and the weekly interval then excludes them.
+    Each reminder is claimed (``reminded_at`` moved on, committed) just before it goes
+    out, so a second run at the same time or the retry of an interrupted job mails nobody
+    again: the claim only succeeds on the row as it was read.
     """
     if not wave.accepts_answers:
         return 0
-    with transaction.atomic():
-        due = list(reminders_due(survey, wave, force).select_for_update(of=("self",)))
-        send_mass_mail([message(survey, inv, "reminder") for inv in due], fail_silently=False)
+    due = list(reminders_due(survey, wave, force))
+    rows = survey.invitation_model.objects
+
+    def claim(invitation):
         now = timezone.now()
-        for invitation in due:
-            survey.invitation_model.objects.filter(pk=invitation.pk).update(
-                reminded_at=now,
-                reminders=invitation.reminders + 1,
-                sent_at=invitation.sent_at or now,
-            )
-        if due:
-            audit.record(wave, f"{survey.name}.wave.reminded", user=user, data={"count": len(due)})
-    return len(due)
+        as_read = rows.filter(pk=invitation.pk)
+        if invitation.reminded_at is None:
+            as_read = as_read.filter(reminded_at__isnull=True)
+        else:
+            as_read = as_read.filter(reminded_at=invitation.reminded_at)
+        return as_read.update(
+            reminded_at=now, reminders=invitation.reminders + 1, sent_at=invitation.sent_at or now
+        )
+
+    def release(invitation):
+        rows.filter(pk=invitation.pk).update(
+            reminded_at=invitation.reminded_at,
+            reminders=invitation.reminders,
+            sent_at=invitation.sent_at,
+        )
+
+    sent = _send_each(due, claim, release, lambda inv: message(survey, inv, "reminder"))
+    if sent:
+        audit.record(wave, f"{survey.name}.wave.reminded", user=user, data={"count": sent})
+    return sent
 
 
 def why_no_reminders(survey: Survey, wave) -> str:

@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from verbund.core.models import Organization, Topic
+from verbund.core.models import Organization, SolverRun, Topic
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.events.models.events import Event
 from verbund.events.querysets import (
@@ -219,26 +219,11 @@ class MeetingRequest(models.Model):
         return f"M{self.pk}"
 
 
-class ScheduleRun(models.Model):
+class ScheduleRun(SolverRun):
     """One background scheduling run of a B2B event; the progress page polls it."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Wartet")
-        RUNNING = "running", _("Läuft")
-        DONE = "done", _("Fertig")
-        FAILED = "failed", _("Fehlgeschlagen")
-
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="schedule_runs")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    progress = models.FloatField(default=0.0)
-    message = models.CharField(max_length=255, blank=True)
-    time_limit = models.FloatField(default=20.0)
-    result = models.JSONField(default=dict, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    time_limit = models.FloatField(_("Zeitlimit (s)"), default=20.0)
 
     objects = OrganiserQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(
@@ -261,11 +246,3 @@ class ScheduleRun(models.Model):
 
     def permission_scope(self):
         return self.event.permission_scope()
-
-    @property
-    def finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
-    def percent(self) -> int:
-        return round(self.progress * 100)

@@ -1,15 +1,13 @@
-"""From the database to the solver's instance and back: scheduling runs (background task
-with progress), publishing, each representative's agenda and the organiser's table plan."""
+"""From the database to the solver's instance and back: scheduling runs (core solver
+runs: build, solve, store), publishing, each representative's agenda and the organiser's table plan."""
 
 import logging
-import time
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tasks.backends.immediate import ImmediateBackend
+from django.utils.translation import gettext_noop
 
-from verbund.core.services import audit
+from verbund.core.services import audit, runs
 from verbund.events.models import MatchmakingSetup, Representative, ScheduleRun
 from verbund.events.services.calendar import slot_datetime
 from verbund.events.services.matchmaking import accepted, setup_for, slots
@@ -51,72 +49,61 @@ def build_instance(event) -> Instance:
 
 
 def start_run(event, user, time_limit: float = DEFAULT_TIME_LIMIT) -> ScheduleRun:
-    from verbund.events.tasks import run_schedule
-
     run = ScheduleRun.objects.create(
         event=event,
         time_limit=time_limit,
         created_by=user if user is not None and user.is_authenticated else None,
     )
     audit.record(event, "events.schedule.started", user=user, data={"run": run.pk})
-    if isinstance(run_schedule.get_backend(), ImmediateBackend):
-        run_schedule.enqueue(run.pk)
-    else:
-        transaction.on_commit(lambda: run_schedule.enqueue(run.pk))
-    run.refresh_from_db()
-    return run
+    return runs.start(run)
+
+
+def build(run: ScheduleRun):
+    setup = setup_for(run.event)
+    instance = build_instance(run.event)
+    published = {a["meeting"]: a["slot"] for a in setup.published.get("scheduled", [])}
+    # The people hold the published agenda, so a published meeting goes back to its
+    # published table, even if a run since then moved it; the rest keep the current one.
+    tables = {a["meeting"]: a["table"] for a in setup.schedule.get("scheduled", [])}
+    tables.update({a["meeting"]: a["table"] for a in setup.published.get("scheduled", [])})
+    return setup, instance, published, tables
+
+
+def solve(run: ScheduleRun, prepared, progress):
+    _setup, instance, published, tables = prepared
+    return scheduler.solve(
+        instance,
+        time_limit=run.time_limit,
+        keep=published,
+        previous_tables=tables,
+        progress=progress,
+    )
+
+
+def store(run: ScheduleRun, prepared, schedule) -> str:
+    setup, instance, _published, _tables = prepared
+    setup.schedule = schedule.to_dict()
+    setup.save(update_fields=["schedule"])
+    ScheduleRun.objects.filter(pk=run.pk).update(
+        result={
+            "objective": schedule.objective,
+            "bound": schedule.bound,
+            "solver": schedule.solver,
+            "meetings": len(instance.meetings),
+            "unscheduled": len(schedule.unscheduled),
+        }
+    )
+    return gettext_noop("Terminplan berechnet.")
 
 
 def execute_run(run: ScheduleRun) -> ScheduleRun:
-    ScheduleRun.objects.filter(pk=run.pk).update(status=ScheduleRun.Status.RUNNING)
-    last = [0.0]
-
-    def report(fraction, message):
-        now = time.monotonic()
-        if now - last[0] >= PROGRESS_INTERVAL or fraction >= 1.0:
-            last[0] = now
-            ScheduleRun.objects.filter(pk=run.pk).update(
-                progress=min(fraction, 1.0), message=message[:255]
-            )
-
-    try:
-        setup = setup_for(run.event)
-        instance = build_instance(run.event)
-        published = {a["meeting"]: a["slot"] for a in setup.published.get("scheduled", [])}
-        # The people hold the published agenda, so a published meeting goes back to its
-        # published table, even if a run since then moved it; the rest keep the current one.
-        tables = {a["meeting"]: a["table"] for a in setup.schedule.get("scheduled", [])}
-        tables.update({a["meeting"]: a["table"] for a in setup.published.get("scheduled", [])})
-        schedule = scheduler.solve(
-            instance,
-            time_limit=run.time_limit,
-            keep=published,
-            previous_tables=tables,
-            progress=report,
-        )
-        setup.schedule = schedule.to_dict()
-        setup.save(update_fields=["schedule"])
-    except Exception as error:  # recorded for the organiser; the traceback goes to the log
-        logger.exception("B2B schedule run %s failed", run.pk)
-        ScheduleRun.objects.filter(pk=run.pk).update(
-            status=ScheduleRun.Status.FAILED, message=str(error)[:255], finished_at=timezone.now()
-        )
-    else:
-        ScheduleRun.objects.filter(pk=run.pk).update(
-            status=ScheduleRun.Status.DONE,
-            progress=1.0,
-            message=_("Terminplan berechnet."),
-            finished_at=timezone.now(),
-            result={
-                "objective": schedule.objective,
-                "bound": schedule.bound,
-                "solver": schedule.solver,
-                "meetings": len(instance.meetings),
-                "unscheduled": len(schedule.unscheduled),
-            },
-        )
+    """Run ``run`` here through core's executor."""
+    runs.execute(ScheduleRun._meta.label, run.pk)
     run.refresh_from_db()
     return run
+
+
+runs.register(ScheduleRun, build=build, solve=solve, store=store, stages={})
 
 
 def publish(setup: MatchmakingSetup, *, final: bool, user) -> MatchmakingSetup:

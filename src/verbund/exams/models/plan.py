@@ -1,17 +1,17 @@
 """The stored plan of a period: solver runs, assignments (locked or not), unfilled seats."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.models import SolverRun
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.exams.models.periods import ExamPeriod, PlanGoal, Sitting
 from verbund.exams.models.pool import Examiner, ExaminerGroup
 from verbund.exams.querysets import AssignmentQuerySet, PeriodPartQuerySet, SittingPartQuerySet
 
 
-class PlanRun(models.Model):
+class PlanRun(SolverRun):
     """One background solver run for a period; the progress page polls it."""
 
     class Kind(models.TextChoices):
@@ -19,31 +19,11 @@ class PlanRun(models.Model):
         RESOLVE = "resolve", _("Rest neu planen (Sperren bleiben)")
         COMPARE = "compare", _("Pläne der Ziele vergleichen")
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Wartet")
-        RUNNING = "running", _("Läuft")
-        DONE = "done", _("Fertig")
-        FAILED = "failed", _("Fehlgeschlagen")
-
     period = models.ForeignKey(ExamPeriod, on_delete=models.CASCADE, related_name="runs")
     kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices)
-    status = models.CharField(
-        _("Status"), max_length=10, choices=Status.choices, default=Status.QUEUED
-    )
-    progress = models.FloatField(_("Fortschritt"), default=0.0)
-    message = models.CharField(_("Meldung"), max_length=255, blank=True)
-    time_limit = models.FloatField(_("Zeitlimit (s)"), default=30.0)
     goal = models.CharField(
         _("Planungsziel"), max_length=12, choices=PlanGoal.choices, default=PlanGoal.BALANCED
     )
-    started_at = models.DateTimeField(null=True, blank=True)
-    heartbeat_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    result = models.JSONField(default=dict, blank=True)
 
     objects = PeriodPartQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(
@@ -66,18 +46,6 @@ class PlanRun(models.Model):
 
     def permission_scope(self):
         return self.period.permission_scope()
-
-    @property
-    def active(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
-
-    @property
-    def finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.progress)
 
 
 class Assignment(models.Model):

@@ -1,28 +1,25 @@
 """Run the solver for a period in the background and store the plan it returns.
 
-``start_run`` records a PlanRun and enqueues ``verbund.exams.tasks.run_plan`` (one active
-run per period: a second submit gets the running one back); the task calls
-``execute_run``, which builds the instance from the database, solves for the period's
-goals (locked and, unless the planner releases them, published assignments stay as they
-are; declines and unconfirmed conflict warnings are forbidden) and stores the plan:
+``start_run`` records a PlanRun and hands it to core's one executor
+(``verbund.core.services.runs``; one active run per period: a second submit gets the
+running one back). The executor calls ``build`` (the instance from the database),
+``solve`` (for the period's goals (locked and, unless the planner releases them, published assignments stay as they
+are; declines and unconfirmed conflict warnings are forbidden) and ``store``:
 unchanged assignments keep their rows (and their published state), the rest is replaced,
 unfilled seats are stored with the solver's reason. A "compare" run solves every goal
 mode on one instance and stores the plans for the planner to pick one (tradeoffs.py).
-A run whose worker died is marked failed by ``fail_stale_runs``.
+A run whose worker died is solved once more by core's supervision, then failed.
 """
 
-import datetime
 import logging
-import time
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django_tasks.backends.immediate import ImmediateBackend
+from django.utils.translation import gettext_noop
 
-from verbund.core.services import audit
+from verbund.core.services import audit, runs
 from verbund.exams.models import Assignment, ExamPeriod, PlanRun, RateTable, UnfilledSeat
 from verbund.exams.services import instance as instances
 from verbund.exams.solver import cpsat
@@ -39,20 +36,14 @@ DEFAULT_TIME_LIMIT = 20.0
 # a compare run takes four times as long, so minutes-long runs would block everyone.
 TIME_LIMIT_CHOICES = (10, 20, 30, 60, 120)
 MAX_TIME_LIMIT = float(max(TIME_LIMIT_CHOICES))
-# Write progress to the database at most this often (the page polls every second).
-PROGRESS_INTERVAL = 0.5
-# A running run that has not reported for this long (beyond its time limit) lost its
-# worker; a queued one that no worker picked up in this time is given up as well.
-STALE_RUNNING_GRACE = datetime.timedelta(minutes=2)
-STALE_QUEUED_AFTER = datetime.timedelta(minutes=30)
 # Used when the chamber has no rate table for the period's year (JVEG §5(2) rate).
 DEFAULT_EURO_PER_KM = Decimal("0.30")
 
 # The solver reports fixed stage keys; the planner reads German.
 STAGE_TEXTS = {
-    "filling": gettext_lazy("Alle Plätze werden besetzt …"),
-    "improving": gettext_lazy("Der Plan wird verbessert …"),
-    "done": gettext_lazy("Plan wird gespeichert …"),
+    "filling": gettext_noop("Alle Plätze werden besetzt …"),
+    "improving": gettext_noop("Der Plan wird verbessert …"),
+    "done": gettext_noop("Plan wird gespeichert …"),
 }
 
 
@@ -79,38 +70,14 @@ def goals_for(period, mode: str | None = None) -> Goals:
     return Goals(mode or period.goal, weights_for(period))
 
 
-def fail_stale_runs(period=None) -> int:
-    """Mark runs failed whose worker died (no zombies "Läuft 36 %" forever)."""
-    now = timezone.now()
-    runs = PlanRun.objects.filter(status__in=[PlanRun.Status.QUEUED, PlanRun.Status.RUNNING])
-    if period is not None:
-        runs = runs.filter(period=period)
-    stale = []
-    for run in runs:
-        if run.status == PlanRun.Status.RUNNING:
-            seen = run.heartbeat_at or run.started_at or run.created_at
-            limit = datetime.timedelta(seconds=run_seconds(run)) + STALE_RUNNING_GRACE
-            if now - (run.started_at or seen) > limit and now - seen > STALE_RUNNING_GRACE:
-                stale.append(run.pk)
-        elif now - run.created_at > STALE_QUEUED_AFTER:
-            stale.append(run.pk)
-    if stale:
-        PlanRun.objects.filter(pk__in=stale).update(
-            status=PlanRun.Status.FAILED,
-            message=_("Die Berechnung wurde unterbrochen. Bitte starten Sie sie erneut."),
-            finished_at=now,
-        )
-    return len(stale)
-
-
 def run_seconds(run) -> float:
     """How long the run's solver may take in all (a compare run solves every mode)."""
     return run.time_limit * (len(MODES) if run.kind == PlanRun.Kind.COMPARE else 1)
 
 
 def active_run(period):
-    fail_stale_runs(period)
-    return period.runs.filter(status__in=[PlanRun.Status.QUEUED, PlanRun.Status.RUNNING]).first()
+    """The period's queued or running run; one whose worker died never counts."""
+    return runs.active(period.runs.all())
 
 
 def start_run(
@@ -128,8 +95,6 @@ def start_run(
     Only one run per period is active: while one is queued or running, a second submit
     (another planner, a re-sent POST) gets that run back, marked ``run.reused = True``.
     """
-    from verbund.exams.tasks import run_plan
-
     with transaction.atomic():
         ExamPeriod.objects.select_for_update().filter(pk=period.pk).first()
         running = active_run(period)
@@ -145,33 +110,19 @@ def start_run(
             result={"sittings": list(sittings), "release_published": bool(release_published)},
         )
         audit.record(period, f"exams.plan.{kind}_started", user=user, data={"run": run.pk})
-    if isinstance(run_plan.get_backend(), ImmediateBackend):
-        # Tests: run now, in this request (the progress page is already final).
-        run_plan.enqueue(run.pk)
-    else:
-        # A worker must only see the run once it is committed (atomic requests).
-        transaction.on_commit(lambda: run_plan.enqueue(run.pk))
-    run.refresh_from_db()
+    runs.start(run)
     run.reused = False
     return run
 
 
-def _progress_writer(run, share=(0.0, 1.0)):
-    last = [0.0]
-    offset, width = share
+def progress_factory(progress):
+    """For a compare run: a ``progress`` per goal mode, each a share of the whole bar."""
 
-    def report(fraction: float, stage: str) -> None:
-        now = time.monotonic()
-        if now - last[0] < PROGRESS_INTERVAL and fraction < 1.0:
-            return
-        last[0] = now
-        PlanRun.objects.filter(pk=run.pk).update(
-            progress=min(offset + width * fraction, 1.0),
-            message=str(STAGE_TEXTS.get(stage, ""))[:255],
-            heartbeat_at=timezone.now(),
-        )
+    def for_share(run, share=(0.0, 1.0)):
+        offset, width = share
+        return lambda fraction, stage: progress(offset + width * fraction, stage)
 
-    return report
+    return for_share
 
 
 def locks_for(period, built, *, release_published=False):
@@ -184,44 +135,48 @@ def locks_for(period, built, *, release_published=False):
     return built.assignments(rows.select_related("sitting").distinct())
 
 
-def execute_run(run: PlanRun) -> PlanRun:
-    """Solve and store; a failure is recorded on the run, never half-stored."""
+def build(run: PlanRun):
+    """The instance of the run's period and the assignments the run must keep."""
+    built = instances.build(run.period)
+    try:
+        locks = locks_for(run.period, built, release_published=run.result.get("release_published"))
+    except LockError as error:
+        raise runs.Infeasible(_lock_message(error)) from error
+    return built, locks
+
+
+def solve(run: PlanRun, prepared, progress):
     from verbund.exams.services import tradeoffs
 
-    now = timezone.now()
-    PlanRun.objects.filter(pk=run.pk).update(
-        status=PlanRun.Status.RUNNING, message="", started_at=now, heartbeat_at=now
-    )
-    period = run.period
+    built, locks = prepared
     try:
-        built = instances.build(period)
-        locks = locks_for(period, built, release_published=run.result.get("release_published"))
         if run.kind == PlanRun.Kind.COMPARE:
-            options = tradeoffs.solve_all(run, built, locks, _progress_writer)
-            run.result = {**run.result, "options": options}
-        else:
-            plan = _solve(run, built, locks, _progress_writer(run))
-            store_plan(period, built, plan, run.created_by)
-            run.result = {**run.result, **summary(plan)}
+            return tradeoffs.solve_all(run, built, locks, progress_factory(progress))
+        return _solve(run, built, locks, progress)
     except LockError as error:
-        _fail(
-            run,
-            _("Gesperrte oder veröffentlichte Einsätze verletzen inzwischen eine Regel: %(errors)s")
-            % {"errors": "; ".join(error.errors)},
-        )
-    except Exception:  # recorded for the planner; the traceback goes to the log
-        logger.exception("exam plan run %s failed", run.pk)
-        _fail(run, _("Die Berechnung ist fehlgeschlagen. Bitte wenden Sie sich an den Betrieb."))
-    else:
-        run.status = PlanRun.Status.DONE
-        run.progress = 1.0
-        run.message = (
-            _("Pläne berechnet. Bitte wählen Sie einen aus.")
-            if run.kind == PlanRun.Kind.COMPARE
-            else _("Plan gespeichert.")
-        )
-        run.finished_at = timezone.now()
-        run.save()
+        raise runs.Infeasible(_lock_message(error)) from error
+
+
+def store(run: PlanRun, prepared, solution) -> str:
+    built, _locks = prepared
+    if run.kind == PlanRun.Kind.COMPARE:
+        PlanRun.objects.filter(pk=run.pk).update(result={**run.result, "options": solution})
+        return gettext_noop("Pläne berechnet. Bitte wählen Sie einen aus.")
+    store_plan(run.period, built, solution, run.created_by)
+    PlanRun.objects.filter(pk=run.pk).update(result={**run.result, **summary(solution)})
+    return gettext_noop("Plan gespeichert.")
+
+
+def _lock_message(error: LockError) -> str:
+    return _(
+        "Gesperrte oder veröffentlichte Einsätze verletzen inzwischen eine Regel: %(errors)s. "
+        "Bitte lösen Sie die Sperre dieser Einsätze und starten Sie die Berechnung erneut."
+    ) % {"errors": "; ".join(error.errors)}
+
+
+def execute_run(run: PlanRun) -> PlanRun:
+    """Run ``run`` here through core's executor (the demo loader and tests)."""
+    runs.execute(PlanRun._meta.label, run.pk)
     run.refresh_from_db()
     return run
 
@@ -250,12 +205,6 @@ def _solve(run, built, locks, report, goal=None, time_limit=None) -> Plan:
         progress=report,
         goals=goals,
         start=start,
-    )
-
-
-def _fail(run, message: str) -> None:
-    PlanRun.objects.filter(pk=run.pk).update(
-        status=PlanRun.Status.FAILED, message=message[:255], finished_at=timezone.now()
     )
 
 
@@ -331,3 +280,6 @@ def mark_changed(period) -> None:
         plan_changed_at=timezone.now(), version=F("version") + 1
     )
     period.refresh_from_db(fields=["plan_changed_at", "version"])
+
+
+runs.register(PlanRun, build=build, solve=solve, store=store, stages=STAGE_TEXTS)

@@ -156,8 +156,11 @@ def publish_in_background(period, user, *, expected_version=None, title="", resu
     )
 
 
-def mail_changes(changes: dict, progress=None) -> int:
-    """Send the mails of ``_changes``; returns how many examiners got one."""
+def mail_changes(changes: dict, progress=None, deliver=None) -> int:
+    """Send the mails of ``_changes``; returns how many examiners got one.
+
+    ``deliver(key, send)`` (the job's ``jobs.deliver_once``) skips examiners an earlier
+    attempt of the job already mailed, so a retried job mails nobody twice."""
     examiners = Examiner.objects.filter(pk__in=[int(pk) for pk in changes]).select_related("person")
     by_pk = {str(e.pk): e for e in examiners}
     assignments = Assignment.objects.filter(
@@ -175,9 +178,16 @@ def mail_changes(changes: dict, progress=None) -> int:
             continue
         added = [assignment_by_pk[a] for a in change["added"] if a in assignment_by_pk]
         removed = [(sitting_by_pk[s], g) for s, g in change["removed"] if s in sitting_by_pk]
-        sent = notify.mail_assignments(examiner, added)
-        sent = notify.mail_cancellations(examiner, removed) or sent
-        mailed += bool(sent)
+
+        def send(examiner=examiner, added=added, removed=removed):
+            sent = notify.mail_assignments(examiner, added)
+            return notify.mail_cancellations(examiner, removed) or sent
+
+        if deliver is None:
+            mailed += bool(send())
+        else:
+            # an examiner mailed by an earlier attempt counts as mailed
+            mailed += bool(deliver(f"examiner:{pk}", send) in (None, True))
         if progress is not None:
             progress(done / len(changes), "")
     return mailed

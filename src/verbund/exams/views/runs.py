@@ -56,7 +56,7 @@ def _run(request, pk):
     run = get_object_or_404(
         PlanRun.objects.visible_to(request.user).select_related("period"), pk=pk
     )
-    planning.fail_stale_runs(run.period)
+    planning.active_run(run.period)  # a run whose worker died is retried or failed now
     run.refresh_from_db()
     return run
 

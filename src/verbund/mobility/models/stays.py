@@ -1,13 +1,12 @@
 """Stays abroad, their payments and the matching runs that create them."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from verbund.core.models import Organization, Person
+from verbund.core.models import Organization, Person, SolverRun
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.mobility.models.projects import (
     Application,
@@ -140,32 +139,11 @@ class Payment(models.Model):
         return f"{self.date:%d.%m.%Y}: {self.amount}"
 
 
-class MatchRun(models.Model):
+class MatchRun(SolverRun):
     """One background matching run of a project; the progress page polls it."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Wartet")
-        RUNNING = "running", _("Läuft")
-        DONE = "done", _("Fertig")
-        FAILED = "failed", _("Fehlgeschlagen")
-
     project = models.ForeignKey(MobilityProject, on_delete=models.CASCADE, related_name="runs")
-    status = models.CharField(
-        _("Status"), max_length=10, choices=Status.choices, default=Status.QUEUED
-    )
-    progress = models.FloatField(_("Fortschritt"), default=0.0)
-    message = models.CharField(_("Meldung"), max_length=255, blank=True)
     time_limit = models.FloatField(_("Zeitlimit (s)"), default=10.0)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    result = models.JSONField(default=dict, blank=True)
 
     objects = RunQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(
@@ -188,11 +166,3 @@ class MatchRun(models.Model):
 
     def permission_scope(self):
         return self.project.permission_scope()
-
-    @property
-    def finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.progress)

@@ -1,20 +1,18 @@
 """Match a project's approved applications to the partnership's placements (background).
 
-``start_run`` records a MatchRun and enqueues ``verbund.mobility.tasks.run_match``; the
-task calls ``execute_run``: it builds the batch instance from the database, solves it
-with CP-SAT and stores the plan as planned stays (with their computed grants); the
+``start_run`` records a MatchRun and hands it to core's one executor
+(``verbund.core.services.runs``): ``build`` makes the batch instance from the database,
+``solve`` runs CP-SAT and ``store`` saves the plan as planned stays (with their computed grants); the
 reasons of the unplaced stay on the run, in German.
 """
 
 import logging
-import time
 from dataclasses import replace
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from verbund.core.services import audit, geo, stored_text
+from verbund.core.services import audit, geo, runs, stored_text
 from verbund.mobility.models import Application, MatchRun, Placement, Stay
 from verbund.mobility.services import capacity
 from verbund.mobility.services import grants as stay_grants
@@ -140,57 +138,35 @@ def build_instance(project) -> tuple[Instance, dict, dict]:
 
 
 def start_run(project, user, time_limit=DEFAULT_TIME_LIMIT) -> MatchRun:
-    from django_tasks.backends.immediate import ImmediateBackend
-
-    from verbund.mobility.tasks import run_match
-
     run = MatchRun.objects.create(
         project=project,
         time_limit=time_limit,
         created_by=user if user is not None and user.is_authenticated else None,
     )
     audit.record(project, "mobility.match.started", user=user, data={"run": run.pk})
-    if isinstance(run_match.get_backend(), ImmediateBackend):
-        run_match.enqueue(run.pk)
-    else:
-        transaction.on_commit(lambda: run_match.enqueue(run.pk))
-    run.refresh_from_db()
-    return run
+    return runs.start(run)
 
 
-def _progress_writer(run):
-    last = [0.0]
+def build(run: MatchRun):
+    return build_instance(run.project)
 
-    def report(fraction: float, message: str) -> None:
-        now = time.monotonic()
-        if now - last[0] < PROGRESS_INTERVAL and fraction < 1.0:
-            return
-        last[0] = now
-        MatchRun.objects.filter(pk=run.pk).update(progress=min(fraction, 1.0))
 
-    return report
+def solve(run: MatchRun, prepared, progress):
+    instance, _applications, _placements = prepared
+    return cpsat.match(instance, time_limit=run.time_limit, progress=progress)
+
+
+def store(run: MatchRun, prepared, plan) -> str:
+    _instance, applications, placements = prepared
+    stored = store_plan(run.project, plan, applications, placements, run.created_by)
+    MatchRun.objects.filter(pk=run.pk).update(result=summary(plan, applications))
+    # Stored as its source, shown in the reader's language (core.services.stored_text).
+    return stored_text.text("%(n)s Aufenthalte geplant.", n=stored)
 
 
 def execute_run(run: MatchRun) -> MatchRun:
-    """Solve and store; a failure is recorded on the run, never half-stored."""
-    MatchRun.objects.filter(pk=run.pk).update(status=MatchRun.Status.RUNNING)
-    try:
-        instance, applications, placements = build_instance(run.project)
-        plan = cpsat.match(instance, time_limit=run.time_limit, progress=_progress_writer(run))
-        stored = store_plan(run.project, plan, applications, placements, run.created_by)
-    except Exception as error:  # recorded for the planner; the traceback goes to the log
-        logger.exception("mobility match run %s failed", run.pk)
-        MatchRun.objects.filter(pk=run.pk).update(
-            status=MatchRun.Status.FAILED, message=str(error)[:255], finished_at=timezone.now()
-        )
-    else:
-        run.status = MatchRun.Status.DONE
-        run.progress = 1.0
-        # Stored as its source, shown in the reader's language (core.services.stored_text).
-        run.message = stored_text.text("%(n)s Aufenthalte geplant.", n=stored)
-        run.finished_at = timezone.now()
-        run.result = summary(plan, applications)
-        run.save()
+    """Run ``run`` here through core's executor."""
+    runs.execute(MatchRun._meta.label, run.pk)
     run.refresh_from_db()
     return run
 
@@ -247,3 +223,7 @@ def store_plan(project, plan: Plan, applications: dict, placements: dict, user) 
             stored += 1
         audit.record(project, "mobility.match.stored", user=user, data=dict(plan.objective))
     return stored
+
+
+# The solver's stage texts are English notes for the command line; the page says "läuft".
+runs.register(MatchRun, build=build, solve=solve, store=store, stages={})
