@@ -74,11 +74,32 @@ class OrganizationQuerySet(ScopedQuerySet):
         return self.all() if user.is_authenticated else self.none()
 
 
+# Callables returning a queryset of person ids held for a purpose of their own
+# (examiners, exchange and mobility participants, counselled people): apps register them
+# with ``register_data_subjects`` in ``AppConfig.ready`` (core imports no feature app).
+_DATA_SUBJECT_SOURCES: list = []
+
+
+def register_data_subjects(source) -> None:
+    """``source()`` returns ``Model.objects.values("person")``: people whose data a
+    network's members must not see just because their organization is a member."""
+    _DATA_SUBJECT_SOURCES.append(source)
+
+
 class PersonQuerySet(ScopedQuerySet):
-    """Contact persons: visible within their organization and the networks it belongs to."""
+    """People: visible within their own organization, to themselves, and through a network
+    only for the purpose the network serves: a member organization's contact persons (a
+    function in the organization or an account on the platform), never its participants,
+    examiners, apprentices or counselled people (their app's querysets decide who sees
+    them; docs/privacy.md)."""
 
     organization_lookup = "organization"
-    network_lookup = "organization__memberships__network"
 
     def visible_q(self, user) -> Q:
-        return super().visible_q(user) | Q(user=user)
+        from verbund.core.services import access
+
+        contact = Q(user__isnull=False) | ~Q(function="")
+        for source in _DATA_SUBJECT_SOURCES:
+            contact &= ~Q(pk__in=source())
+        through_network = Q(organization__memberships__network__in=access.member_network_ids(user))
+        return super().visible_q(user) | (through_network & contact) | Q(user=user)

@@ -168,7 +168,8 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
                 ),
                 organization="hesterberg",
             ),
-            TeamGrant("Verbundausbildung Ruhr", ("apprenticeship.plan_rotation",), network="ruhr"),
+            # No network team: a company sees the contracts and rotation plans it is a
+            # party to, not every plan of the Verbund (issue 24, docs/privacy.md).
         ),
     ),
     DemoLogin(
