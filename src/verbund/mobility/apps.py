@@ -14,4 +14,4 @@ class MobilityConfig(AppConfig):
         from verbund.mobility.models import Application, ExchangeParticipant, Stay
 
         for model in (ExchangeParticipant, Application, Stay):
-            register_data_subjects(lambda model=model: model.objects.values("person"))
+            register_data_subjects(model)
