@@ -51,7 +51,7 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "Johanna",
         "Rieke",
         "Verbundkoordination MehrWert (PSG)",
-        "MehrWert: Mitglieder, Ziele, Finanzierung, Aktivitäten pflegen",
+        "MehrWert: Mitglieder einladen, Ziele, Finanzierung, Aktivitäten pflegen",
         "psg",
         "Verbundkoordination MehrWert",
         teams=(
@@ -139,7 +139,8 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "Nadine",
         "Ostermann",
         "Bildungsanbieter (VHS Hameln-Pyrmont)",
-        "Eigene Kursangebote und Termine pflegen, ungedeckten Bedarf sehen",
+        "Eigene Kursangebote und Termine pflegen, ungedeckten Bedarf sehen, Einladung in "
+        "den Verbund MehrWert beantworten",
         "vhs-hameln-pyrmont",
         "Programmbereich berufliche Bildung",
         teams=(
