@@ -128,7 +128,9 @@ RESOURCES = {
     ),
     "members": Resource(
         "members",
-        NETWORK_PART,
+        # Joining needs the organization's consent: editors invite (tests/networks/
+        # test_invitations.py); only an administrator adds one without users directly.
+        {**NETWORK_PART, ("coordinator_a", "create", "a"): 403},
         lambda w, t: getattr(w, t).membership,
         lambda w, t: {"network": getattr(w, t).network.pk, "organization": w.org_c.pk},
         {"note": "seit der Gründung"},
@@ -241,6 +243,7 @@ def test_every_foundation_route_is_in_the_permission_table():
         if path.split("/")[3] not in CAPABILITY_PREFIXES
     }
     covered = {f"/api/v1/{r.path}" for r in RESOURCES.values()}
+    covered.add("/api/v1/invitations")  # tests/networks/test_invitations.py
     assert {path.split("/{")[0] for path in paths} == covered
 
 

@@ -102,3 +102,34 @@ def test_funding_export(client, run, planner, stranger_user):
     assert "Nordrhein-Westfalen" in text
     client.force_login(stranger_user)
     assert client.get(reverse("apprenticeship:funding_export", args=[run.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_verbund_member_that_is_no_party_sees_neither_plan_nor_contract(
+    client, run, planner, home_user, partner_user, verbund
+):
+    """Issue 24: every member of a Verbund opened every contract, PDF and rotation plan."""
+    from tests import factories
+    from verbund.networks.models import Membership
+
+    bystander = factories.organization("Nachbarbetrieb GmbH", city="Hagen", lat=51.35, lon=7.46)
+    Membership.objects.create(network=verbund, organization=bystander)
+    member = factories.user("nora", organization=bystander)
+    factories.grant(
+        member,
+        ["apprenticeship.manage_training", "apprenticeship.plan_rotation"],
+        organization=bystander,
+    )
+    home, partner = home_user.person.organization, partner_user.person.organization
+    assert set(run.labels["parties"]) == {f"O{home.pk}", f"O{partner.pk}"}
+    contracts.create_from_run(run, planner)
+    urls = [run.get_absolute_url()]
+    for contract in Contract.objects.all():
+        urls += [
+            contract.get_absolute_url(),
+            reverse("apprenticeship:contract_pdf", args=[contract.pk, 1]),
+        ]
+    client.force_login(member)
+    assert [client.get(url).status_code for url in urls] == [404] * len(urls)
+    client.force_login(partner_user)
+    assert [client.get(url).status_code for url in urls] == [200] * len(urls)

@@ -33,7 +33,7 @@ def test_long_selects_get_a_search_field(page, org_a):
 
 
 def test_organization_search_picks_a_match_by_keyboard(page, coordinator_a, network_a, org_b):
-    from verbund.networks.models import Membership
+    from verbund.networks.models import Invitation
 
     login(page, "anika")
     page.goto(f"/netzwerke/{network_a.pk}/mitglieder/neu/")
@@ -45,6 +45,6 @@ def test_organization_search_picks_a_match_by_keyboard(page, coordinator_a, netw
     page.keyboard.press("Enter")
     expect(search).to_have_value("IHK Braunschweig")
     expect(search).to_be_focused()
-    page.get_by_role("button", name="Speichern").click()
+    page.get_by_role("button", name="Einladen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(network_a.name)
-    assert Membership.objects.filter(network=network_a, organization=org_b).exists()
+    assert Invitation.objects.filter(network=network_a, organization=org_b).exists()

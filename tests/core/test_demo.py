@@ -381,3 +381,27 @@ def test_demo_apprentices_have_distinct_names(demo):
     names = [(a.first_name, a.last_name) for a in Apprentice.objects.all()]
     assert len(names) > 16
     assert len(names) == len(set(names))
+
+
+def test_demo_membership_by_consent(demo):
+    """Issue 24: MehrWert has invited the VHS; the provider answers, the company sees only
+    the contracts it is a party to."""
+    from django.contrib.auth import get_user_model
+
+    from verbund.apprenticeship.models import Contract
+    from verbund.core.services.dashboard import open_tasks
+    from verbund.networks.models import Invitation
+
+    users = get_user_model().objects
+    invitation = Invitation.objects.get(status=Invitation.Status.PENDING)
+    assert invitation.organization.name == "Volkshochschule Hameln-Pyrmont"
+    assert not Membership.objects.filter(
+        network=invitation.network, organization=invitation.organization
+    ).exists()
+    provider = users.get(username="anbieter")
+    assert any("MehrWert" in task.title for task in open_tasks(provider))
+    company = users.get(username="betrieb")
+    seen = Contract.objects.visible_to(company)
+    assert seen.exists()
+    assert all(company.person.organization in contract.parties.all() for contract in seen)
+    assert seen.count() < Contract.objects.count()

@@ -133,7 +133,7 @@ def test_synonyms_stay_closed_to_the_coordinator(client, chain):
 def test_coordinator_cannot_make_its_organization_lead_over_the_api(chain):
     api = client_for(chain.coordinator)
     created = api.post(
-        "members",
+        "invitations",
         {"network": chain.network.pk, "organization": chain.psg.pk, "role": "lead"},
     )
     assert created.status_code == 403

@@ -200,7 +200,7 @@ def test_network_page_links_the_capabilities_it_uses(client, network_a, coordina
 
 
 def test_organization_search_field(client, network_a, coordinator_a, org_b):
-    from verbund.networks.models import Membership
+    from verbund.networks.models import Invitation, Membership
 
     assert client.get(reverse("core:organization_choices"), {"q": "IHK"}).status_code == 302
     client.force_login(coordinator_a)
@@ -223,7 +223,9 @@ def test_organization_search_field(client, network_a, coordinator_a, org_b):
     assert response.status_code == 400 and "aus der Liste der Treffer" in response.content.decode()
     response = client.post(url, {"organization__search": "IHK Braunschweig", "role": "member"})
     assert response.status_code == 302
-    assert Membership.objects.filter(network=network_a, organization=org_b).exists()
+    # an invitation: the organization joins when it accepts (issue 24)
+    assert Invitation.objects.filter(network=network_a, organization=org_b).exists()
+    assert not Membership.objects.filter(network=network_a, organization=org_b).exists()
 
 
 def test_organization_search_narrows_to_the_fields_kinds(client, coordinator_a, org_b):

@@ -4,7 +4,8 @@ Profiles, trainers and stations belong to an organization: its members and the m
 its networks see them (partners must see what a partner offers); changing them needs
 ``apprenticeship.manage_training`` for the organization. Apprentices are personal data:
 only their company (and holders of the permission for it) see them. Partner requests are
-seen by both sides. Rotation runs belong to their network.
+seen by both sides. Rotation runs and contracts are seen by their parties and the
+Verbund's coordination (docs/privacy.md).
 """
 
 from django.db.models import Q
@@ -54,7 +55,22 @@ class PartnerRequestQuerySet(ScopedQuerySet):
 
 
 class RotationRunQuerySet(ScopedQuerySet):
-    network_lookup = "network"
+    """A rotation plan names apprentices: its parties (the training companies of its
+    apprentices and the owners of its stations, ``labels["parties"]``) and the Verbund's
+    coordination (``apprenticeship.plan_rotation``) see it, not every network member."""
+
+    def visible_q(self, user) -> Q:
+        from verbund.core.services import access
+
+        parties = Q(pk__in=[])
+        for organization_id in access.member_organization_ids(user):
+            parties |= Q(**{f"labels__parties__O{organization_id}__isnull": False})
+            # runs stored before their parties were recorded: their companies and partners
+            parties |= Q(labels__parties__isnull=True) & (
+                Q(**{f"labels__companies__C{organization_id}__isnull": False})
+                | Q(**{f"labels__partners__O{organization_id}__isnull": False})
+            )
+        return parties | self.perm_q(user, "apprenticeship.plan_rotation")
 
     def perm_q(self, user, perm) -> Q:
         from verbund.core.services import access

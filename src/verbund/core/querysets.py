@@ -74,11 +74,36 @@ class OrganizationQuerySet(ScopedQuerySet):
         return self.all() if user.is_authenticated else self.none()
 
 
+# People held for a purpose of their own (examiners, exchange and mobility participants):
+# (model, lookup to the person) registered by their apps with ``register_data_subjects``
+# in ``AppConfig.ready`` (core imports no feature app).
+_DATA_SUBJECTS: list[tuple] = []
+
+
+def register_data_subjects(model, person_lookup: str = "person") -> None:
+    """People named in ``model`` rows are seen through that model's queryset (whoever
+    sees the row sees its person), never as contacts of a member organization."""
+    _DATA_SUBJECTS.append((model, person_lookup))
+
+
 class PersonQuerySet(ScopedQuerySet):
-    """Contact persons: visible within their organization and the networks it belongs to."""
+    """People: visible within their own organization, to themselves, through the rows of
+    an app that names them (an exchange's planners see its participants), and through a
+    network only for the purpose the network serves: a member organization's contact
+    persons (a function in the organization or an account on the platform), never its
+    participants or examiners (docs/privacy.md)."""
 
     organization_lookup = "organization"
-    network_lookup = "organization__memberships__network"
 
     def visible_q(self, user) -> Q:
-        return super().visible_q(user) | Q(user=user)
+        from verbund.core.services import access
+
+        contact = Q(user__isnull=False) | ~Q(function="")
+        through_purpose = Q(pk__in=[])
+        for model, lookup in _DATA_SUBJECTS:
+            contact &= ~Q(pk__in=model._default_manager.values(lookup))
+            through_purpose |= Q(pk__in=model.objects.visible_to(user).values(lookup))
+        through_network = Q(organization__memberships__network__in=access.member_network_ids(user))
+        return (
+            super().visible_q(user) | (through_network & contact) | through_purpose | Q(user=user)
+        )

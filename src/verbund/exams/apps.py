@@ -9,4 +9,9 @@ class ExamsConfig(AppConfig):
 
     def ready(self):
         # Registers the dashboard task provider (expiring appointments).
+        # An examiner's person is seen by the exam department, not by the network (docs/privacy.md).
+        from verbund.core.querysets import register_data_subjects
+        from verbund.exams.models import Examiner
         from verbund.exams.services import pool  # noqa: F401
+
+        register_data_subjects(Examiner)

@@ -6,3 +6,12 @@ class MobilityConfig(AppConfig):
     name = "verbund.mobility"
     label = "mobility"
     verbose_name = _("Internationale Mobilität")
+
+    def ready(self):
+        # Participants (often minors) are seen through their exchange or project, never
+        # as contacts of a member organization (docs/privacy.md).
+        from verbund.core.querysets import register_data_subjects
+        from verbund.mobility.models import Application, ExchangeParticipant, Stay
+
+        for model in (ExchangeParticipant, Application, Stay):
+            register_data_subjects(model)

@@ -7,6 +7,7 @@ see it but may not edit it. Other unknown ids are 422 field errors.
 """
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from ninja import PatchDict, Query, Router, Status
 from ninja.pagination import paginate
 
@@ -21,6 +22,7 @@ from verbund.api.crud import (
     visible_or_404,
 )
 from verbund.core.models import Organization, Region
+from verbund.core.services import access
 from verbund.networks.api_schemas import (
     ActivityFilter,
     ActivityIn,
@@ -33,6 +35,8 @@ from verbund.networks.api_schemas import (
     GoalIn,
     GoalOut,
     GoalUpdate,
+    InvitationIn,
+    InvitationOut,
     MembershipFilter,
     MembershipIn,
     MembershipOut,
@@ -43,10 +47,10 @@ from verbund.networks.api_schemas import (
     NetworkOut,
     NetworkPartFilter,
 )
-from verbund.networks.models import Activity, Agreement, Goal, Membership, Network
+from verbund.networks.models import Activity, Agreement, Goal, Invitation, Membership, Network
 from verbund.networks.permissions import NETWORKS_EDIT
+from verbund.networks.services import invitations, roles
 from verbund.networks.services import networks as network_service
-from verbund.networks.services import roles
 
 router = Router()
 
@@ -131,8 +135,17 @@ def get_member(request, membership_id: int):
 
 @router.post("/members", response={201: MembershipOut}, tags=["members"])
 def create_member(request, payload: MembershipIn):
+    """Administrators add an organization without users; everyone else invites it
+    (``POST /invitations``) and it joins when it accepts."""
     data = _editable_network(request, payload.dict())
     data = resolve_references(request, data, MEMBERSHIP_REFERENCES)
+    if not request.auth.is_superuser or invitations.has_users(data["organization"]):
+        raise access.Refused(
+            _(
+                "Organisationen treten einem Netzwerk nur über eine angenommene Einladung "
+                "bei (POST /api/v1/invitations)."
+            )
+        )
     roles.check_membership_change(request.auth, data["network"], None, data)
     return Status(201, save(Membership(), data, request, "networks.membership"))
 
@@ -143,6 +156,45 @@ def update_member(request, membership_id: int, payload: PatchDict[MembershipUpda
     data = resolve_references(request, payload, MEMBERSHIP_REFERENCES)
     roles.check_membership_change(request.auth, membership.network, membership.pk, data)
     return save(membership, data, request, "networks.membership")
+
+
+# Invitations (membership by consent) --------------------------------------------------
+
+
+@router.get("/invitations", response=list[InvitationOut], tags=["members"])
+@paginate(Pagination)
+def list_invitations(request, filters: Query[NetworkPartFilter]):
+    """Invitations of networks the caller edits and to the caller's organizations."""
+    return _in_network(Invitation.objects.visible_to(request.auth), filters).order_by("-pk")
+
+
+@router.post("/invitations", response={201: InvitationOut}, tags=["members"])
+def create_invitation(request, payload: InvitationIn):
+    data = _editable_network(request, payload.dict())
+    data = resolve_references(request, data, MEMBERSHIP_REFERENCES)
+    invitation = invitations.invite(
+        data["network"], data["organization"], data["role"], data["note"], request.auth
+    )
+    return Status(201, invitation)
+
+
+@router.post("/invitations/{invitation_id}/accept", response=InvitationOut, tags=["members"])
+def accept_invitation(request, invitation_id: int):
+    invitation = visible_or_404(Invitation, request, invitation_id)
+    invitations.accept(invitation, request.auth)
+    invitation.refresh_from_db()
+    return invitation
+
+
+@router.post("/invitations/{invitation_id}/decline", response=InvitationOut, tags=["members"])
+def decline_invitation(request, invitation_id: int):
+    return invitations.decline(visible_or_404(Invitation, request, invitation_id), request.auth)
+
+
+@router.post("/invitations/{invitation_id}/withdraw", response=InvitationOut, tags=["members"])
+def withdraw_invitation(request, invitation_id: int):
+    invitation = visible_or_404(Invitation, request, invitation_id)
+    return invitations.withdraw(invitation, request.auth)
 
 
 # Agreements ---------------------------------------------------------------------------

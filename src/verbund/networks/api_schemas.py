@@ -81,9 +81,9 @@ class MembershipOut(Schema):
 
 
 class MembershipUpdate(InputSchema):
-    """What PATCH may change. The network of a membership (and of every part) is fixed."""
+    """What PATCH may change. The network and the organization of a membership are fixed
+    (an organization joins by accepting an invitation, issue 24)."""
 
-    organization: int
     role: Membership.Role = Membership.Role.MEMBER
     since: date | None = None
     until: date | None = None
@@ -91,7 +91,29 @@ class MembershipUpdate(InputSchema):
 
 
 class MembershipIn(MembershipUpdate):
+    """Administrators only, for an organization without users; others invite."""
+
     network: int
+    organization: int
+
+
+class InvitationIn(InputSchema):
+    network: int
+    organization: int
+    role: Membership.Role = Membership.Role.MEMBER
+    note: str = ""
+
+
+class InvitationOut(Schema):
+    id: int
+    network: int = Field(alias="network_id")
+    organization: int = Field(alias="organization_id")
+    role: Membership.Role
+    note: str
+    status: str
+    created_at: datetime
+    answered_at: datetime | None
+    membership: int | None = Field(alias="membership_id")
 
 
 class MembershipFilter(NetworkPartFilter):

@@ -71,14 +71,28 @@ class NetworkPartForm(ModelForm):
 
 
 class MembershipForm(NetworkPartForm):
+    """Edit a membership; the organization is fixed (it joined by consent, issue 24)."""
+
     class Meta(ModelForm.Meta):
         model = Membership
-        fields = ["organization", "role", "since", "until", "note"]
+        fields = ["role", "since", "until", "note"]
         widgets = {"since": DateInput(), "until": DateInput()}
+
+
+class InvitationForm(forms.Form):
+    """Invite an organization (or, as administrator, add one without users directly)."""
+
+    organization = forms.ModelChoiceField(
+        queryset=Organization.objects.all(), label=_("Organisation")
+    )
+    role = forms.ChoiceField(
+        label=_("Rolle"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
+    )
+    note = forms.CharField(label=_("Nachricht an die Organisation"), max_length=255, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Any organization of the directory may join: searched, not a select of hundreds.
+        # Any organization of the directory may be invited: searched, not a select.
         use_organization_search(self, "organization")
 
 

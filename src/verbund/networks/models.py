@@ -408,3 +408,6 @@ class CalendarFeed(models.Model):
         from verbund.core.services.access import Scope
 
         return Scope()
+
+
+from verbund.networks.invitation_models import Invitation  # noqa: E402, F401

@@ -47,3 +47,19 @@ class CalendarFeedQuerySet(ScopedQuerySet):
 
     def perm_q(self, user, perm) -> Q:
         return Q(user=user)
+
+
+class InvitationQuerySet(ScopedQuerySet):
+    """An invitation is seen by the network's editors and by the invited organization."""
+
+    def visible_q(self, user) -> Q:
+        from verbund.core.services import access
+        from verbund.networks.models import Network
+
+        editable = Network.objects.with_perm(user, "networks.edit").values("pk")
+        return Q(network__in=editable) | Q(organization__in=access.member_organization_ids(user))
+
+    def perm_q(self, user, perm) -> Q:
+        from verbund.networks.models import Network
+
+        return Q(network__in=Network.objects.with_perm(user, perm).values("pk"))

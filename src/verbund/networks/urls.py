@@ -1,12 +1,34 @@
 from django.urls import path
 
-from verbund.networks import views
-from verbund.networks.models import Review
+from verbund.networks import invitation_views, views
+from verbund.networks.models import Membership, Review
 
 app_name = "networks"
 urlpatterns = [
     path("", views.NetworkListView.as_view(), name="network_list"),
     path("neu/", views.NetworkFormView.as_view(), name="network_create"),
+    # members join by consent: "add a member" invites (issue 24)
+    path(
+        "<int:network>/mitglieder/neu/",
+        invitation_views.invitation_create,
+        name="membership_create",
+    ),
+    path("einladungen/", invitation_views.invitation_list, name="invitation_list"),
+    path(
+        "einladungen/<int:pk>/annehmen/",
+        invitation_views.invitation_accept,
+        name="invitation_accept",
+    ),
+    path(
+        "einladungen/<int:pk>/ablehnen/",
+        invitation_views.invitation_decline,
+        name="invitation_decline",
+    ),
+    path(
+        "einladungen/<int:pk>/zurueckziehen/",
+        invitation_views.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
     path("<int:pk>/", views.NetworkDetailView.as_view(), name="network_detail"),
     path("<int:pk>/bearbeiten/", views.NetworkFormView.as_view(), name="network_edit"),
     path("<int:pk>/kalender.ics", views.network_calendar, name="network_calendar"),
@@ -34,8 +56,11 @@ urlpatterns = [
 for segment, (model, form_class, action_prefix) in views.PARTS.items():
     form_view, delete_view = views.part_views(model, form_class, action_prefix)
     name = model._meta.model_name
+    if model is not Membership:
+        urlpatterns.append(
+            path(f"<int:network>/{segment}/neu/", form_view.as_view(), name=f"{name}_create")
+        )
     urlpatterns += [
-        path(f"<int:network>/{segment}/neu/", form_view.as_view(), name=f"{name}_create"),
         path(f"{segment}/<int:pk>/bearbeiten/", form_view.as_view(), name=f"{name}_edit"),
         path(f"{segment}/<int:pk>/loeschen/", delete_view.as_view(), name=f"{name}_delete"),
     ]

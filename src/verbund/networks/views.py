@@ -26,6 +26,7 @@ from verbund.networks.models import (
     FundingSource,
     Goal,
     GoalProgress,
+    Invitation,
     Membership,
     Network,
     Review,
@@ -69,6 +70,9 @@ class NetworkDetailView(ObjectDetailView):
             reviews=network.reviews.prefetch_related("progress__goal"),
             upcoming=timeline.upcoming_activities(self.request.user, network=network),
             timeline=timeline.timeline_for_network(network, self.request.user),
+            invitations=Invitation.objects.with_perm(self.request.user, NETWORKS_EDIT)
+            .filter(network=network)
+            .select_related("organization")[:50],
         )
         return context
 

@@ -13,9 +13,19 @@ from verbund.core.querysets import ScopedQuerySet
 
 
 class ContractQuerySet(ScopedQuerySet):
-    """Seen by the Verbund's members; changed with ``apprenticeship.plan_rotation``."""
+    """Need to know (docs/privacy.md): a contract names an apprentice, so only its parties
+    (the training company and the partner companies it lists) and the Verbund's
+    coordination (``apprenticeship.plan_rotation`` through a team of the network or of its
+    lead organization) see it, never every member of the network. Changed with
+    ``apprenticeship.plan_rotation``."""
 
-    network_lookup = "network"
+    def visible_q(self, user):
+        from django.db.models import Q
+
+        from verbund.core.services import access
+
+        parties = Q(parties__in=access.member_organization_ids(user))
+        return parties | self.perm_q(user, "apprenticeship.plan_rotation")
 
     def perm_q(self, user, perm):
         from django.db.models import Q

@@ -88,6 +88,11 @@ def build_instance(network, occupation, cohort: int) -> tuple[dict, dict]:
         if station.available_weeks:
             row["available_weeks"] = sorted(station.available_weeks)
         stations.append(row)
+    # Who the plan concerns, the only companies that may open it (RotationRunQuerySet):
+    # the training companies of its apprentices and the owners of its stations.
+    labels["parties"] = {
+        f"O{a['company'][1:]}": labels["companies"][a["company"]] for a in apprentices
+    } | labels["partners"]
     costs = {
         "partner_fixed_eur": float(setup.partner_fixed_eur) if setup else 300.0,
         "travel_eur_per_km": float(setup.travel_eur_per_km) if setup else 0.30,

@@ -51,7 +51,7 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "Johanna",
         "Rieke",
         "Verbundkoordination MehrWert (PSG)",
-        "MehrWert: Mitglieder, Ziele, Finanzierung, Aktivitäten pflegen",
+        "MehrWert: Mitglieder einladen, Ziele, Finanzierung, Aktivitäten pflegen",
         "psg",
         "Verbundkoordination MehrWert",
         teams=(
@@ -145,7 +145,8 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "Nadine",
         "Ostermann",
         "Bildungsanbieter (VHS Hameln-Pyrmont)",
-        "Eigene Kursangebote und Termine pflegen, ungedeckten Bedarf sehen",
+        "Eigene Kursangebote und Termine pflegen, ungedeckten Bedarf sehen, Einladung in "
+        "den Verbund MehrWert beantworten",
         "vhs-hameln-pyrmont",
         "Programmbereich berufliche Bildung",
         teams=(
@@ -174,7 +175,8 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
                 ),
                 organization="hesterberg",
             ),
-            TeamGrant("Verbundausbildung Ruhr", ("apprenticeship.plan_rotation",), network="ruhr"),
+            # No network team: a company sees the contracts and rotation plans it is a
+            # party to, not every plan of the Verbund (issue 24, docs/privacy.md).
         ),
     ),
     DemoLogin(

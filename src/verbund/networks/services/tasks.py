@@ -38,3 +38,17 @@ def network_tasks(user):
                 context=_("Letzte Bilanz: %(date)s")
                 % {"date": last.strftime("%d.%m.%Y") if last else _("noch keine")},
             )
+
+
+@task_provider
+def invitation_tasks(user):
+    """Invitations into a network wait for the invited organization's answer."""
+    from verbund.networks.services.invitations import pending_for
+
+    for invitation in pending_for(user):
+        yield Task(
+            title=_("Einladung in das Netzwerk %(network)s beantworten")
+            % {"network": invitation.network},
+            url=reverse("networks:invitation_list"),
+            context=str(invitation.organization),
+        )
