@@ -6,5 +6,7 @@ class EconomyConfig(AppConfig):
     label = "economy"
 
     def ready(self):
-        from verbund.economy import permissions  # noqa: F401 - registers the permissions
-        from verbund.economy.services import dashboard  # noqa: F401 - registers dashboard tasks
+        from verbund.economy import (
+            dashboard,  # noqa: F401 - tasks, figures, capability
+            permissions,  # noqa: F401 - registers the permissions
+        )

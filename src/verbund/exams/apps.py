@@ -8,5 +8,5 @@ class ExamsConfig(AppConfig):
     verbose_name = _("Prüfungswesen")
 
     def ready(self):
-        # Registers the dashboard task provider (expiring appointments).
-        from verbund.exams.services import pool  # noqa: F401
+        # Figures, tasks (expiring appointments), capability and navigation entry.
+        from verbund.exams import dashboard  # noqa: F401

@@ -6,3 +6,7 @@ class MobilityConfig(AppConfig):
     name = "verbund.mobility"
     label = "mobility"
     verbose_name = _("Internationale Mobilität")
+
+    def ready(self):
+        # The network capability (core imports no feature app).
+        from verbund.mobility import dashboard  # noqa: F401
