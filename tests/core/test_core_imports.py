@@ -33,10 +33,16 @@ def _imported_modules(tree: ast.AST, package: str) -> set[str]:
                 module = node.module or ""
             found.add(module)
             found.update(f"{module}.{alias.name}" for alias in node.names)
-        elif isinstance(node, ast.Call) and getattr(node.func, "id", "") == "__import__":
-            if node.args and isinstance(node.args[0], ast.Constant):
-                found.add(str(node.args[0].value))
+        elif isinstance(node, ast.Call) and _imports_by_name(node):
+            found.add(str(node.args[0].value))
     return found
+
+
+def _imports_by_name(call: ast.Call) -> bool:
+    """``__import__("verbund.x")`` or ``import_module("verbund.x")`` with a literal name."""
+    name = getattr(call.func, "id", None) or getattr(call.func, "attr", "")
+    literal = bool(call.args) and isinstance(call.args[0], ast.Constant)
+    return name in {"__import__", "import_module"} and literal
 
 
 def _feature_app(module: str) -> str | None:
@@ -71,8 +77,9 @@ def test_the_check_sees_imports_inside_functions_and_relative_ones():
         "    from verbund.exams.models import Claim\n"
         "from ...networks import models\n"
         "import verbund.courses.services\n"
+        "importlib.import_module('verbund.mobility.models')\n"
     )
     found = _imported_modules(ast.parse(source), "verbund.core.services")
     apps = {_feature_app(module) for module in found} - {None}
-    assert apps == {"exams", "networks", "courses"}
+    assert apps == {"exams", "networks", "courses", "mobility"}
     assert list(core_modules())
