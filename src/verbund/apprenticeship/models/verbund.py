@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from verbund.apprenticeship.querysets import RotationRunQuerySet
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Occupation, Organization
 from verbund.core.personal_data import NoPersonalData, PersonalData
 
@@ -106,10 +107,10 @@ class RotationRun(models.Model):
     message = models.CharField(_("Meldung"), max_length=300, blank=True)
     time_limit = models.PositiveSmallIntegerField(_("Rechenzeit (Sekunden)"), default=30)
     # the instance and plan in the JSON batch format (docs/apprenticeship.md)
-    instance = models.JSONField(default=dict, blank=True)
-    plan = models.JSONField(default=dict, blank=True)
+    instance = models.JSONField(default=dict, blank=True, encoder=JSONEncoder)
+    plan = models.JSONField(default=dict, blank=True, encoder=JSONEncoder)
     # solver ids -> database rows, to show names
-    labels = models.JSONField(default=dict, blank=True)
+    labels = models.JSONField(default=dict, blank=True, encoder=JSONEncoder)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

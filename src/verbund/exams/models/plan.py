@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.exams.models.periods import ExamPeriod, PlanGoal, Sitting
 from verbund.exams.models.pool import Examiner, ExaminerGroup
@@ -43,7 +44,7 @@ class PlanRun(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    result = models.JSONField(default=dict, blank=True)
+    result = models.JSONField(default=dict, blank=True, encoder=JSONEncoder)
 
     objects = PeriodPartQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(

@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Organization, Person
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.mobility.models.projects import (
@@ -165,7 +166,7 @@ class MatchRun(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    result = models.JSONField(default=dict, blank=True)
+    result = models.JSONField(default=dict, blank=True, encoder=JSONEncoder)
 
     objects = RunQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(
