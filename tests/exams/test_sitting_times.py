@@ -22,7 +22,7 @@ def test_a_sitting_with_start_and_end_is_created(client, pool_a, planner):
             "start_time": "08:30",
             "end_time": "15:45",
             "place": "Braunschweig",
-            "lat": "52.2647",
+            "lat": "52,2647",
             "lon": "10.5267",
             "seats_employer": "1",
             "seats_employee": "1",
@@ -33,3 +33,5 @@ def test_a_sitting_with_start_and_end_is_created(client, pool_a, planner):
     sitting = Sitting.objects.get(code="NEU-1")
     assert (sitting.start_time, sitting.end_time) == (datetime.time(8, 30), datetime.time(15, 45))
     assert AuditEntry.objects.filter(object_id=str(sitting.pk)).exists()
+    # Coordinates typed the German way are read by the one parse_decimal (not 522647).
+    assert (sitting.lat, sitting.lon) == (52.2647, 10.5267)
