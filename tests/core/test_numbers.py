@@ -21,7 +21,6 @@ from verbund.networks.models import FundingSource
         ("1290,5", "1290.5"),
         ("1 290,50", "1290.50"),
         ("1.290", "1290"),
-        ("1,290.50", "1290.50"),
         ("12", "12"),
         ("-3,5", "-3.5"),
         ("0,75 €", "0.75"),
@@ -30,6 +29,34 @@ from verbund.networks.models import FundingSource
 )
 def test_parse_decimal_understands_german_and_english_spelling(typed, expected):
     assert parse_decimal(typed) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("1,290.50", "mischt Komma und Punkt"),
+        ("1.290,50.", "mischt Komma und Punkt"),
+        ("1,290,000", "nicht eindeutig"),
+    ],
+)
+def test_parse_decimal_refuses_mixed_and_ambiguous_spellings_with_a_reason(typed, reason):
+    with pytest.raises(NotANumber, match=reason):
+        parse_decimal(typed)
+
+
+def test_parse_decimal_takes_numbers_from_spreadsheets_and_coordinates_without_grouping():
+    assert parse_decimal(1290.5) == Decimal("1290.5")
+    assert parse_decimal(Decimal("12.50")) == Decimal("12.50")
+    assert parse_decimal("52.264", grouping=False) == Decimal("52.264")
+    assert parse_decimal("52,264", grouping=False) == Decimal("52.264")
+    with pytest.raises(NotANumber):
+        parse_decimal(float("nan"))
+
+
+def test_the_importers_use_the_one_parser():
+    from verbund.core.services import numbers, tabular
+
+    assert tabular.parse_decimal is numbers.parse_decimal
 
 
 @pytest.mark.parametrize("typed", ["abc", "1,2,3", "1.2.3,4,5", "12a", "", "-", "1..5", "∞"])

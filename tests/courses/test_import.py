@@ -281,3 +281,12 @@ def test_a_large_export_is_written_by_a_job_and_offered_for_download(
     assert client.get(url).status_code == 404
     assert client.get(reverse("core:job_download", args=[job.pk])).status_code == 404
     assert Job.objects.filter(kind="courses.export").count() == 1
+
+
+def test_a_price_with_english_grouping_is_refused_not_misread(provider_a):
+    """The importer's own copy read "1,290.50" as 1.2905 without an error."""
+    rows = [GOOD[0].replace(";1.290,50;", ";1,290.50;")]
+    report = run_import(csv_bytes(provider_a, rows), provider=provider_a)
+    found = messages(report)
+    assert any("price_eur: „1,290.50“ mischt Komma und Punkt." in m for m in found), found
+    assert not Offer.objects.exists()

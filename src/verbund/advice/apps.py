@@ -9,5 +9,5 @@ class AdviceConfig(AppConfig):
 
     def ready(self):
         # Case needs count in the needs analysis; follow-ups appear as dashboard tasks.
-        from verbund.advice import tasks  # noqa: F401
+        from verbund.advice import dashboard, tasks  # noqa: F401
         from verbund.advice.services import demand  # noqa: F401

@@ -13,6 +13,7 @@ from verbund.advice.querysets import (
     OfficePartQuerySet,
     OfficeQuerySet,
 )
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Organization, Person, Region
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.needs.models import NeedFields
@@ -227,7 +228,7 @@ class Recommendation(models.Model):
         related_name="advice_recommendations",
     )
     score = models.FloatField(_("Punktzahl"), default=0)
-    reasons = models.JSONField(_("Gründe"), default=list, blank=True)
+    reasons = models.JSONField(_("Gründe"), default=list, blank=True, encoder=JSONEncoder)
     booked = models.BooleanField(_("Gebucht"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -51,6 +51,14 @@ class OfficePartQuerySet(ScopedQuerySet):
 
 
 class CaseQuerySet(ScopedQuerySet):
+    """Seen by the office's active advisors and holders of ``advice.counsel`` for the office.
+
+    A permission on a case is the permission on its office, as ``Case.permission_scope``
+    says (``access.has_perm``): ``with_perm`` once returned the visible cases for any
+    permission, so an advisor "held" ``advice.manage`` on cases and a coordinator with
+    ``advice.manage`` did not, against ``has_perm``. Seeing stays ``visible_to``.
+    """
+
     def visible_q(self, user) -> Q:
         from verbund.advice.models import Office
 
@@ -60,7 +68,9 @@ class CaseQuerySet(ScopedQuerySet):
         )
 
     def perm_q(self, user, perm) -> Q:
-        return self.visible_q(user)
+        from verbund.advice.models import Office
+
+        return Q(office__in=Office.objects.with_perm(user, perm).values("pk"))
 
 
 class ContactQuerySet(ScopedQuerySet):

@@ -8,5 +8,5 @@ class ApprenticeshipConfig(AppConfig):
     verbose_name = _("Verbundausbildung")
 
     def ready(self):
-        # Registers the dashboard task provider (AEVO, partner requests, contract approvals).
-        from verbund.apprenticeship.services import dashboard  # noqa: F401
+        # Tasks (AEVO, partner requests, contract approvals), capability, reference data.
+        from verbund.apprenticeship import dashboard  # noqa: F401

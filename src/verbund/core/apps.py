@@ -11,8 +11,6 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Each app registers its named permissions in its own permissions.py.
         autodiscover_modules("permissions")
-        # Key figures per role on the dashboard.
-        from verbund.core.services import figures, more_capabilities, role_figures  # noqa: F401
-
+        # Key figures, capabilities and tasks: each app registers its own in its dashboard.py.
         # ... and its background job types in jobs.py (verbund.core.services.jobs).
         autodiscover_modules("jobs")

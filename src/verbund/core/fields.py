@@ -65,8 +65,10 @@ class GermanDecimalField(forms.DecimalField):
             return value
         try:
             number = parse_decimal(str(value).strip())
-        except NotANumber:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        except NotANumber as error:
+            # Mixed or ambiguous spellings get their own explanation ("1,290.50").
+            message = error.message if error.explained else self.error_messages["invalid"]
+            raise ValidationError(message, code="invalid") from None
         if not number.is_finite():
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         return number
@@ -81,3 +83,36 @@ class MoneyField(GermanDecimalField):
         kwargs.setdefault("decimal_places", 2)
         kwargs.setdefault("min_value", Decimal(0))
         super().__init__(**kwargs)
+
+
+class GermanFloatField(forms.FloatField):
+    """A coordinate or measure kept as float: "52,2647" and "52.2647" are both 52.2647.
+
+    Read by the one ``parse_decimal`` without thousands grouping (a coordinate such as
+    "52.264" has three decimals, not a thousands dot).
+    """
+
+    widget = DecimalInput
+    default_error_messages = GermanDecimalField.default_error_messages
+
+    def __init__(self, **kwargs):
+        kwargs["localize"] = False
+        super().__init__(**kwargs)
+        if not isinstance(self.widget, DecimalInput):
+            self.widget = DecimalInput(self.widget.attrs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("step", None)
+        return attrs
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            return float(value)
+        try:
+            return float(parse_decimal(str(value).strip(), grouping=False))
+        except NotANumber as error:
+            message = error.message if error.explained else self.error_messages["invalid"]
+            raise ValidationError(message, code="invalid") from None

@@ -2,7 +2,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from verbund.core.fields import GermanDecimalField
+from verbund.core.fields import GermanDecimalField, GermanFloatField
 from verbund.core.models import ApiToken, Organization, Person
 
 
@@ -19,6 +19,9 @@ def _formfield(db_field, **kwargs):
     if isinstance(db_field, models.DecimalField) and not db_field.choices:
         # German decimals ("1.290,50") in a text field, never a browser number field.
         kwargs.setdefault("form_class", GermanDecimalField)
+    if isinstance(db_field, models.FloatField) and not db_field.choices:
+        # Coordinates typed "52,2647" or "52.2647" (the one parse_decimal, no grouping).
+        kwargs.setdefault("form_class", GermanFloatField)
     if type(db_field) is models.DateField and "widget" not in kwargs:
         # The browser's date picker instead of a text field expecting "2026-12-01".
         kwargs["widget"] = DateInput()
@@ -27,7 +30,8 @@ def _formfield(db_field, **kwargs):
 
 class ModelForm(forms.ModelForm):
     """Base of our model forms: URLs without scheme are taken as https; decimals typed
-    the German way (``verbund.core.fields.GermanDecimalField``); dates with a date picker."""
+    the German way (``verbund.core.fields.GermanDecimalField``, ``GermanFloatField``);
+    dates with a date picker."""
 
     class Meta:
         formfield_callback = staticmethod(_formfield)

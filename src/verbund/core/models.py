@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.core.querysets import (
     OrganizationQuerySet,
@@ -73,7 +74,7 @@ class Topic(models.Model):
     label_de = models.CharField(_("Bezeichnung (deutsch)"), max_length=200)
     label_en = models.CharField(_("Bezeichnung (englisch)"), max_length=200)
     label_fr = models.CharField(_("Bezeichnung (französisch)"), max_length=200)
-    synonyms = models.JSONField(_("Synonyme"), default=list, blank=True)
+    synonyms = models.JSONField(_("Synonyme"), default=list, blank=True, encoder=JSONEncoder)
 
     objects = PublicQuerySet.as_manager()
 
@@ -322,7 +323,9 @@ class Team(models.Model):
         on_delete=models.CASCADE,
         related_name="teams",
     )
-    permissions = models.JSONField(_("Berechtigungen"), default=list, blank=True)
+    permissions = models.JSONField(
+        _("Berechtigungen"), default=list, blank=True, encoder=JSONEncoder
+    )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("Mitglieder"), blank=True, related_name="teams"
     )
@@ -370,8 +373,8 @@ class AuditEntry(models.Model):
     )
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField(_("Objekt"), max_length=255)
-    changes = models.JSONField(_("Änderungen"), default=dict, blank=True)
-    data = models.JSONField(default=dict, blank=True)
+    changes = models.JSONField(_("Änderungen"), default=dict, blank=True, encoder=JSONEncoder)
+    data = models.JSONField(default=dict, blank=True, encoder=JSONEncoder)
 
     PERSONAL_DATA = PersonalData(
         user_lookup="user",

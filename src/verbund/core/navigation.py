@@ -50,18 +50,6 @@ def holds_any(*perms: str) -> Callable:
     return check
 
 
-def is_examiner(user) -> bool:
-    """Examiners see their sittings under "Prüfungen" without any team permission."""
-    if not user.is_authenticated:
-        return False
-    from django.apps import apps
-
-    if not apps.is_installed("verbund.exams"):
-        return False
-    examiner = apps.get_model("exams", "Examiner")
-    return examiner.objects.filter(person__user=user).exists()
-
-
 def either(*checks: Callable) -> Callable:
     return lambda user: any(check(user) for check in checks)
 
@@ -97,13 +85,7 @@ register_section(
     holds_any("advice.counsel", "advice.manage"),
     order=60,
 )
-register_section(
-    _("Prüfungen"),
-    "exams:period_list",
-    "/pruefungen/",
-    either(holds_any("exams.plan", "exams.compensation"), is_examiner),
-    order=70,
-)
+# Prüfungen (order 70): registered by exams (its dashboard module knows who is an examiner).
 register_section(_("Veranstaltungen"), "events:event_list", "/veranstaltungen/", anyone, order=80)
 register_section(
     _("Konjunktur"),

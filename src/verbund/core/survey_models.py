@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
+
 LANGUAGES = ("de", "en", "fr")
 
 
@@ -71,6 +73,7 @@ class SurveyQuestionBase(models.Model):
         default=list,
         blank=True,
         help_text=_("Je Antwort ein Eintrag {de, en, fr}."),
+        encoder=JSONEncoder,
     )
     required = models.BooleanField(_("Pflichtfrage"), default=False)
 

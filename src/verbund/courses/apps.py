@@ -11,7 +11,7 @@ class CoursesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from verbund.core.models import Organization, Region, Topic
-        from verbund.courses import tasks  # noqa: F401 - registers the dashboard task
+        from verbund.courses import dashboard  # noqa: F401 - figures, task, capability
         from verbund.courses.services.search import clear_label_cache
 
         for model in (Organization, Region, Topic):

@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Organization, Person, Region, Topic
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.courses.querysets import (
@@ -109,8 +110,10 @@ class Offer(models.Model):
     topics = models.ManyToManyField(
         Topic, verbose_name=_("Themen"), blank=True, related_name="course_offers"
     )
-    keywords = models.JSONField(_("Schlagwörter"), default=list, blank=True)
-    target_groups = models.JSONField(_("Zielgruppen"), default=list, blank=True)
+    keywords = models.JSONField(_("Schlagwörter"), default=list, blank=True, encoder=JSONEncoder)
+    target_groups = models.JSONField(
+        _("Zielgruppen"), default=list, blank=True, encoder=JSONEncoder
+    )
     degree = models.CharField(_("Abschluss"), max_length=200, blank=True)
     certificate = models.CharField(
         _("Zertifikat"), max_length=40, choices=Certificate.choices, blank=True
@@ -126,7 +129,7 @@ class Offer(models.Model):
         validators=[MinValueValidator(0)],
     )
     currency = models.CharField(_("Währung"), max_length=3, default="EUR")
-    funding = models.JSONField(_("Förderung"), default=list, blank=True)
+    funding = models.JSONField(_("Förderung"), default=list, blank=True, encoder=JSONEncoder)
     measure_number = models.CharField(_("Maßnahmenummer (AZAV)"), max_length=60, blank=True)
     instruction_code = models.PositiveSmallIntegerField(
         _("Unterrichtsform (Code)"), choices=INSTRUCTION_CODES, null=True, blank=True
@@ -303,7 +306,7 @@ class Synonym(models.Model):
     """A search term and its synonyms; a query for any of them finds all (no reindex)."""
 
     term = models.CharField(_("Begriff"), max_length=120, unique=True)
-    synonyms = models.JSONField(_("Synonyme"), default=list)
+    synonyms = models.JSONField(_("Synonyme"), default=list, encoder=JSONEncoder)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SynonymQuerySet.as_manager()

@@ -9,7 +9,9 @@ class EconomyConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from verbund.core.services.audit_labels import register_action_label
-        from verbund.economy import permissions  # noqa: F401 - registers the permissions
-        from verbund.economy.services import dashboard  # noqa: F401 - registers dashboard tasks
+        from verbund.economy import (
+            dashboard,  # noqa: F401 - tasks, figures, capability
+            permissions,  # noqa: F401 - registers the permissions
+        )
 
         register_action_label("economy.invitation.link_shown", _("Persönlicher Link angezeigt"))

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Organization, Person, Region
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.core.survey_models import (
@@ -234,8 +235,10 @@ class Answer(SurveyAnswerBase):
     beschaeftigung = models.CharField(
         _("Beschäftigung"), max_length=8, choices=choices.Plan.choices, blank=True
     )
-    risiken = models.JSONField(_("Risiken"), default=list, blank=True)
-    extra_answers = models.JSONField(_("Antworten auf Zusatzfragen"), default=dict, blank=True)
+    risiken = models.JSONField(_("Risiken"), default=list, blank=True, encoder=JSONEncoder)
+    extra_answers = models.JSONField(
+        _("Antworten auf Zusatzfragen"), default=dict, blank=True, encoder=JSONEncoder
+    )
 
     objects = ChamberWavePartQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("a firm's answers; no person is named or referenced")
@@ -291,7 +294,7 @@ class Report(models.Model):
     )
     # Joint reports: which chambers' economists released the current texts
     # ({chamber id: {"user": id, "at": ISO time}}); cleared when the texts change.
-    approvals = models.JSONField(default=dict, blank=True, editable=False)
+    approvals = models.JSONField(default=dict, blank=True, editable=False, encoder=JSONEncoder)
     # Set while a background task publishes the report (large reports).
     publishing_since = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -341,7 +344,7 @@ class ReportVersion(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    snapshot = models.JSONField(_("Inhalt"), default=dict)
+    snapshot = models.JSONField(_("Inhalt"), default=dict, encoder=JSONEncoder)
 
     objects = VersionQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(

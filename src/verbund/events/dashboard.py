@@ -1,10 +1,22 @@
-"""Dashboard tasks: a seat offered to the user, meeting requests waiting for their answer."""
+"""What events contributes to core's pages: tasks (a seat offered to the user, meeting
+requests waiting for their answer), a company's event figures, the network's events.
 
+Imported from ``EventsConfig.ready`` (core imports no feature app).
+"""
+
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from verbund.core.services.dashboard import Task, task_provider
+from verbund.core.services.capabilities import Capability, capability_provider, links_to
+from verbund.core.services.dashboard import (
+    Figure,
+    Task,
+    companies_of,
+    figure_provider,
+    task_provider,
+)
 
 
 @task_provider
@@ -48,3 +60,51 @@ def meeting_requests(user):
         )
         for request in pending.distinct()[:20]
     ]
+
+
+@figure_provider(order=105)
+def company_event_figures(user):
+    """A company: its registrations to coming events, events open for registration."""
+    from verbund.events.models import Event, Registration
+    from verbund.events.models.events import ACTIVE_STATUSES
+
+    companies = companies_of(user)
+    if not companies.exists():
+        return []
+    now = timezone.now()
+    registered = (
+        Registration.objects.filter(
+            Q(user=user) | Q(organization__in=companies),
+            status__in=ACTIVE_STATUSES,
+            event__start__gte=now,
+        )
+        .values("event")
+        .distinct()
+        .count()
+    )
+    open_events = (
+        Event.objects.visible_to(user)
+        .filter(start__gte=now)
+        .filter(Q(registration_opens__isnull=True) | Q(registration_opens__lte=now))
+        .filter(Q(registration_deadline__isnull=True) | Q(registration_deadline__gte=now))
+        .count()
+    )
+    url = reverse("events:event_list")
+    return [
+        Figure(_("Ihre Anmeldungen zu kommenden Veranstaltungen"), registered, url),
+        Figure(_("Veranstaltungen mit offener Anmeldung"), open_events, url),
+    ]
+
+
+@capability_provider(order=50)
+def network_events(network, user):
+    from verbund.events.models import Event
+
+    events = (
+        Event.objects.visible_to(user)
+        .filter(network=network, end__gte=timezone.now())
+        .order_by("start")
+    )
+    if not events.exists():
+        return None
+    return Capability(_("Veranstaltungen"), links_to(events))

@@ -8,10 +8,10 @@ class ExamsConfig(AppConfig):
     verbose_name = _("Prüfungswesen")
 
     def ready(self):
-        # Registers the dashboard task provider (expiring appointments).
+        # Figures, tasks (expiring appointments), capability and navigation entry.
         # An examiner's person is seen by the exam department, not by the network (docs/privacy.md).
         from verbund.core.querysets import register_data_subjects
+        from verbund.exams import dashboard  # noqa: F401
         from verbund.exams.models import Examiner
-        from verbund.exams.services import pool  # noqa: F401
 
         register_data_subjects(Examiner)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.fields import GermanFloatField
 from verbund.core.forms import DateInput, ModelForm
 from verbund.core.models import Organization, Person
 from verbund.core.services.geo import town_coordinates
@@ -39,8 +40,8 @@ def _chambers(user):
 
 
 class ExaminerForm(ModelForm):
-    home_lat = forms.FloatField(label=_("Breite (Wohnort)"), required=False)
-    home_lon = forms.FloatField(label=_("Länge (Wohnort)"), required=False)
+    home_lat = GermanFloatField(label=_("Breite (Wohnort)"), required=False)
+    home_lon = GermanFloatField(label=_("Länge (Wohnort)"), required=False)
 
     class Meta(ModelForm.Meta):
         model = Examiner

@@ -8,9 +8,11 @@ class MobilityConfig(AppConfig):
     verbose_name = _("Internationale Mobilität")
 
     def ready(self):
+        # The network capability (core imports no feature app).
         # Participants (often minors) are seen through their exchange or project, never
         # as contacts of a member organization (docs/privacy.md).
         from verbund.core.querysets import register_data_subjects
+        from verbund.mobility import dashboard  # noqa: F401
         from verbund.mobility.models import Application, ExchangeParticipant, Stay
 
         for model in (ExchangeParticipant, Application, Stay):

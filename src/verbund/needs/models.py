@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Organization, Person, Region, Topic
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.core.services import disclosure
@@ -39,6 +40,7 @@ class Wave(SurveyWaveBase):
         default=questionnaire.all_optional,
         blank=True,
         help_text=_("Kürzel der optionalen Standardfragen, die der Fragebogen enthält."),
+        encoder=JSONEncoder,
     )
     include_cases = models.BooleanField(
         _("Beratungsfälle einbeziehen"),
@@ -202,9 +204,13 @@ class Response(SurveyAnswerBase):
     size_class = models.CharField(
         _("Größenklasse"), max_length=10, choices=Organization.SizeClass.choices, blank=True
     )
-    funding_awareness = models.JSONField(_("Bekannte Förderprogramme"), default=list, blank=True)
-    obstacles = models.JSONField(_("Hindernisse"), default=list, blank=True)
-    custom_answers = models.JSONField(_("Antworten auf eigene Fragen"), default=dict, blank=True)
+    funding_awareness = models.JSONField(
+        _("Bekannte Förderprogramme"), default=list, blank=True, encoder=JSONEncoder
+    )
+    obstacles = models.JSONField(_("Hindernisse"), default=list, blank=True, encoder=JSONEncoder)
+    custom_answers = models.JSONField(
+        _("Antworten auf eigene Fragen"), default=dict, blank=True, encoder=JSONEncoder
+    )
     interviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("Interview geführt von"),

@@ -8,4 +8,10 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Netzwerke")
 
     def ready(self):
-        from verbund.networks.services import tasks  # noqa: F401 - registers dashboard tasks
+        from verbund.core.services import access
+        from verbund.networks import dashboard  # noqa: F401 - figures, tasks, core pages
+        from verbund.networks.memberships import networks_of_organizations
+
+        # Members of a network's organizations belong to the network (core's permission
+        # checks ask this lookup; core imports no feature app).
+        access.membership_lookup(networks_of_organizations)

@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Organization
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.core.querysets import ScopedQuerySet
@@ -100,7 +101,7 @@ class ContractVersion(models.Model):
     number = models.PositiveSmallIntegerField(_("Version"))
     reason = models.CharField(_("Anlass der Änderung"), max_length=300, blank=True)
     # what the contract says: parties, stations, stays (a snapshot, the PDF is made from it)
-    content = models.JSONField(default=dict)
+    content = models.JSONField(default=dict, encoder=JSONEncoder)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

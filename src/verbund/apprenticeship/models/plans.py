@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Occupation
 from verbund.core.personal_data import NoPersonalData
 from verbund.core.querysets import PublicQuerySet
@@ -38,11 +39,15 @@ class FrameworkPlan(models.Model):
         related_name="framework_plan",
     )
     weeks = models.PositiveSmallIntegerField(_("Ausbildungsdauer (Wochen)"))
-    years = models.JSONField(_("Ausbildungsabschnitte"), default=list, validators=[validate_years])
+    years = models.JSONField(
+        _("Ausbildungsabschnitte"), default=list, validators=[validate_years], encoder=JSONEncoder
+    )
     source = models.CharField(_("Quelle"), max_length=300, blank=True)
     # the text's Zeitrahmen where it gives months per group of positions (plans/groups.py):
     # [{"id", "title", "year", "months": {"from", "to"}, "positions": [{"id", "skills"}]}]
-    groups = models.JSONField(_("Zeitliche Gliederung"), default=list, blank=True)
+    groups = models.JSONField(
+        _("Zeitliche Gliederung"), default=list, blank=True, encoder=JSONEncoder
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PublicQuerySet.as_manager()
@@ -82,7 +87,10 @@ class PlanPosition(models.Model):
         help_text=_("Integrative Standardposition ohne eigene Wochen."),
     )
     weeks = models.JSONField(
-        _("Zeitliche Richtwerte (Wochen je Abschnitt)"), default=dict, blank=True
+        _("Zeitliche Richtwerte (Wochen je Abschnitt)"),
+        default=dict,
+        blank=True,
+        encoder=JSONEncoder,
     )
     order = models.PositiveSmallIntegerField(default=0)
 

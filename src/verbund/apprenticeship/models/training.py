@@ -18,6 +18,7 @@ from verbund.apprenticeship.querysets import (
     PartnerRequestQuerySet,
     StationQuerySet,
 )
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Occupation, Organization, Person
 from verbund.core.personal_data import NoPersonalData, PersonalData
 
@@ -71,7 +72,9 @@ class TrainingProfile(models.Model):
         _("Ausbildungsplätze je Jahrgang"), default=1, validators=[MinValueValidator(1)]
     )
     # position code -> {training period -> weeks taught at home}
-    covers = models.JSONField(_("Selbst vermittelte Wochen"), default=dict, blank=True)
+    covers = models.JSONField(
+        _("Selbst vermittelte Wochen"), default=dict, blank=True, encoder=JSONEncoder
+    )
     # what teaching a missing position alone would cost: the cost split compares with it
     own_cost_per_week = models.DecimalField(
         _("Eigene Kosten je Ausbildungswoche (EUR)"),
@@ -124,8 +127,12 @@ class Apprentice(models.Model):
     start_date = models.DateField(_("Ausbildungsbeginn"))
     school = models.CharField(_("Berufsschule"), max_length=200, blank=True)
     # training weeks (1 = first week of the training) spent at school in blocks
-    school_weeks = models.JSONField(_("Berufsschul-Blockwochen"), default=list, blank=True)
-    vacation_weeks = models.JSONField(_("Urlaubswochen"), default=list, blank=True)
+    school_weeks = models.JSONField(
+        _("Berufsschul-Blockwochen"), default=list, blank=True, encoder=JSONEncoder
+    )
+    vacation_weeks = models.JSONField(
+        _("Urlaubswochen"), default=list, blank=True, encoder=JSONEncoder
+    )
 
     objects = ApprenticeQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(
@@ -230,7 +237,9 @@ class Station(models.Model):
         validators=[MinValueValidator(Decimal("0"))],
     )
     # training weeks in which the station takes apprentices; empty: every week
-    available_weeks = models.JSONField(_("Verfügbare Ausbildungswochen"), default=list, blank=True)
+    available_weeks = models.JSONField(
+        _("Verfügbare Ausbildungswochen"), default=list, blank=True, encoder=JSONEncoder
+    )
     lat = models.FloatField(_("Breite"), null=True, blank=True)
     lon = models.FloatField(_("Länge"), null=True, blank=True)
     active = models.BooleanField(_("Aktiv"), default=True)

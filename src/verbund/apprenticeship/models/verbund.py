@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from verbund.apprenticeship.querysets import RotationRunQuerySet
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Occupation, Organization, SolverRun
 from verbund.core.personal_data import NoPersonalData, PersonalData
 
@@ -85,10 +86,10 @@ class RotationRun(SolverRun):
     # apprentices who started in this year: their week numbers share one calendar
     cohort = models.PositiveSmallIntegerField(_("Ausbildungsbeginn (Jahr)"))
     # the instance and plan in the JSON batch format (docs/apprenticeship.md)
-    instance = models.JSONField(default=dict, blank=True)
-    plan = models.JSONField(default=dict, blank=True)
+    instance = models.JSONField(default=dict, blank=True, encoder=JSONEncoder)
+    plan = models.JSONField(default=dict, blank=True, encoder=JSONEncoder)
     # solver ids -> database rows, to show names
-    labels = models.JSONField(default=dict, blank=True)
+    labels = models.JSONField(default=dict, blank=True, encoder=JSONEncoder)
 
     objects = RotationRunQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from verbund.apprenticeship.plans.extract import split_skills
 from verbund.apprenticeship.services.plans import store_plan
 from verbund.core.services import audit
+from verbund.core.services.numbers import parse_decimal
 from verbund.courses.services.tabular import FileError, decode
 
 REQUIRED = ("occupation_code", "occupation_name", "duration_months", "position", "title")
@@ -97,7 +98,7 @@ def _number(value: str, line: int, column: str, errors: list[str]) -> int:
     if not value:
         return 0
     try:
-        number = int(float(value.replace(",", ".")))
+        number = int(parse_decimal(value))
     except ValueError:
         errors.append(
             _("Zeile %(line)s, Spalte %(column)s: „%(value)s“ ist keine Zahl.")

@@ -13,15 +13,8 @@ See ``registry`` for the order ranges and the context's keys, ``logins`` for the
 demo accounts.
 """
 
-# Core and networks steps register themselves on import.
-from verbund.core.demo import (  # noqa: F401
-    net_chambers,
-    net_partnerships,
-    net_regional,
-    organizations,
-    people,
-    upcoming,
-)
+# Core steps register themselves on import (the apps' steps live in <app>/demo).
+from verbund.core.demo import organizations, people  # noqa: F401
 from verbund.core.demo.registry import (
     MARKER_NETWORK_NAME,
     DemoContext,

@@ -5,6 +5,7 @@ apply to that organization's objects, a network team's to that network's objects
 Grants are computed once per user object and cached on it (one request = one user object).
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -34,12 +35,27 @@ class Grants:
     member_networks: set[int]
 
 
+# Which networks organizations belong to: the networks app registers its lookup (core
+# imports no feature app); without it an organization belongs to no network.
+_MEMBERSHIP_LOOKUPS: list[Callable[[set[int]], Iterable[int]]] = []
+
+
+def membership_lookup(function: Callable[[set[int]], Iterable[int]]):
+    """Register ``function(organization_ids) -> network ids`` those organizations belong to."""
+    if function not in _MEMBERSHIP_LOOKUPS:
+        _MEMBERSHIP_LOOKUPS.append(function)
+    return function
+
+
+def member_networks_of(organization_ids: set[int]) -> set[int]:
+    return {network_id for lookup in _MEMBERSHIP_LOOKUPS for network_id in lookup(organization_ids)}
+
+
 def _grants(user) -> Grants:
     cached = getattr(user, _CACHE_ATTRIBUTE, None)
     if cached is not None:
         return cached
     from verbund.core.models import Person, Team
-    from verbund.networks.models import Membership
 
     by_organization: dict[int, set[str]] = {}
     by_network: dict[int, set[str]] = {}
@@ -54,11 +70,7 @@ def _grants(user) -> Grants:
     own = Person.objects.filter(user=user).values_list("organization_id", flat=True).first()
     if own:
         member_organizations.add(own)
-    member_networks = set(by_network) | set(
-        Membership.objects.filter(organization_id__in=member_organizations).values_list(
-            "network_id", flat=True
-        )
-    )
+    member_networks = set(by_network) | member_networks_of(member_organizations)
     grants = Grants(by_organization, by_network, member_organizations, member_networks)
     setattr(user, _CACHE_ATTRIBUTE, grants)
     return grants

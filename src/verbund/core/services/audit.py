@@ -2,6 +2,7 @@
 
 import datetime
 import decimal
+import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -10,10 +11,13 @@ from verbund.core.models import AuditEntry
 
 
 def _plain(value):
-    """A JSON-safe rendering of a field value for the change record."""
+    """A readable rendering of a field value for the change record (stored with the one
+    JSON encoder, ``verbund.core.json_encoder``, which handles whatever else comes)."""
     if isinstance(value, models.Model):
         return str(value)
-    if isinstance(value, datetime.date | datetime.datetime | decimal.Decimal):
+    if isinstance(value, datetime.date | datetime.time | decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime.timedelta):
         return str(value)
     if isinstance(value, list | tuple | set):
         return [_plain(item) for item in value]

@@ -4,7 +4,7 @@ An app registers a django-tasks task with its period, usually in ``AppConfig.rea
 
     from datetime import timedelta
     from verbund.core.services import periodic
-    from verbund.events import tasks
+    from verbund.<app> import tasks
 
     periodic.register(tasks.expire_offers, every=timedelta(minutes=5))
 

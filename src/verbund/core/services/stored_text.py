@@ -19,6 +19,8 @@ import json
 from django.utils import formats
 from django.utils.translation import gettext, ngettext
 
+from verbund.core.json_encoder import JSONEncoder
+
 MARK = '{"t":'
 
 
@@ -26,7 +28,9 @@ def text(msgid: str, **params) -> str:
     """A German source text with named ``%(name)s`` parameters, for storing."""
     if not params:
         return msgid
-    return json.dumps({"t": msgid, "p": params}, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        {"t": msgid, "p": params}, ensure_ascii=False, separators=(",", ":"), cls=JSONEncoder
+    )
 
 
 def plural(singular: str, plural_msgid: str, count: int, **params) -> str:
@@ -35,6 +39,7 @@ def plural(singular: str, plural_msgid: str, count: int, **params) -> str:
         {"t": singular, "pl": plural_msgid, "n": count, "p": {"count": count, **params}},
         ensure_ascii=False,
         separators=(",", ":"),
+        cls=JSONEncoder,
     )
 
 

@@ -6,9 +6,10 @@ Windows-1252 (what German Excel saves as "CSV"), ``;`` or ``,`` or tab as separa
 or an XLSX workbook (first sheet). A file that cannot be read raises ``FileError`` with a
 German message meant for the user; never a codec or zip error.
 
-Cells stay as read (XLSX gives dates and numbers as such); ``parse_date`` and
-``parse_decimal`` accept German and ISO spellings ("01.03.2026", "2026-03-01",
-"1.290,50", "1290.50"). Row problems are ``RowError(line, column, reason)`` so that every
+Cells stay as read (XLSX gives dates and numbers as such); ``parse_date`` accepts German
+and ISO dates ("01.03.2026", "2026-03-01"); ``parse_decimal`` is the platform's one number
+reader (``verbund.core.services.numbers``: "1.290,50", "1290.50"; mixed spellings such as
+"1,290.50" are refused), importable from here for importers. Row problems are ``RowError(line, column, reason)`` so that every
 import reports in the same format (see docs/development.md, "Imports").
 """
 
@@ -17,11 +18,22 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+
+from verbund.core.services.numbers import NotANumber, parse_decimal
+
+__all__ = [
+    "FileError",
+    "NotANumber",
+    "RowError",
+    "Table",
+    "cell_text",
+    "parse_date",
+    "parse_decimal",
+    "read_table",
+]
 
 DELIMITERS = (";", ",", "\t")
 MAX_ROWS = 200_000
@@ -165,26 +177,3 @@ def parse_date(value) -> datetime.date:
         except ValueError:
             continue
     raise ValueError(text)
-
-
-_GERMAN_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
-
-
-def parse_decimal(value) -> Decimal:
-    """ "1.290,50", "1290,50", "1290.50", "1 290,50 €" or a number; ValueError otherwise."""
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        return Decimal(str(value))
-    text = str(value or "").replace("€", "").replace("EUR", "").replace("\xa0", "").strip()
-    text = text.replace(" ", "")
-    if _GERMAN_THOUSANDS.match(text):
-        text = text.replace(".", "")
-    if "," in text:
-        # "1,290.50" has English thousands; otherwise the comma is the decimal separator.
-        text = text.replace(",", "") if "." in text else text.replace(",", ".")
-    try:
-        number = Decimal(text)
-    except InvalidOperation as error:
-        raise ValueError(str(value)) from error
-    if not number.is_finite():
-        raise ValueError(str(value))
-    return number

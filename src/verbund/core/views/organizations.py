@@ -2,6 +2,7 @@ from verbund.core.forms import OrganizationForm, PersonForm
 from verbund.core.models import Organization, Person
 from verbund.core.permissions import ORGANIZATIONS_EDIT, TEAMS_MANAGE
 from verbund.core.services.access import has_perm
+from verbund.core.services.dashboard import context_for
 from verbund.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -32,26 +33,16 @@ class OrganizationDetailView(ObjectDetailView):
     edit_perm = ORGANIZATIONS_EDIT
 
     def get_context_data(self, **kwargs):
-        from verbund.networks.services.timeline import timeline_for_organization
-
         context = super().get_context_data(**kwargs)
         organization = context["object"]
         user = self.request.user
         context.update(
             people=Person.objects.visible_to(user).filter(organization=organization),
-            memberships=organization.memberships.filter(
-                network__in=_visible_networks(user)
-            ).select_related("network"),
-            timeline=timeline_for_organization(organization, user),
             may_manage_teams=has_perm(user, TEAMS_MANAGE, organization),
         )
+        # The apps add their parts (networks: memberships and the activity timeline).
+        context.update(context_for("organization_detail", user, organization=organization))
         return context
-
-
-def _visible_networks(user):
-    from verbund.networks.models import Network
-
-    return Network.objects.visible_to(user)
 
 
 class OrganizationFormView(ObjectFormView):

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Person
 from verbund.core.permissions import PRIVACY_MANAGE
 from verbund.core.services import audit, privacy
@@ -22,7 +23,8 @@ def person_export(request, pk):
     data = privacy.export_person(person)
     audit.record(person, "core.person.exported", user=request.user)
     response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+        json.dumps(data, ensure_ascii=False, indent=2, cls=JSONEncoder),
+        content_type="application/json",
     )
     response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
     return response

@@ -3,15 +3,14 @@ from django.db.models import Q
 from django.shortcuts import render
 
 from verbund.core.models import Organization
+from verbund.core.services.dashboard import search_results
 
 RESULTS_PER_KIND = 20
 
 
 @login_required
 def search(request):
-    """One search field over organizations, networks and activities the user may see."""
-    from verbund.networks.models import Activity, Network
-
+    """One search field over organizations and what the apps add (networks, activities)."""
     query = request.GET.get("q", "").strip()
     results = {}
     if len(query) >= 2:
@@ -20,17 +19,8 @@ def search(request):
             "organizations": Organization.objects.visible_to(user).filter(
                 Q(name__icontains=query) | Q(short_name__icontains=query) | Q(city__icontains=query)
             )[:RESULTS_PER_KIND],
-            "networks": Network.objects.visible_to(user).filter(
-                Q(name__icontains=query)
-                | Q(short_name__icontains=query)
-                | Q(description__icontains=query)
-            )[:RESULTS_PER_KIND],
-            "activities": Activity.objects.visible_to(user)
-            .filter(
-                Q(title__icontains=query) | Q(place__icontains=query) | Q(notes__icontains=query)
-            )
-            .select_related("network")[:RESULTS_PER_KIND],
         }
+        results.update(search_results(user, query))
     return render(
         request,
         "core/search.html",

@@ -10,7 +10,7 @@ import datetime
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from verbund.core.models import Organization, Topic
 from verbund.core.services.geo import place_coordinates
+from verbund.core.services.numbers import NotANumber, parse_decimal
 from verbund.core.services.params import MAX_INT, parse_id
 from verbund.courses.models import Certificate, Format, Funding, TargetGroup, TimeOfDay
 
@@ -36,7 +37,6 @@ OFFER_FIELDS = (
     "price",
     "format",
 )
-_THOUSANDS_RE = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _url = URLValidator(schemes=["http", "https"])
 
 
@@ -108,28 +108,11 @@ def parse_date(value) -> datetime.date:
     )
 
 
-def parse_decimal(value) -> Decimal:
-    if isinstance(value, int | float | Decimal):
-        return Decimal(str(value))
-    text = str(value).strip().replace("€", "").replace("EUR", "").replace(" ", "")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif _THOUSANDS_RE.match(text):
-        text = text.replace(".", "")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(_("„%(value)s“ ist kein Betrag.") % {"value": value}) from None
-    if not number.is_finite():
-        raise ValueError(_("„%(value)s“ ist kein Betrag.") % {"value": value})
-    return number
-
-
 def _int(value, minimum=0, maximum=32767) -> int:
     """A whole number within the column's range (participants are small integers)."""
     try:
-        number = int(Decimal(str(value).strip().replace(",", ".")))
-    except (InvalidOperation, ValueError, OverflowError):
+        number = int(parse_decimal(value))
+    except (ValueError, OverflowError):
         raise ValueError(_("„%(value)s“ ist keine ganze Zahl.") % {"value": value}) from None
     if number < minimum:
         raise ValueError(_("Der Wert muss mindestens %(min)s sein.") % {"min": minimum})
@@ -338,7 +321,12 @@ class Validator:
 
     @staticmethod
     def _price(value) -> Decimal:
-        number = parse_decimal(value)
+        try:
+            number = parse_decimal(value)
+        except NotANumber as error:
+            if error.explained:
+                raise ValueError(error.message) from None
+            raise ValueError(_("„%(value)s“ ist kein Betrag.") % {"value": error.text}) from None
         if number < 0:
             raise ValueError(_("Der Preis darf nicht negativ sein."))
         if number >= Decimal("100000000"):

@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Organization, SolverRun, Topic
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.events.models.events import Event
@@ -51,8 +52,12 @@ class MatchmakingSetup(models.Model):
     agenda = models.CharField(
         _("Terminplan"), max_length=12, choices=Agenda.choices, default=Agenda.NONE
     )
-    schedule = models.JSONField(_("Aktueller Terminplan"), default=dict, blank=True)
-    published = models.JSONField(_("Veröffentlichter Terminplan"), default=dict, blank=True)
+    schedule = models.JSONField(
+        _("Aktueller Terminplan"), default=dict, blank=True, encoder=JSONEncoder
+    )
+    published = models.JSONField(
+        _("Veröffentlichter Terminplan"), default=dict, blank=True, encoder=JSONEncoder
+    )
 
     objects = OrganiserQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("slots, tables and meeting ids of an event")
@@ -126,7 +131,9 @@ class Representative(models.Model):
     )
     name = models.CharField(_("Name"), max_length=200)
     email = models.EmailField(_("E-Mail"), blank=True)
-    unavailable = models.JSONField(_("Nicht verfügbar (Slots)"), default=list, blank=True)
+    unavailable = models.JSONField(
+        _("Nicht verfügbar (Slots)"), default=list, blank=True, encoder=JSONEncoder
+    )
 
     objects = RepresentativeQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(

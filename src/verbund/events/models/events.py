@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Organization, Topic
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.events.querysets import EventPartQuerySet, EventQuerySet
@@ -104,7 +105,11 @@ class Event(models.Model):
         _("Angebot gültig (Stunden)"), default=48, validators=[MinValueValidator(1)]
     )
     questions = models.JSONField(
-        _("Fragen bei der Anmeldung"), default=list, blank=True, help_text=_("Eine Frage je Zeile.")
+        _("Fragen bei der Anmeldung"),
+        default=list,
+        blank=True,
+        help_text=_("Eine Frage je Zeile."),
+        encoder=JSONEncoder,
     )
     topics = models.ManyToManyField(
         Topic, verbose_name=_("Themen"), blank=True, related_name="events"
@@ -203,7 +208,7 @@ class Registration(models.Model):
     priority = models.IntegerField(
         _("Priorität"), default=0, help_text=_("Höhere Priorität rückt zuerst nach.")
     )
-    answers = models.JSONField(_("Antworten"), default=dict, blank=True)
+    answers = models.JSONField(_("Antworten"), default=dict, blank=True, encoder=JSONEncoder)
     offer_expires_at = models.DateTimeField(_("Angebot gültig bis"), null=True, blank=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     checked_in_at = models.DateTimeField(_("Eingecheckt"), null=True, blank=True)

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Occupation, Organization
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.exams.models.pool import Board, Examiner, _scope
@@ -50,7 +51,9 @@ class ExamPeriod(models.Model):
     poll_deadline = models.DateField(_("Rückmeldung zur Verfügbarkeit bis"), null=True, blank=True)
     solved_at = models.DateTimeField(_("Zuletzt geplant"), null=True, blank=True)
     published_at = models.DateTimeField(_("Veröffentlicht"), null=True, blank=True)
-    plan_summary = models.JSONField(_("Kennzahlen des Plans"), default=dict, blank=True)
+    plan_summary = models.JSONField(
+        _("Kennzahlen des Plans"), default=dict, blank=True, encoder=JSONEncoder
+    )
     goal = models.CharField(
         _("Planungsziel"), max_length=12, choices=PlanGoal.choices, default=PlanGoal.BALANCED
     )
@@ -81,7 +84,7 @@ class ExamPeriod(models.Model):
     )
     version = models.PositiveIntegerField(default=0, editable=False)
     # [sitting code, examiner pk, group] of every assignment at the last publication
-    published_plan = models.JSONField(default=list, blank=True, editable=False)
+    published_plan = models.JSONField(default=list, blank=True, editable=False, encoder=JSONEncoder)
 
     objects = ChamberNetworkQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("a period of exams, no person in it")
@@ -123,7 +126,7 @@ class Availability(models.Model):
     period = models.ForeignKey(ExamPeriod, on_delete=models.CASCADE, related_name="availabilities")
     examiner = models.ForeignKey(Examiner, on_delete=models.CASCADE, related_name="availabilities")
     token = models.CharField(max_length=64, unique=True)
-    dates = models.JSONField(_("Verfügbare Tage"), default=list, blank=True)
+    dates = models.JSONField(_("Verfügbare Tage"), default=list, blank=True, encoder=JSONEncoder)
     answered_at = models.DateTimeField(_("Beantwortet"), null=True, blank=True)
     # The personal link goes out by mail only; staff see when, never the link itself.
     sent_at = models.DateTimeField(_("Link gesendet am"), null=True, blank=True)

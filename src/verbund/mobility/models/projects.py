@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Occupation, Organization, Person
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.mobility.querysets import (
@@ -151,7 +152,9 @@ class Placement(models.Model):
     capacity = models.PositiveSmallIntegerField(
         _("Plätze gleichzeitig"), default=1, validators=[MinValueValidator(1)]
     )
-    accessible = models.JSONField(_("Barrierefreiheit"), default=list, blank=True)
+    accessible = models.JSONField(
+        _("Barrierefreiheit"), default=list, blank=True, encoder=JSONEncoder
+    )
     city = models.CharField(_("Ort"), max_length=120)
     country = models.CharField(_("Land (ISO)"), max_length=2, default="FR")
     lat = models.FloatField(_("Breite"), null=True, blank=True)
@@ -236,14 +239,18 @@ class Application(models.Model):
         related_name="+",
     )
     home_city = models.CharField(_("Wohnort (Abreiseort)"), max_length=120)
-    languages = models.JSONField(_("Sprachkenntnisse (GER)"), default=dict, blank=True)
+    languages = models.JSONField(
+        _("Sprachkenntnisse (GER)"), default=dict, blank=True, encoder=JSONEncoder
+    )
     earliest = models.DateField(_("Frühester Beginn"))
     latest = models.DateField(_("Spätestes Ende"))
     days = models.PositiveSmallIntegerField(_("Gewünschte Dauer (Tage)"))
-    needs = models.JSONField(_("Bedarfe"), default=list, blank=True)
+    needs = models.JSONField(_("Bedarfe"), default=list, blank=True, encoder=JSONEncoder)
     fewer_opportunities = models.BooleanField(_("Geringere Chancen (Inklusion)"), default=False)
     green_travel = models.BooleanField(_("Umweltfreundliche Anreise"), default=False)
-    preferences = models.JSONField(_("Wunschplätze (in Reihenfolge)"), default=list, blank=True)
+    preferences = models.JSONField(
+        _("Wunschplätze (in Reihenfolge)"), default=list, blank=True, encoder=JSONEncoder
+    )
     training_start = models.DateField(_("Ausbildungsbeginn"))
     training_end = models.DateField(_("Ausbildungsende"))
     status = models.CharField(

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from verbund.core.services.reference_data import seed_registered
 from verbund.core.services.regions import seed_regions
 from verbund.core.services.topics import seed_topics
 
@@ -10,7 +11,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         topics = seed_topics()
         regions = seed_regions()
-        from verbund.apprenticeship.services.plans import seed_plans
-
-        seed_plans()  # the shipped framework plans of Verbundausbildung
+        seed_registered()  # what the apps ship (Verbundausbildung: the framework plans)
         self.stdout.write(self.style.SUCCESS(f"{topics} topics and {regions} regions up to date."))

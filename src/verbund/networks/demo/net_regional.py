@@ -3,8 +3,8 @@
 import datetime
 from decimal import Decimal
 
-from verbund.core.demo.building import Kind, Role, Status, activity, goals, members, network
 from verbund.core.demo.registry import MARKER_NETWORK_NAME, DemoContext, register_step
+from verbund.networks.demo.building import Kind, Role, Status, activity, goals, members, network
 from verbund.networks.models import FundingSource, Network
 
 D = datetime.date

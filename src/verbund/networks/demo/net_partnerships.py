@@ -5,8 +5,8 @@ Dates the sources leave open are chosen and say so in the notes.
 
 import datetime
 
-from verbund.core.demo.building import Kind, Role, Status, activity, goals, members, network
 from verbund.core.demo.registry import DemoContext, register_step
+from verbund.networks.demo.building import Kind, Role, Status, activity, goals, members, network
 from verbund.networks.models import Network
 
 D = datetime.date

@@ -5,8 +5,8 @@ These are demo material, not seed facts; titles follow what each network plans.
 
 import datetime
 
-from verbund.core.demo.building import Kind, activity
 from verbund.core.demo.registry import DemoContext, register_step
+from verbund.networks.demo.building import Kind, activity
 
 T = datetime.time
 

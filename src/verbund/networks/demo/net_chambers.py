@@ -2,8 +2,8 @@
 
 import datetime
 
-from verbund.core.demo.building import Kind, Role, Status, activity, goals, members, network
 from verbund.core.demo.registry import DemoContext, register_step
+from verbund.networks.demo.building import Kind, Role, Status, activity, goals, members, network
 from verbund.networks.models import Agreement, GoalProgress, Network, Review
 
 D = datetime.date
