@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.personal_data import NoPersonalData, PersonalData
 
 
@@ -28,7 +29,7 @@ class SupervisedWork(models.Model):
     progress = models.FloatField(_("Fortschritt"), default=0.0)
     # the stage (German, stored as its source text) or, when failed, what to do now
     message = models.CharField(_("Meldung"), max_length=300, blank=True)
-    result = models.JSONField(_("Ergebnis"), default=dict, blank=True)
+    result = models.JSONField(_("Ergebnis"), default=dict, blank=True, encoder=JSONEncoder)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -78,7 +79,7 @@ class Job(SupervisedWork):
 
     kind = models.CharField(_("Art"), max_length=80, help_text=_("Registrierter Auftragstyp"))
     title = models.CharField(_("Bezeichnung"), max_length=200)
-    params = models.JSONField(_("Parameter"), default=dict, blank=True)
+    params = models.JSONField(_("Parameter"), default=dict, blank=True, encoder=JSONEncoder)
     # An uploaded file the job reads (imports); kept in the database so that any worker
     # machine can read it, and emptied when the job ends.
     payload = models.BinaryField(_("Datei"), blank=True, default=b"")
