@@ -125,3 +125,20 @@ def test_password_reset_mail_names_the_account(client, mailoutbox):
     factories.user("anika")
     client.post(reverse("password_reset"), {"email": "anika@example.org"})
     assert "Ihr Benutzername: anika" in mailoutbox[0].body
+
+
+def test_a_403_is_logged_as_one_line_without_traceback(client, db, caplog):
+    """Issue 24: every 403 wrote a full traceback to the log."""
+    user = factories.user("nobody")
+    client.force_login(user)
+    with caplog.at_level("WARNING", logger="django.request"):
+        response = client.get(reverse("apprenticeship:plan_import"))
+    assert response.status_code == 403
+    forbidden = [r for r in caplog.records if getattr(r, "status_code", None) == 403]
+    assert len(forbidden) == 1
+    record = forbidden[0]
+    assert record.exc_info is None and record.exc_text is None
+    assert (
+        "\n" not in record.getMessage()
+        and reverse("apprenticeship:plan_import") in record.getMessage()
+    )

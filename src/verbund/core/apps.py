@@ -16,3 +16,7 @@ class CoreConfig(AppConfig):
 
         # ... and its background job types in jobs.py (verbund.core.services.jobs).
         autodiscover_modules("jobs")
+        # A 403 logs one line, not a traceback.
+        from verbund.core import forbidden_log
+
+        forbidden_log.install()

@@ -18,11 +18,11 @@ from verbund.api.errors import Conflict, django_errors, is_unique_violation
 from verbund.core.models import Organization, Topic
 from verbund.core.services import access
 from verbund.courses.api_schemas import (
+    CourseRunIn,
+    CourseRunOut,
     OfferFilter,
     OfferIn,
     OfferOut,
-    RunIn,
-    RunOut,
     SearchFilter,
     SearchOut,
 )
@@ -167,14 +167,14 @@ def delete_offer(request, offer_id: int):
 # Runs ---------------------------------------------------------------------------------
 
 
-@router.get("/courses/offers/{offer_id}/runs", response=list[RunOut])
+@router.get("/courses/offers/{offer_id}/runs", response=list[CourseRunOut])
 def list_runs(request, offer_id: int):
     offer = visible_or_404(Offer, request, offer_id)
     return list(offer.runs.all())
 
 
-@router.post("/courses/offers/{offer_id}/runs", response={201: RunOut})
-def create_run(request, offer_id: int, payload: RunIn):
+@router.post("/courses/offers/{offer_id}/runs", response={201: CourseRunOut})
+def create_run(request, offer_id: int, payload: CourseRunIn):
     offer = editable_or_403(Offer, request, COURSES_EDIT_OWN, offer_id)
     run = Run(offer=offer)
     return Status(201, _save(offer_service.save_run, run, payload.dict(), request.auth, "api"))
@@ -186,8 +186,8 @@ def _run_for_edit(request, run_id):
     return run
 
 
-@router.patch("/courses/runs/{run_id}", response=RunOut)
-def update_run(request, run_id: int, payload: PatchDict[RunIn]):
+@router.patch("/courses/runs/{run_id}", response=CourseRunOut)
+def update_run(request, run_id: int, payload: PatchDict[CourseRunIn]):
     run = _run_for_edit(request, run_id)
     return _save(offer_service.save_run, run, dict(payload), request.auth, "api")
 
