@@ -16,7 +16,7 @@ from ninja.pagination import paginate
 from verbund.api.crud import Pagination, apply_ordering, editable_or_403, visible_or_404
 from verbund.api.errors import Conflict, django_errors, is_unique_violation
 from verbund.core.models import Organization, Topic
-from verbund.core.services import access
+from verbund.core.services import access, rate_limits
 from verbund.courses.api_schemas import (
     CourseRunIn,
     CourseRunOut,
@@ -38,6 +38,7 @@ router = Router(tags=["courses"])
 @router.get("/courses/search", response=SearchOut, auth=None)
 def search_courses(request, filters: Query[SearchFilter]):
     """Volltextsuche mit allen Filtern, Facetten und Sortierung (öffentlich)."""
+    rate_limits.check_api(request, "courses.search", count=60, per=60)
     params = {
         name: [str(v) for v in value] if isinstance(value, list) else [str(value)]
         for name, value in filters.dict().items()
