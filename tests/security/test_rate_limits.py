@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories
-from tests.economy.conftest import world  # noqa: F401
 from tests.events.conftest import make_event
 from verbund.core.services import rate_limits
 from verbund.events.models import Registration
@@ -105,7 +104,7 @@ def test_a_window_counts_per_scope_and_key():
     assert rate_limits.hit("a", "5.6.7.8", count=2, per=60) == 0
 
 
-def _version(world, number, title):  # noqa: F811
+def _version(world, number, title):
     from verbund.economy.models import Report, ReportVersion
 
     report, _new = Report.objects.get_or_create(
@@ -116,7 +115,7 @@ def _version(world, number, title):  # noqa: F811
 
 def test_the_public_pdf_is_rendered_once_per_version(
     client, world, monkeypatch, settings, tmp_path
-):  # noqa: F811
+):
     """30 anonymous requests rendered the PDF 30 times (~2 s each); now once per version."""
     from verbund.economy.services import documents
 
