@@ -110,6 +110,8 @@ def _version(pk) -> ReportVersion:
     return get_object_or_404(ReportVersion.objects.select_related("report"), pk=pk)
 
 
+# The page draws its charts (matplotlib) on every request.
+@rate_limited("economy.report_page", count=30, per=60)
 def version_detail(request, pk):
     version = _version(pk)
     return render(
