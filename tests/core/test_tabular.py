@@ -118,3 +118,10 @@ def test_a_real_size_bomb_is_refused_by_the_default_limit():
 def test_a_broken_zip_is_a_file_error():
     with pytest.raises(tabular.FileError, match="keine gültige XLSX"):
         tabular.read_table("kaputt.xlsx", b"PK\x03\x04 kein zip")
+
+
+def test_a_nul_character_in_a_csv_is_refused_with_its_line():
+    """PostgreSQL cannot store NUL: refused by the reading layer, not a 500 on saving."""
+    content = ("Name;Ort\n" + "Bäckerei;Hameln\n" * 300 + "Schm\x00idt;Höxter\n").encode()
+    with pytest.raises(tabular.FileError, match="Nullzeichen.*Zeile 302"):
+        tabular.read_table("firmen.csv", content)

@@ -71,6 +71,13 @@ def decode(data: bytes) -> str:
                 "Bitte als „CSV UTF-8“ speichern."
             )
         )
+    if b"\x00" in data:
+        # PostgreSQL cannot store text with NUL: refused here rather than as a 500 later.
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise FileError(
+            _("Die Datei enthält ein unzulässiges Steuerzeichen (Nullzeichen) in Zeile %(line)s.")
+            % {"line": line}
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
