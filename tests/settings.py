@@ -22,3 +22,6 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns 
 # (shared-cache tables fail with "table is locked" instead of waiting their turn).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
+# Rate limits of anonymous views count in the process-wide cache across tests; the tests
+# of the limits switch them on (tests/security/test_rate_limits.py).
+RATE_LIMITS_ENABLED = os.environ.get("VERBUND_TEST_RATE_LIMITS", "0") == "1"

@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "verbund.core.nul_bytes.NulByteMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -163,14 +164,18 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: five failures for one username from one address, or 30 from one
-# address across usernames (password spraying), lock it for 15 minutes
+# Login throttling: five failures for one username from one address lock that account
+# there for 15 minutes; after 30 from one address across usernames (password spraying)
+# that address may try only accounts that signed in from it within 90 days
 # (verbund.core.services.login_limits).
 LOGIN_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_IP_FAILURE_LIMIT = int(env("LOGIN_IP_FAILURE_LIMIT", "30"))
+LOGIN_KNOWN_DAYS = int(env("LOGIN_KNOWN_DAYS", "90"))
 AXES_FAILURE_LIMIT = "verbund.core.services.login_limits.failure_limit"
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("LOGIN_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# Per account and address only: a third party cannot lock a whole organization out
+# (the address-wide spraying limit stops unknown accounts only, see login_limits).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = int(env("PROXY_COUNT", "0")) or None

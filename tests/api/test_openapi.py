@@ -98,3 +98,28 @@ def test_docs_page_loads_without_inline_scripts(db):
         assert finders.find(url), url
     assert "cdn" not in html.lower()
     assert "/api/v1/openapi.json" in html
+
+
+def _verbund_models():
+    from pydantic import BaseModel
+
+    found, todo = set(), [BaseModel]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            if sub not in found:
+                found.add(sub)
+                todo.append(sub)
+    return [model for model in found if model.__module__.startswith("verbund.")]
+
+
+def test_no_two_schemas_share_a_component_name(schema):
+    """Issue 24: ``CellOut``, ``ProfileOut``, ``RunOut``, ``WaveOut`` were each defined twice
+    and one silently replaced the other in the document's components."""
+    by_name = {}
+    for model in _verbund_models():
+        by_name.setdefault(model.__name__, set()).add(f"{model.__module__}.{model.__qualname__}")
+    twice = {name: sorted(places) for name, places in by_name.items() if len(places) > 1}
+    assert twice == {}
+    components = set(schema["components"]["schemas"])
+    assert {"NeedsWaveOut", "WaveOut", "NeedsCellOut", "CellOut"} <= components
+    assert {"B2BProfileOut", "ProfileOut", "CourseRunOut", "RunOut"} <= components

@@ -8,7 +8,7 @@ from django.urls import reverse
 from verbund.apprenticeship.models import FrameworkPlan, PlanPosition
 from verbund.apprenticeship.services import imports
 from verbund.apprenticeship.services.plans import seed_plans
-from verbund.core.models import Occupation
+from verbund.core.models import Job, Occupation
 
 
 @pytest.mark.django_db
@@ -80,8 +80,31 @@ def test_import_page_writes_when_asked(client, chamber_user):
     client.force_login(chamber_user)
     upload = SimpleUploadedFile("plaene.csv", CSV.encode(), content_type="text/csv")
     response = client.post(reverse("apprenticeship:plan_import"), {"file": upload, "write": "on"})
-    assert response.status_code == 302
+    # parsed in a job (issue 24), never in the request: the answer is its progress page
+    job = Job.objects.get(kind="apprenticeship.import_plans")
+    assert response.status_code == 302 and response.url == job.get_absolute_url()
     assert PlanPosition.objects.filter(plan__occupation__code="9999").count() == 3
+    page = client.get(job.result_url)
+    assert "1 Ausbildungsberuf gespeichert" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_import_of_a_zip_bomb_is_refused_in_the_job_with_a_german_message(
+    client, chamber_user, monkeypatch
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.core.test_tabular import _bomb
+    from verbund.core.services import tabular
+
+    monkeypatch.setattr(tabular, "MAX_UNPACKED_BYTES", 2 * 1024 * 1024)
+    client.force_login(chamber_user)
+    upload = SimpleUploadedFile("plaene.xlsx", _bomb(8))
+    client.post(reverse("apprenticeship:plan_import"), {"file": upload, "write": "on"})
+    job = Job.objects.get(kind="apprenticeship.import_plans")
+    assert job.status == Job.Status.DONE and job.result["written"] == 0
+    page = client.get(job.result_url).content.decode()
+    assert "wäre entpackt 8 MB groß" in page
 
 
 @pytest.mark.django_db

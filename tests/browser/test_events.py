@@ -31,8 +31,11 @@ def test_register_wait_and_get_promoted(page, evening):
     page.get_by_label("E-Mail").fill("bernd@example.org")
     page.get_by_label("Organisation").fill("ABC Umformtechnik")
     page.get_by_role("button", name="Auf die Warteliste").click()
+    # without an account the personal link goes only by mail (issue 24)
+    expect(page.get_by_text("Platz 1 der Warteliste")).to_be_visible()
+    manage_url = Registration.objects.get(email="bernd@example.org").get_absolute_url()
+    page.goto(manage_url)
     expect(page.locator("#status")).to_contain_text("Warteliste: Platz 1")
-    manage_url = page.url
 
     login(page, "ines")
     page.goto(f"/veranstaltungen/{evening.pk}/anmeldungen/")

@@ -59,33 +59,65 @@ def test_login_is_throttled_after_repeated_failures(client):
     assert "Zu viele fehlgeschlagene Anmeldeversuche" in response.content.decode()
 
 
+PASSWORD = "Verbund-Test-2026"
+
+
 @pytest.mark.django_db
 @override_settings(AXES_ENABLED=True, LOGIN_FAILURE_LIMIT=3, LOGIN_IP_FAILURE_LIMIT=4)
-def test_password_spraying_from_one_address_is_throttled(client):
-    """One password tried against many accounts: each account sees one failure only."""
+def test_password_spraying_from_one_address_stops_at_unknown_accounts(client):
+    """One password tried against many accounts: each account sees one failure only, so
+    the address-wide limit stops it, but only for accounts never signed in from there."""
     factories.user("anika")
+    factories.user("fritz")
     url = reverse("login")
+    colleague = Client()  # anika works behind the same address and signed in before
+    assert colleague.post(url, {"username": "anika", "password": PASSWORD}).status_code == 302
     codes = [
         client.post(url, {"username": name, "password": "Sommer2026"}).status_code
         for name in ["bernd", "carla", "dora", "emil"]
     ]
-    assert codes[:3] == [200, 200, 200]  # no single account reached its own limit
-    response = client.post(url, {"username": "anika", "password": "Verbund-Test-2026"})
+    # no single account reached its own limit; the fourth failure reached the address's
+    assert codes == [200, 200, 200, 429]
+    # the sprayer cannot go on with the next account, not even with the right password
+    response = client.post(url, {"username": "fritz", "password": PASSWORD})
     assert response.status_code == 429
-    other = Client(REMOTE_ADDR="192.0.2.7")  # another address is not affected
-    response = other.post(url, {"username": "anika", "password": "Verbund-Test-2026"})
+    assert "Zu viele fehlgeschlagene Anmeldeversuche" in response.content.decode()
+    # the colleague behind the same address is not locked out
+    response = Client().post(url, {"username": "anika", "password": PASSWORD})
     assert response.status_code == 302
+    other = Client(REMOTE_ADDR="192.0.2.7")  # another address is not affected at all
+    assert other.post(url, {"username": "fritz", "password": PASSWORD}).status_code == 302
 
 
 @pytest.mark.django_db
-@override_settings(AXES_ENABLED=True, LOGIN_FAILURE_LIMIT=3, LOGIN_IP_FAILURE_LIMIT=50)
-def test_colleagues_behind_one_address_keep_logging_in(client):
+@override_settings(AXES_ENABLED=True)
+def test_46_failures_from_one_address_do_not_lock_the_organization_out(client):
+    """Issue 24: 46 failed logins from one address locked out every user behind it."""
+    names = ["anika", "bernd", "carla"]
+    for name in names:
+        factories.user(name)
+        assert (
+            Client().post(reverse("login"), {"username": name, "password": PASSWORD}).status_code
+            == 302
+        )
+    for attempt in range(46):
+        client.post(reverse("login"), {"username": f"rate{attempt % 9}", "password": "x"})
+    client.post(reverse("login"), {"username": "anika", "password": "x"})  # a typo of hers
+    for name in names:
+        response = Client().post(reverse("login"), {"username": name, "password": PASSWORD})
+        assert response.status_code == 302, name
+
+
+@pytest.mark.django_db
+@override_settings(AXES_ENABLED=True, LOGIN_FAILURE_LIMIT=5)
+def test_an_account_is_locked_only_at_the_guessing_address(client):
     factories.user("anika")
     url = reverse("login")
-    for name in ["bernd", "carla", "dora", "emil"]:
-        client.post(url, {"username": name, "password": "vertippt"})
-    response = client.post(url, {"username": "anika", "password": "Verbund-Test-2026"})
-    assert response.status_code == 302
+    attacker = Client(REMOTE_ADDR="198.51.100.9")
+    for _attempt in range(5):
+        attacker.post(url, {"username": "anika", "password": "falsch"})
+    assert attacker.post(url, {"username": "anika", "password": PASSWORD}).status_code == 429
+    assert client.post(url, {"username": "anika", "password": PASSWORD}).status_code == 302
 
 
 @pytest.mark.django_db
@@ -125,3 +157,20 @@ def test_password_reset_mail_names_the_account(client, mailoutbox):
     factories.user("anika")
     client.post(reverse("password_reset"), {"email": "anika@example.org"})
     assert "Ihr Benutzername: anika" in mailoutbox[0].body
+
+
+def test_a_403_is_logged_as_one_line_without_traceback(client, db, caplog):
+    """Issue 24: every 403 wrote a full traceback to the log."""
+    user = factories.user("nobody")
+    client.force_login(user)
+    with caplog.at_level("WARNING", logger="django.request"):
+        response = client.get(reverse("apprenticeship:plan_import"))
+    assert response.status_code == 403
+    forbidden = [r for r in caplog.records if getattr(r, "status_code", None) == 403]
+    assert len(forbidden) == 1
+    record = forbidden[0]
+    assert record.exc_info is None and record.exc_text is None
+    assert (
+        "\n" not in record.getMessage()
+        and reverse("apprenticeship:plan_import") in record.getMessage()
+    )

@@ -75,3 +75,52 @@ def test_german_dates_and_decimals():
     assert str(tabular.RowError(4, "E-Mail", "Keine gültige E-Mail-Adresse.")) == (
         "Zeile 4, E-Mail: Keine gültige E-Mail-Adresse."
     )
+
+
+def _bomb(unpacked_mib: int) -> bytes:
+    """A zip whose one sheet unpacks to ``unpacked_mib`` MiB of zeros (a few KB packed)."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            chunk = b"0" * (1024 * 1024)
+            for _ in range(unpacked_mib):
+                sheet.write(chunk)
+    return buffer.getvalue()
+
+
+def test_a_zip_bomb_is_refused_before_openpyxl_opens_it(monkeypatch):
+    """Issue 24: a 2.3 MB XLSX that unpacks to gigabytes killed a web worker."""
+    import openpyxl
+
+    monkeypatch.setattr(tabular, "MAX_UNPACKED_BYTES", 2 * 1024 * 1024)
+
+    def must_not_open(*args, **kwargs):
+        raise AssertionError("openpyxl opened the bomb")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", must_not_open)
+    bomb = _bomb(8)
+    assert len(bomb) < 100_000
+    with pytest.raises(tabular.FileError, match="entpackt 8 MB groß.*höchstens 2 MB"):
+        tabular.read_table("umfrage.xlsx", bomb)
+    with pytest.raises(tabular.FileError, match="entpackt"):
+        tabular.open_workbook(bomb)
+
+
+def test_a_real_size_bomb_is_refused_by_the_default_limit():
+    with pytest.raises(tabular.FileError, match="entpackt 300 MB"):
+        tabular.read_table("bombe.xlsx", _bomb(300))
+
+
+def test_a_broken_zip_is_a_file_error():
+    with pytest.raises(tabular.FileError, match="keine gültige XLSX"):
+        tabular.read_table("kaputt.xlsx", b"PK\x03\x04 kein zip")
+
+
+def test_a_nul_character_in_a_csv_is_refused_with_its_line():
+    """PostgreSQL cannot store NUL: refused by the reading layer, not a 500 on saving."""
+    content = ("Name;Ort\n" + "Bäckerei;Hameln\n" * 300 + "Schm\x00idt;Höxter\n").encode()
+    with pytest.raises(tabular.FileError, match="Nullzeichen.*Zeile 302"):
+        tabular.read_table("firmen.csv", content)

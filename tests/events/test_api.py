@@ -11,9 +11,21 @@ from verbund.events.models import Event, Registration
 URL = "/api/v1/events"
 
 
-def post(client, event, **body):
+def post(client, event, headers=None, **body):
     payload = {"name": "Anna Beispiel", "email": "anna@example.org", "seats": 1, **body}
-    return client.post(f"{URL}/{event.pk}/registrations", payload, content_type="application/json")
+    return client.post(
+        f"{URL}/{event.pk}/registrations",
+        payload,
+        content_type="application/json",
+        headers=headers or {},
+    )
+
+
+@pytest.fixture
+def signed_in(db):
+    """A script with a token: its registrations are confirmed at once and it gets the link."""
+    _token, key = create_token(factories.user("skript"), "Anmeldungen")
+    return {"Authorization": f"Bearer {key}"}
 
 
 def test_list_and_detail_without_account(client, event, event_b):
@@ -36,15 +48,15 @@ def test_upcoming_leaves_out_past_events(client, org_a):
     assert past.pk in [item["id"] for item in client.get(URL).json()]
 
 
-def test_register_confirmed_then_waitlisted_then_409(client, event):
-    first = post(client, event, seats=3)
+def test_register_confirmed_then_waitlisted_then_409(client, event, signed_in):
+    first = post(client, event, seats=3, headers=signed_in)
     assert first.status_code == 201
     body = first.json()
     assert body["status"] == "confirmed" and body["position"] is None
     assert body["cancel_url"].endswith(
         f"/api/v1/events/registrations/{Registration.objects.get().token}"
     )
-    second = post(client, event, email="bert@example.org")
+    second = post(client, event, email="bert@example.org", headers=signed_in)
     assert second.status_code == 201
     assert second.json() | {"id": 0, "cancel_url": ""} == {
         "id": 0,
@@ -52,7 +64,7 @@ def test_register_confirmed_then_waitlisted_then_409(client, event):
         "position": 1,
         "cancel_url": "",
     }
-    again = post(client, event, email="ANNA@example.org")
+    again = post(client, event, email="ANNA@example.org", headers=signed_in)
     assert again.status_code == 409
     assert client.get(f"{URL}/{event.pk}").json()["waiting_list"] == 1
 
@@ -72,8 +84,19 @@ def test_bad_input_is_422_not_500(client, event, body):
     assert post(client, event, **body).status_code == 422
 
 
-def test_delete_on_cancel_link_frees_the_seat_and_promotes(client, event):
-    cancel_url = post(client, event, seats=3).json()["cancel_url"]
+def test_without_account_the_seat_is_held_and_the_link_not_shown(client, event):
+    """Issue 24: anonymous registrations hold their seat until the mailed link confirms it."""
+    first = post(client, event, seats=3).json()
+    assert (first["status"], first["position"], first["cancel_url"]) == ("offered", None, None)
+    held = Registration.objects.get()
+    assert held.offer_expires_at is not None
+    second = post(client, event, email="bert@example.org").json()
+    assert (second["status"], second["position"], second["cancel_url"]) == ("waitlisted", 1, None)
+    assert client.get(f"{URL}/{event.pk}").json()["seats_left"] == 0
+
+
+def test_delete_on_cancel_link_frees_the_seat_and_promotes(client, event, signed_in):
+    cancel_url = post(client, event, seats=3, headers=signed_in).json()["cancel_url"]
     post(client, event, email="bert@example.org")
     path = cancel_url.split("://", 1)[1].split("/", 1)[1]
     response = client.delete(f"/{path}")

@@ -281,9 +281,6 @@ def test_profile_search_and_filters(client, searchable, outsider):
         {"thema": "99999999999999999999"},
         {"thema": "abc"},
         {"thema": "²"},
-        {"q": "a\x00b"},
-        {"land": "\x00"},
-        {"sprache": "d\x00"},
         {"q": "x" * 5000},
     ],
 )
@@ -291,6 +288,14 @@ def test_profile_search_with_bad_input_is_no_error(client, searchable, outsider,
     event, _first, _second = searchable
     client.force_login(outsider)
     assert client.get(reverse("events:b2b_home", args=[event.pk]), params).status_code == 200
+
+
+@pytest.mark.parametrize("params", [{"q": "a\x00b"}, {"land": "\x00"}, {"sprache": "d\x00"}])
+def test_profile_search_with_a_nul_character_is_400(client, searchable, outsider, params):
+    """PostgreSQL cannot compare text with NUL: refused at the door (core.nul_bytes)."""
+    event, _first, _second = searchable
+    client.force_login(outsider)
+    assert client.get(reverse("events:b2b_home", args=[event.pk]), params).status_code == 400
 
 
 # --- Permissions of the remaining pages ----------------------------------------------

@@ -42,15 +42,31 @@ def test_members_only_event_is_visible_to_members(client, event_b, member_b):
     assert client.get(event_b.get_absolute_url()).status_code == 200
 
 
-def test_register_without_account_then_manage_link(client, event):
-    response = client.post(
-        event.get_absolute_url(),
-        {"name": "Anna Beispiel", "email": "anna@example.org", "organization_name": "", "seats": 1},
-    )
+def test_register_without_account_then_confirm_by_the_mailed_link(
+    client, event, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Issue 24: without an account the seat is only held; the link goes to the mailbox
+    alone (the form's answer does not show it) and confirms it there."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            event.get_absolute_url(),
+            {"name": "Anna", "email": "anna@example.org", "organization_name": "", "seats": 1},
+        )
     registration = Registration.objects.get()
-    assert response.status_code == 302
-    assert response.url == reverse("events:registration_manage", args=[registration.token])
-    page = client.get(response.url)
+    assert response.status_code == 302 and response.url == event.get_absolute_url()
+    assert registration.status == "offered" and registration.offer_expires_at is not None
+    page = client.get(response.url).content.decode()
+    assert "Minuten lang frei" in page and registration.token not in page
+    (mail,) = mailoutbox
+    assert mail.subject.startswith("Bitte bestätigen Sie Ihre Anmeldung")
+    manage = reverse("events:registration_manage", args=[registration.token])
+    assert manage in mail.body
+    client.post(
+        reverse("events:registration_action", args=[registration.token]), {"action": "accept"}
+    )
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    page = client.get(manage)
     assert "Bestätigt" in page.content.decode()
     client.post(
         reverse("events:registration_action", args=[registration.token]), {"action": "cancel"}

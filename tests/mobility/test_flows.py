@@ -292,3 +292,30 @@ def test_public_partnership_shows_its_exchanges_but_not_who_takes_part(client, w
     page = client.get(a.exchange.get_absolute_url()).content.decode()
     assert a.exchange.title in page and "Inès Moreau" not in page
     assert not ExchangeParticipant.objects.visible_to(outsider).exists()
+
+
+def test_approval_is_idempotent_and_mails_the_school_once(world, planner, mailoutbox):
+    """Issue 24: ten approvals sent ten mails; approving a matched application reset it."""
+    a = world["a"]
+    pending = make_application(
+        a.project,
+        a.application.occupation,
+        a.company,
+        school=a.school,
+        first="Ida",
+        status=Application.Status.DRAFT,
+    )
+    applications.record_consent(pending, planner)
+    applications.approve(pending, planner)
+    assert pending.status == Application.Status.APPROVED and len(mailoutbox) == 1
+    with pytest.raises(applications.NotApprovable, match="bereits freigegeben"):
+        applications.approve(pending, planner)
+    assert len(mailoutbox) == 1
+    matched = a.application
+    matched.status = Application.Status.MATCHED
+    matched.consent_at = matched.consent_at or pending.consent_at
+    matched.save()
+    with pytest.raises(applications.NotApprovable, match="hat einen Platz"):
+        applications.approve(matched, planner)
+    matched.refresh_from_db()
+    assert matched.status == Application.Status.MATCHED and len(mailoutbox) == 1

@@ -177,3 +177,66 @@ def test_anonymous_survey_submitted_at_once(survey_world, districts, topics):
     assert all(code in (302, 409) for code in codes), codes
     assert 302 in codes
     assert Response.objects.filter(invitation=invitation).count() == 1
+
+
+def test_b2b_pending_request_cap_holds_under_parallel_requests(org_a):
+    """Issue 24: the cap on pending requests was exceeded in 2 of 4 rounds."""
+    from tests import factories
+    from tests.events.conftest import make_event
+    from verbund.events.models import Event, MeetingRequest
+    from verbund.events.services import matchmaking
+
+    event = make_event(org_a, kind=Event.Kind.B2B, capacity=80)
+    setup = matchmaking.setup_for(event)
+    setup.max_pending = 2
+    setup.save()
+
+    def participant(name):
+        company = factories.organization(f"{name} GmbH")
+        user = factories.user(name.lower(), organization=company)
+        return matchmaking.join(event, user, company=company.name, organization=company)
+
+    invitees = [participant(f"Gast{n}") for n in range(WORKERS)]
+    for round_number in range(4):
+        requester = participant(f"Runde{round_number}")
+
+        def send(invitee, requester=requester):
+            return lambda: matchmaking.send_request(requester, invitee.profile)
+
+        wins, refused = _split(race(*[send(i) for i in invitees]), matchmaking.MatchmakingError)
+        assert len(wins) == 2 and len(refused) == WORKERS - 2
+        pending = MeetingRequest.objects.filter(requester=requester, status="pending")
+        assert pending.count() == 2
+
+
+def test_parallel_approvals_approve_once_and_mail_once(db, mailoutbox):
+    """Issue 24: ten parallel approvals of one application sent ten mails."""
+    from tests import factories
+    from tests.mobility.conftest import make_application, make_partnership
+    from verbund.core.models import Occupation, Organization
+    from verbund.mobility.models import Application
+    from verbund.mobility.services import applications
+
+    chamber = factories.organization("HWK Hannover", kind=Organization.Kind.HWK)
+    occupation = Occupation.objects.get_or_create(code="25212", defaults={"name": "Kfz"})[0]
+    world = make_partnership("a", chamber, occupation)
+    planner = factories.user("malte", organization=chamber)
+    factories.grant(planner, ["mobility.plan"], organization=chamber)
+    pending = make_application(
+        world.project,
+        occupation,
+        world.company,
+        school=world.school,
+        first="Ida",
+        status=Application.Status.DRAFT,
+    )
+    applications.record_consent(pending, planner)
+    mailoutbox.clear()
+    approvals = [
+        (lambda: applications.approve(Application.objects.get(pk=pending.pk), planner))
+        for _ in range(10)
+    ]
+    wins, refused = _split(race(*approvals), applications.NotApprovable)
+    assert len(wins) == 1 and len(refused) == 9
+    assert len(mailoutbox) == 1
+    assert AuditEntry.objects.filter(action="mobility.application.approved").count() == 1

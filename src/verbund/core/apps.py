@@ -14,3 +14,7 @@ class CoreConfig(AppConfig):
         # Key figures, capabilities and tasks: each app registers its own in its dashboard.py.
         # ... and its background job types in jobs.py (verbund.core.services.jobs).
         autodiscover_modules("jobs")
+        # A 403 logs one line, not a traceback.
+        from verbund.core import forbidden_log
+
+        forbidden_log.install()

@@ -16,13 +16,13 @@ from ninja.pagination import paginate
 from verbund.api.crud import Pagination, apply_ordering, editable_or_403, visible_or_404
 from verbund.api.errors import Conflict, django_errors, is_unique_violation
 from verbund.core.models import Organization, Topic
-from verbund.core.services import access
+from verbund.core.services import access, rate_limits
 from verbund.courses.api_schemas import (
+    CourseRunIn,
+    CourseRunOut,
     OfferFilter,
     OfferIn,
     OfferOut,
-    RunIn,
-    RunOut,
     SearchFilter,
     SearchOut,
 )
@@ -38,6 +38,7 @@ router = Router(tags=["courses"])
 @router.get("/courses/search", response=SearchOut, auth=None)
 def search_courses(request, filters: Query[SearchFilter]):
     """Volltextsuche mit allen Filtern, Facetten und Sortierung (öffentlich)."""
+    rate_limits.check_api(request, "courses.search", count=60, per=60)
     params = {
         name: [str(v) for v in value] if isinstance(value, list) else [str(value)]
         for name, value in filters.dict().items()
@@ -167,14 +168,14 @@ def delete_offer(request, offer_id: int):
 # Runs ---------------------------------------------------------------------------------
 
 
-@router.get("/courses/offers/{offer_id}/runs", response=list[RunOut])
+@router.get("/courses/offers/{offer_id}/runs", response=list[CourseRunOut])
 def list_runs(request, offer_id: int):
     offer = visible_or_404(Offer, request, offer_id)
     return list(offer.runs.all())
 
 
-@router.post("/courses/offers/{offer_id}/runs", response={201: RunOut})
-def create_run(request, offer_id: int, payload: RunIn):
+@router.post("/courses/offers/{offer_id}/runs", response={201: CourseRunOut})
+def create_run(request, offer_id: int, payload: CourseRunIn):
     offer = editable_or_403(Offer, request, COURSES_EDIT_OWN, offer_id)
     run = Run(offer=offer)
     return Status(201, _save(offer_service.save_run, run, payload.dict(), request.auth, "api"))
@@ -186,8 +187,8 @@ def _run_for_edit(request, run_id):
     return run
 
 
-@router.patch("/courses/runs/{run_id}", response=RunOut)
-def update_run(request, run_id: int, payload: PatchDict[RunIn]):
+@router.patch("/courses/runs/{run_id}", response=CourseRunOut)
+def update_run(request, run_id: int, payload: PatchDict[CourseRunIn]):
     run = _run_for_edit(request, run_id)
     return _save(offer_service.save_run, run, dict(payload), request.auth, "api")
 

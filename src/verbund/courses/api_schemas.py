@@ -141,7 +141,7 @@ class OfferFilter(ListFilter):
     mine: bool = Field(False, description="nur Angebote, die ich bearbeiten darf")
 
 
-class RunOut(Schema):
+class CourseRunOut(Schema):
     id: int
     offer: int = Field(alias="offer_id")
     external_id: str
@@ -159,7 +159,7 @@ class RunOut(Schema):
     seats_left: int | None
 
 
-class RunIn(InputSchema):
+class CourseRunIn(InputSchema):
     external_id: str = ""
     start_date: date | None = None
     end_date: date | None = None

@@ -13,7 +13,7 @@ from ninja.errors import HttpError
 
 from verbund.api.auth import api_auth
 from verbund.api.crud import user_of
-from verbund.core.services import access
+from verbund.core.services import access, rate_limits
 from verbund.events.models import Event, Registration
 from verbund.events.permissions import EVENTS_MANAGE
 from verbund.events.services import registration as registrations
@@ -80,7 +80,8 @@ class RegistrationOut(Schema):
     id: int
     status: str
     position: int | None
-    cancel_url: str
+    # None for a registration without an account: its personal link goes only by mail.
+    cancel_url: str | None
 
 
 class RegistrationRow(Schema):
@@ -145,6 +146,9 @@ def register(request, event_id: int, payload: RegistrationIn):
     from django.core.validators import validate_email
 
     user = user_of(request)
+    anonymous = not user.is_authenticated
+    if anonymous:
+        rate_limits.check_api(request, "events.register", count=5, per=600)
     event = get_object_or_404(Event.objects.visible_to(user), pk=event_id)
     try:
         validate_email(payload.email.strip())
@@ -158,6 +162,7 @@ def register(request, event_id: int, payload: RegistrationIn):
             seats=payload.seats,
             organization_name=payload.organization or "",
             user=user,
+            hold_minutes=registrations.anonymous_hold_minutes() if anonymous else None,
         )
     except registrations.AlreadyRegistered as error:
         raise HttpError(409, str(error)) from error
@@ -165,7 +170,10 @@ def register(request, event_id: int, payload: RegistrationIn):
         raise HttpError(422, str(error)) from error
     except IntegrityError as error:
         raise HttpError(409, str(error)) from error
-    return Status(201, _answer(created))
+    answer = _answer(created)
+    if anonymous:
+        answer["cancel_url"] = None  # the personal link goes only to the mailbox
+    return Status(201, answer)
 
 
 @router.get(

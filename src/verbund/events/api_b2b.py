@@ -36,7 +36,7 @@ class RepresentativeOut(Schema):
     unavailable: list[str]
 
 
-class ProfileOut(Schema):
+class B2BProfileOut(Schema):
     id: int
     company: str
     country: str
@@ -61,7 +61,7 @@ class MeetingOut(Schema):
     expires_at: str
 
 
-@router.get("/events/{event_id}/b2b/profiles", response=list[ProfileOut], auth=OPTIONAL_AUTH)
+@router.get("/events/{event_id}/b2b/profiles", response=list[B2BProfileOut], auth=OPTIONAL_AUTH)
 def list_profiles(request, event_id: int):
     event = _forum(request, event_id)
     profiles = (

@@ -140,12 +140,12 @@ class ExaminerFilter(Schema):
     occupation: str | None = None
 
 
-class CheckIn(Schema):
+class ExamPlanCheckIn(Schema):
     instance: dict
     plan: dict
 
 
-class CheckOut(Schema):
+class ExamPlanCheckOut(Schema):
     valid: bool
     violations: list[str]
 
@@ -278,8 +278,8 @@ def get_solve_run(request, run_id: int):
     return get_object_or_404(api_solve.visible_runs(request.auth), pk=run_id)
 
 
-@router.post("/exams/check", response=CheckOut)
-def check(request, payload: CheckIn):
+@router.post("/exams/check", response=ExamPlanCheckOut)
+def check(request, payload: ExamPlanCheckIn):
     """Run the independent checker: every violated hard rule, one line each."""
     require_any(request, access.has_perm(request.auth, EXAMS_PLAN))
     instance = _parse_instance(payload.instance, check_rules=False)

@@ -107,12 +107,12 @@ class MatchQuery(Schema):
     time_limit: float = Field(10.0, gt=0, le=MAX_API_TIME_LIMIT)
 
 
-class CheckIn(Schema):
+class MobilityCheckIn(Schema):
     instance: dict
     plan: dict
 
 
-class CheckOut(Schema):
+class MobilityCheckOut(Schema):
     valid: bool
     violations: list[str]
 
@@ -167,8 +167,8 @@ def match(request, payload: Body[dict], query: Query[MatchQuery]):
     return plan_to_json(cpsat.match(_instance(payload), time_limit=query.time_limit))
 
 
-@router.post("/mobility/check", response=CheckOut)
-def check(request, payload: CheckIn):
+@router.post("/mobility/check", response=MobilityCheckOut)
+def check(request, payload: MobilityCheckIn):
     """Run the independent checker: every violated hard rule, one line each."""
     require_any(request, access.has_perm(request.auth, MOBILITY_PLAN))
     instance = _instance(payload.instance)

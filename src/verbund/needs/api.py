@@ -24,7 +24,7 @@ from verbund.needs.services.matching import NeedProfile
 router = Router(tags=["needs"])
 
 
-class WaveOut(Schema):
+class NeedsWaveOut(Schema):
     id: int
     network: int = Field(alias="network_id")
     title: str
@@ -33,7 +33,7 @@ class WaveOut(Schema):
     closes_on: datetime.date | None
 
 
-class CellOut(Schema):
+class NeedsCellOut(Schema):
     key: list
     label: str
     hidden: bool
@@ -44,8 +44,8 @@ class CellOut(Schema):
 
 class TableOut(Schema):
     dimension: str
-    rows: list[CellOut]
-    total: CellOut
+    rows: list[NeedsCellOut]
+    total: NeedsCellOut
 
 
 class AnalysisQuery(Schema):
@@ -124,12 +124,12 @@ def _cell(row) -> dict:
     return {**row, "key": list(row["key"])}
 
 
-@router.get("/needs/waves", response=list[WaveOut])
+@router.get("/needs/waves", response=list[NeedsWaveOut])
 def list_waves(request):
     return Wave.objects.visible_to(user_of(request)).order_by("-pk")
 
 
-@router.get("/needs/waves/{wave_id}", response=WaveOut)
+@router.get("/needs/waves/{wave_id}", response=NeedsWaveOut)
 def get_wave(request, wave_id: int):
     return visible_or_404(Wave, request, wave_id)
 

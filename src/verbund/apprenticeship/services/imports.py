@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from verbund.apprenticeship.plans.extract import split_skills
 from verbund.apprenticeship.services.plans import store_plan
-from verbund.core.services import audit
+from verbund.core.services import audit, tabular
 from verbund.core.services.numbers import parse_decimal
-from verbund.courses.services.tabular import FileError, decode
+from verbund.core.services.tabular import FileError, decode
 
 REQUIRED = ("occupation_code", "occupation_name", "duration_months", "position", "title")
 OPTIONAL = (
@@ -42,18 +42,15 @@ class Report:
 
 
 def _rows(name: str, data: bytes) -> list[tuple[int, dict]]:
-    if name.lower().endswith(".xlsx"):
-        from io import BytesIO
-
-        from openpyxl import load_workbook
-
+    if tabular.is_xlsx(name, data):
+        workbook = tabular.open_workbook(data)
         try:
-            sheet = load_workbook(BytesIO(data), read_only=True, data_only=True).worksheets[0]
-        except Exception as error:
-            raise FileError(_("Die Datei ist keine gültige XLSX-Arbeitsmappe.")) from error
-        values = [
-            ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
-        ]
+            values = [
+                ["" if v is None else str(v) for v in row]
+                for row in workbook.worksheets[0].iter_rows(values_only=True)
+            ]
+        finally:
+            workbook.close()
     else:
         import csv
         import io

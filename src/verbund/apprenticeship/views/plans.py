@@ -1,16 +1,20 @@
 """Occupations and their framework plans: list, detail, edit a position, import."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from verbund.apprenticeship.forms import ImportForm, PositionForm
+from verbund.apprenticeship.jobs import IMPORT_PLANS
 from verbund.apprenticeship.models import FrameworkPlan, PlanPosition
 from verbund.apprenticeship.permissions import EDIT_PLANS
 from verbund.apprenticeship.services import imports
-from verbund.core.services import access, audit, editing
+from verbund.core.services import access, audit, editing, import_jobs
 
 
 @login_required
@@ -87,21 +91,27 @@ def position_edit(request, pk):
 
 @login_required
 def plan_import(request):
+    """The upload goes to a job at once (docs/apprenticeship.md); the job links back here
+    with ``?job=`` and the page shows its report."""
     access.require(request.user, EDIT_PLANS)
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        report = imports.import_plans(
-            upload.name, upload.read(), write=form.cleaned_data["write"], user=request.user
+        return import_jobs.start(
+            request,
+            IMPORT_PLANS,
+            upload=upload,
+            title=_("Ausbildungsberufe importieren: %(file)s") % {"file": upload.name},
+            page_url=reverse("apprenticeship:plan_import"),
+            write=form.cleaned_data["write"],
         )
-        if report.written:
-            messages.success(
-                request, _("%(count)s Ausbildungsberufe gespeichert.") % {"count": report.written}
-            )
-            return redirect("apprenticeship:plan_list")
+    job = import_jobs.finished(request, IMPORT_PLANS)
+    if job is not None:
+        report = SimpleNamespace(**job.result)
     return render(
         request,
         "apprenticeship/plan_import.html",
         {"form": form, "report": report, "columns": imports.COLUMNS},
+        status=400 if request.method == "POST" else 200,
     )

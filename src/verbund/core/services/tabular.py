@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import zipfile
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -37,6 +38,12 @@ __all__ = [
 
 DELIMITERS = (";", ",", "\t")
 MAX_ROWS = 200_000
+# An XLSX is a zip archive: a 2.3 MB "zip bomb" unpacks to gigabytes and took a whole web
+# worker with it. The archive's table of contents states every member's unpacked size,
+# and Python's zipfile never inflates a member beyond it, so the sum is checked before
+# openpyxl opens anything. 200,000 rows of a wide sheet stay well below these limits.
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_ARCHIVE_MEMBERS = 10_000
 
 
 class FileError(Exception):
@@ -75,6 +82,13 @@ def decode(data: bytes) -> str:
                 "Die Datei ist nicht in UTF-8 oder Windows-1252 kodiert (vermutlich UTF-16). "
                 "Bitte als „CSV UTF-8“ speichern."
             )
+        )
+    if b"\x00" in data:
+        # PostgreSQL cannot store text with NUL: refused here rather than as a 500 later.
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise FileError(
+            _("Die Datei enthält ein unzulässiges Steuerzeichen (Nullzeichen) in Zeile %(line)s.")
+            % {"line": line}
         )
     try:
         return data.decode("utf-8-sig")
@@ -129,13 +143,42 @@ def _read_csv(content: bytes) -> Table:
     return Table(header, rows)
 
 
-def _read_xlsx(content: bytes) -> Table:
+def check_archive(content: bytes) -> None:
+    """Refuse an XLSX (zip) whose members would unpack beyond the limits (FileError)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
+        raise FileError(_("Die Datei ist keine gültige XLSX-Arbeitsmappe.")) from error
+    unpacked = sum(member.file_size for member in members)
+    if len(members) > MAX_ARCHIVE_MEMBERS or unpacked > MAX_UNPACKED_BYTES:
+        raise FileError(
+            _(
+                "Die XLSX-Datei wäre entpackt %(size)s MB groß (erlaubt sind höchstens "
+                "%(limit)s MB). Bitte teilen Sie die Daten auf mehrere Dateien auf oder "
+                "speichern Sie sie als CSV."
+            )
+            % {
+                "size": f"{unpacked / 1024 / 1024:,.0f}".replace(",", "."),
+                "limit": MAX_UNPACKED_BYTES // 1024 // 1024,
+            }
+        )
+
+
+def open_workbook(content: bytes):
+    """The workbook of an upload, read-only, after ``check_archive``; FileError otherwise.
+    Every XLSX import opens its file here (the one reading layer)."""
     from openpyxl import load_workbook
 
+    check_archive(content)
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        return load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # zip, XML and openpyxl errors of several kinds
         raise FileError(_("Die Datei ist keine gültige XLSX-Arbeitsmappe.")) from error
+
+
+def _read_xlsx(content: bytes) -> Table:
+    workbook = open_workbook(content)
     try:
         values = workbook.worksheets[0].iter_rows(values_only=True)
         header = next(values, None)

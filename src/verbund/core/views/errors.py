@@ -39,8 +39,8 @@ def permission_denied(request, exception=None):
 
 
 @requires_csrf_token
-def bad_request(request, exception=None):
-    return render(request, "core/400.html", status=400)
+def bad_request(request, exception=None, reason=""):
+    return render(request, "core/400.html", {"reason": reason}, status=400)
 
 
 @requires_csrf_token

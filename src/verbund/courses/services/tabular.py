@@ -17,7 +17,12 @@ from django.utils.translation import gettext as _
 from verbund.core.services.spreadsheet import csv_row, csv_unescape, xlsx_row
 
 # Encoding and separator detection are the shared import layer's (FileError re-exported).
-from verbund.core.services.tabular import FileError, decode, detect_delimiter  # noqa: F401
+from verbund.core.services.tabular import (  # noqa: F401
+    FileError,
+    decode,
+    detect_delimiter,
+    open_workbook,
+)
 
 REQUIRED_COLUMNS = (
     "offer_id",
@@ -98,12 +103,7 @@ def read_csv(data: bytes) -> Iterator[SourceRow]:
 
 
 def read_xlsx(data: bytes) -> Iterator[SourceRow]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:
-        raise FileError(_("Die Datei ist keine gültige XLSX-Arbeitsmappe.")) from error
+    workbook = open_workbook(data)
     sheet = workbook.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     try:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from verbund.core.models import Organization, Region
 from verbund.core.services import access, audit
 from verbund.core.services.params import parse_ids
+from verbund.core.services.rate_limits import rate_limited
 from verbund.courses.models import (
     Certificate,
     Format,
@@ -70,6 +71,8 @@ def _selected_labels(dimension: str, values: list[str]) -> dict[str, str]:
     return {v: str(search_service.LANGUAGE_NAMES.get(v, v)) for v in values}
 
 
+# Each search reads the index and counts facets: enough for a person, not for a scraper.
+@rate_limited("courses.search", count=60, per=60)
 def course_search(request):
     params = dict(request.GET.lists())
     parsed = search_service.parse_params(params)

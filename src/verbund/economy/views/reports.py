@@ -10,7 +10,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from verbund.core.services import audit
+from verbund.core.services import audit, rendered
+from verbund.core.services.rate_limits import rate_limited
 from verbund.core.views.generic import ObjectFormView, editable_object
 from verbund.economy import forms, tasks
 from verbund.economy.models import Report, ReportVersion
@@ -109,6 +110,8 @@ def _version(pk) -> ReportVersion:
     return get_object_or_404(ReportVersion.objects.select_related("report"), pk=pk)
 
 
+# The page draws its charts (matplotlib) on every request.
+@rate_limited("economy.report_page", count=30, per=60)
 def version_detail(request, pk):
     version = _version(pk)
     return render(
@@ -126,13 +129,22 @@ def _filename(version, extension):
     return f"{slugify(version.snapshot['title'])}-{version.number}.{extension}"
 
 
+@rate_limited("economy.report_file", count=20, per=60)
 def version_pdf(request, pk):
     version = _version(pk)
-    response = HttpResponse(documents.pdf(version.snapshot), content_type="application/pdf")
+    # Rendered once per version (the snapshot is frozen): ~2 s of WeasyPrint otherwise.
+    content = rendered.once(
+        "economy-report-pdf",
+        version.snapshot,
+        lambda: documents.pdf(version.snapshot),
+        templates=["economy/report_pdf.html"],
+    )
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{_filename(version, "pdf")}"'
     return response
 
 
+@rate_limited("economy.report_file", count=20, per=60)
 def version_xlsx(request, pk):
     version = _version(pk)
     response = HttpResponse(documents.xlsx(version.snapshot), content_type=XLSX)

@@ -19,6 +19,8 @@ def _subject(registration, reason: str) -> str:
     status = registration.status
     if reason == "expired":
         return _("Platzangebot verfallen: %(event)s") % {"event": event}
+    if reason == "registered" and status == "offered":
+        return _("Bitte bestätigen Sie Ihre Anmeldung: %(event)s") % {"event": event}
     if status == "confirmed":
         return _("Anmeldung bestätigt: %(event)s") % {"event": event}
     if status == "waitlisted":
@@ -38,6 +40,18 @@ def _body(registration, reason: str) -> str:
     status = registration.status
     if reason == "expired":
         lines.append(_("Ihr Platzangebot wurde nicht rechtzeitig bestätigt und ist verfallen."))
+    elif reason == "registered" and status == "offered":
+        until = formats.date_format(
+            timezone.localtime(registration.offer_expires_at), "DATETIME_FORMAT"
+        )
+        lines.append(
+            _(
+                "Wir halten %(seats)s Platz/Plätze bis %(until)s für Sie frei. Bitte bestätigen "
+                "Sie Ihre Anmeldung über den Link unten; ohne Bestätigung verfällt die "
+                "Reservierung."
+            )
+            % {"seats": registration.seats, "until": until}
+        )
     elif status == "confirmed":
         lines.append(
             _("Ihre Anmeldung für %(seats)s Platz/Plätze ist bestätigt.")

@@ -185,13 +185,17 @@ def send_request(
     if setup.agenda == MatchmakingSetup.Agenda.FINAL:
         raise MatchmakingError(_("Der Terminplan ist endgültig; neue Anfragen sind geschlossen."))
     expire_requests()
-    if pending_count(requester) >= setup.max_pending:
-        raise MatchmakingError(
-            _("Sie haben bereits %(count)s offene Anfragen; warten Sie erst Antworten ab.")
-            % {"count": setup.max_pending}
-        )
     try:
         with transaction.atomic():
+            # Lock, recount, write: parallel requests of one representative queue on its
+            # row (PostgreSQL; SQLite's BEGIN IMMEDIATE serialises the whole transaction),
+            # so the cap holds; counted outside the lock it was exceeded in 2 of 4 rounds.
+            Representative.objects.select_for_update().filter(pk=requester.pk).exists()
+            if pending_count(requester) >= setup.max_pending:
+                raise MatchmakingError(
+                    _("Sie haben bereits %(count)s offene Anfragen; warten Sie erst Antworten ab.")
+                    % {"count": setup.max_pending}
+                )
             created = MeetingRequest.objects.create(
                 event=event,
                 requester=requester,
@@ -210,17 +214,20 @@ def answer(request: MeetingRequest, representative: Representative, *, accept: b
     if representative.profile_id != request.invitee_id:
         raise MatchmakingError(_("Nur das angefragte Unternehmen kann antworten."))
     expire_requests()
-    request.refresh_from_db()
-    if request.status != Status.PENDING:
-        raise MatchmakingError(
-            _("Die Anfrage ist nicht mehr offen (%(status)s).")
-            % {"status": request.get_status_display()}
-        )
-    request.status = Status.ACCEPTED if accept else Status.DECLINED
-    request.accepted_by = representative if accept else None
-    request.answered_at = timezone.now()
-    request.save(update_fields=["status", "accepted_by", "answered_at"])
-    audit.record(request, f"events.meeting_request.{request.status}", user=representative.user)
+    with transaction.atomic():
+        # The row lock makes a double click (or two colleagues) answer once.
+        current = MeetingRequest.objects.select_for_update().get(pk=request.pk)
+        if current.status != Status.PENDING:
+            request.refresh_from_db()
+            raise MatchmakingError(
+                _("Die Anfrage ist nicht mehr offen (%(status)s).")
+                % {"status": current.get_status_display()}
+            )
+        request.status = Status.ACCEPTED if accept else Status.DECLINED
+        request.accepted_by = representative if accept else None
+        request.answered_at = timezone.now()
+        request.save(update_fields=["status", "accepted_by", "answered_at"])
+        audit.record(request, f"events.meeting_request.{request.status}", user=representative.user)
     return request
 
 

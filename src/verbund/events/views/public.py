@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from verbund.core.services import access, surveys
+from verbund.core.services.rate_limits import rate_limited
 from verbund.events.forms import RegistrationForm
 from verbund.events.models import Event, Registration
 from verbund.events.permissions import EVENTS_MANAGE
@@ -44,6 +45,9 @@ def event_list(request):
     )
 
 
+# Registrations without an account: a few per address (issue 24), each only held until
+# the mailed link confirms it (services.registration).
+@rate_limited("events.register", count=5, per=600, methods=("POST",))
 def event_detail(request, pk):
     event = _visible(request, pk)
     user = request.user
@@ -75,10 +79,18 @@ def event_detail(request, pk):
                 organization=person.organization if person else None,
                 user=user,
                 answers=form.answers(),
+                hold_minutes=None
+                if user.is_authenticated
+                else registrations.anonymous_hold_minutes(),
             )
         except registrations.RegistrationError as error:
             form.add_error(None, str(error))
         else:
+            if not user.is_authenticated:
+                # The personal link goes only to the mailbox: whoever merely submitted the
+                # form must not confirm a seat for an address that is not theirs.
+                messages.info(request, _anonymous_message(created))
+                return redirect(event)
             if created.status == Registration.Status.CONFIRMED:
                 messages.success(
                     request, _("Sie sind angemeldet. Die Bestätigung kommt per E-Mail.")
@@ -109,6 +121,19 @@ def event_detail(request, pk):
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _anonymous_message(created: Registration) -> str:
+    if created.status == Registration.Status.OFFERED:
+        return _(
+            "Wir halten Ihren Platz %(minutes)s Minuten lang frei. Bitte bestätigen Sie die "
+            "Anmeldung über den Link in der E-Mail an %(email)s; ohne Bestätigung verfällt "
+            "die Reservierung."
+        ) % {"minutes": registrations.anonymous_hold_minutes(), "email": created.email}
+    return _(
+        "Die Veranstaltung ist ausgebucht: Sie stehen auf Platz %(position)s der Warteliste. "
+        "Den Link zu Ihrer Anmeldung haben wir an %(email)s geschickt."
+    ) % {"position": registrations.position(created), "email": created.email}
 
 
 def _activity(event, user):

@@ -45,8 +45,17 @@ def record_consent(application: Application, user) -> Application:
     return application
 
 
+class NotApprovable(ValidationError):
+    """The application is not (or no longer) waiting for the company's approval."""
+
+
 def approve(application: Application, user) -> Application:
-    """The training company releases its apprentice for the stay (the rules must hold)."""
+    """The training company releases its apprentice for the stay (the rules must hold).
+
+    Only a submitted application moves to approved, under a row lock: ten parallel clicks
+    approve once and mail the school once, and approving an application that already has
+    its placement (matched) no longer puts it back (issue 24); the others get
+    ``NotApprovable`` with the reason."""
     if not (
         access.has_perm(user, MOBILITY_APPROVE, application)
         or access.has_perm(user, MOBILITY_PLAN, application)
@@ -58,13 +67,29 @@ def approve(application: Application, user) -> Application:
     if found:
         raise ValidationError(found)
     with transaction.atomic():
-        application.company_approved_at = timezone.now()
-        application.company_approved_by = user
-        application.status = Application.Status.APPROVED
-        application.save(update_fields=["company_approved_at", "company_approved_by", "status"])
-        audit.record(application, "mobility.application.approved", user=user)
-    inform_school(application, user)
+        current = Application.objects.select_for_update().get(pk=application.pk)
+        if current.status != Application.Status.SUBMITTED:
+            application.refresh_from_db()
+            raise NotApprovable(_not_approvable_reason(current))
+        current.company_approved_at = timezone.now()
+        current.company_approved_by = user
+        current.status = Application.Status.APPROVED
+        current.save(update_fields=["company_approved_at", "company_approved_by", "status"])
+        audit.record(current, "mobility.application.approved", user=user)
+    inform_school(current, user)
+    application.refresh_from_db()
     return application
+
+
+def _not_approvable_reason(application: Application) -> str:
+    status = Application.Status
+    if application.status == status.APPROVED:
+        return _("Die Bewerbung ist bereits freigegeben.")
+    if application.status == status.MATCHED:
+        return _("Die Bewerbung ist bereits freigegeben und hat einen Platz.")
+    if application.status == status.WITHDRAWN:
+        return _("Die Bewerbung wurde zurückgezogen.")
+    return _("Die Bewerbung ist noch nicht eingereicht.")
 
 
 def inform_school(application: Application, user) -> bool:
