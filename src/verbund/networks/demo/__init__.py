@@ -2,6 +2,7 @@
 
 from verbund.core.demo.registry import MARKER_NETWORK_NAME, loaded_marker
 from verbund.networks.demo import (  # noqa: F401 - the steps register themselves on import
+    invitation,
     net_chambers,
     net_partnerships,
     net_regional,
