@@ -78,16 +78,21 @@ def test_invisible_reference_is_a_field_error(api, network_a, network_b):
     assert "agreement" in response.json()["errors"]
 
 
-def test_duplicate_is_409(api, network_a, org_a):
-    response = api.post(
-        "members", {"network": network_a.pk, "organization": org_a.pk, "role": "lead"}
-    )
+def test_duplicate_is_409(superuser, network_a):
+    # members are added directly only by an administrator, for organizations without users
+    from tests import factories
+
+    foundation = factories.organization("Stiftung ohne Konto")
+    api = client_for(superuser)
+    body = {"network": network_a.pk, "organization": foundation.pk}
+    assert api.post("members", body).status_code == 201
+    response = api.post("members", body)
 
     assert response.status_code == 409
     body = response.json()
     assert body["detail"] == "Ein solcher Eintrag existiert bereits."
     assert body["errors"]
-    assert Membership.objects.filter(network=network_a, organization=org_a).count() == 1
+    assert Membership.objects.filter(network=network_a, organization=foundation).count() == 1
 
 
 def test_duplicate_topic_code_is_409(superuser):
