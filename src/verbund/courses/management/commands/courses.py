@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from verbund.core.models import Organization
-from verbund.courses.services import catalog, generate, indexing
+from verbund.courses.services import catalog, generate, indexing, kursnet
 
 # Files with more rows than this get a progress bar (small ones print just the report).
 PROGRESS_MIN_BYTES = 1_000_000
@@ -116,7 +116,14 @@ class Command(BaseCommand):
             )
 
     def do_export(self, format="csv", provider=None, out=None, **options):
-        data = catalog.export(format, self._provider(provider))
+        try:
+            data = catalog.export(format, self._provider(provider))
+        except kursnet.Incomplete as error:
+            for problem in error.problems:
+                self.stdout.write(problem)
+            raise CommandError(
+                f"Nichts exportiert: {len(error.problems)} fehlende Angaben für KURSNET."
+            ) from error
         if out is None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
