@@ -229,3 +229,58 @@ def test_price_and_encoding_of_a_ba_shaped_differential_delivery(provider_a):
     assert run.format == "online"  # the run's own instruction form
     again = catalog.import_file(sample, "lieferung.xml")
     assert not again.written and "schon eingespielt" in str(again.errors[0])
+
+
+def test_command_supplier_id_deliver_and_dry_run_plan(provider_a, topic, tmp_path, capsys):
+    from django.core.management import CommandError, call_command
+
+    full_offer(provider_a, topic)
+    provider_a.email = "kurse@example.org"
+    provider_a.save()
+    call_command(
+        "courses", "supplier-id", str(provider_a.pk), "274125", "--institution-type", "102"
+    )
+    supplier = KursnetSupplier.objects.get(provider=provider_a)
+    assert (supplier.supplier_id, supplier.institution_type) == ("274125", 102)
+    out = tmp_path / "lieferung.xml"
+    call_command("courses", "deliver", "--provider", str(provider_a.pk), "--out", str(out))
+    assert "Gesamtlieferung Nr. 1" in capsys.readouterr().out
+    assert schema_errors(out.read_bytes()) == []
+    Offer.objects.all().delete()
+    call_command("courses", "import", str(out), "--dry-run")
+    assert "neu: S-1" in capsys.readouterr().out
+    make_offer(provider_a, "Ohne Termin", runs=(), education_type=109)
+    with pytest.raises(CommandError, match="fehlende Angaben"):
+        call_command("courses", "deliver", "--provider", str(provider_a.pk), "--out", str(out))
+    assert "Angebot „Ohne Termin“" in capsys.readouterr().out
+
+
+def test_kursnet_page_permissions_and_delivery(client, staff_a, staff_b, provider_a, topic):
+    from django.urls import reverse
+
+    from tests import factories
+
+    ready(provider_a)
+    full_offer(provider_a, topic)
+    page = reverse("courses:kursnet", args=[provider_a.pk])
+    deliver = reverse("courses:kursnet_deliver", args=[provider_a.pk])
+    assert client.get(page).status_code == 302  # anonymous: to the login
+    client.force_login(factories.user("niemand"))
+    assert client.get(page).status_code == 404
+    client.force_login(staff_b)  # another provider's staff
+    assert client.get(page).status_code == 404
+    assert client.post(deliver).status_code == 404
+    client.force_login(staff_a)
+    response = client.get(page)
+    assert response.status_code == 200 and "Alle Pflichtangaben sind vorhanden" in response.text
+    response = client.post(page, {"supplier_id": "274999", "institution_type": "102"})
+    assert response.status_code == 302
+    assert KursnetSupplier.objects.get(provider=provider_a).supplier_id == "274999"
+    response = client.post(deliver)
+    assert response["Content-Disposition"].endswith('"openqcat-gesamt-1.xml"')
+    assert schema_errors(response.content) == []
+    Offer.objects.update(education_type=None)
+    response = client.post(deliver, follow=True)
+    assert "Bildungsart (KURSNET-Code) fehlt" in response.text
+    response = client.get(reverse("courses:export", args=[provider_a.pk, "openqcat"]))
+    assert response.status_code == 302 and response["Location"] == page

@@ -49,14 +49,6 @@ def supplier_of(provider) -> KursnetSupplier:
     return supplier
 
 
-def set_supplier_id(provider, supplier_id: str) -> KursnetSupplier:
-    supplier = supplier_of(provider)
-    supplier.supplier_id = supplier_id.strip()
-    supplier.full_clean()
-    supplier.save()
-    return supplier
-
-
 def offers_of(provider):
     return (
         Offer.objects.filter(provider=provider, status=Offer.Status.ACTIVE)
@@ -185,3 +177,15 @@ def zip_for(providers, now=None) -> bytes:
             ref, _type = openqcat_write.supplier_ref(provider)
             archive.writestr(f"openqcat-{ref}.xml", content)
     return buffer.getvalue()
+
+
+def save_supplier(provider, data: dict, user) -> KursnetSupplier:
+    """The provider's KURSNET details from the page or the command line (validated, audited)."""
+    from verbund.core.services import editing
+
+    supplier = supplier_of(provider)
+    return editing.save_changes(supplier, data, user, "courses.kursnet_supplier")
+
+
+def offer_count(providers) -> int:
+    return Offer.objects.filter(provider__in=providers, status=Offer.Status.ACTIVE).count()
