@@ -66,9 +66,9 @@ def problems(provider, offers) -> list[str]:
             _("Anbieter „%(name)s“: Art der Bildungseinrichtung (KURSNET-Code) fehlt.")
             % {"name": provider.name}
         )
-    if not (provider.email or provider.phone):
+    if not (provider.email or provider.phone or provider.website):
         found.append(
-            _("Anbieter „%(name)s“: E-Mail-Adresse oder Telefonnummer fehlt.")
+            _("Anbieter „%(name)s“: E-Mail-Adresse, Telefonnummer oder Website fehlt.")
             % {"name": provider.name}
         )
     for offer in offers:
