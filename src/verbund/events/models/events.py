@@ -111,6 +111,10 @@ class Event(models.Model):
     )
     # Touched by every registration on SQLite so the write lock is taken before counting.
     lock_version = models.PositiveIntegerField(default=0, editable=False)
+    # iCalendar SEQUENCE: raised on every change of time or place and on cancellation, so a
+    # subscribed or mailed calendar entry is replaced (services/calendar_changes.py).
+    ical_sequence = models.PositiveIntegerField(default=0, editable=False)
+    cancelled_at = models.DateTimeField(_("Abgesagt am"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
