@@ -82,6 +82,7 @@ class Event(models.Model):
     street = models.CharField(_("Straße"), max_length=200, blank=True)
     postcode = models.CharField(_("PLZ"), max_length=10, blank=True)
     city = models.CharField(_("Ort"), max_length=120, blank=True)
+    country = models.CharField(_("Land (ISO)"), max_length=2, default="DE")
     lat = models.FloatField(_("Breite"), null=True, blank=True)
     lon = models.FloatField(_("Länge"), null=True, blank=True)
     start = models.DateTimeField(_("Beginn"))

@@ -35,6 +35,9 @@ class Command(BaseCommand):
         exporter.add_argument("--format", choices=catalog.FORMATS, default="csv")
         exporter.add_argument("--provider", type=int)
         exporter.add_argument("--out", type=Path, help="Datei (sonst Standardausgabe)")
+        exporter.add_argument(
+            "--site-url", help="Adresse der Plattform für Links (sonst VERBUND_SITE_URL)"
+        )
         supplier = sub.add_parser(
             "supplier-id", help="Anbieternummer bei KURSNET (BA) eines Bildungsanbieters setzen"
         )
@@ -132,7 +135,19 @@ class Command(BaseCommand):
                 "(mit --skip-invalid werden nur die gültigen Angebote geschrieben)."
             )
 
-    def do_export(self, format="csv", provider=None, out=None, **options):
+    def do_export(self, format="csv", provider=None, out=None, site_url=None, **options):
+        from django.conf import settings
+
+        from verbund.core.services.jsonld import is_local_site
+
+        if site_url:
+            settings.SITE_URL = site_url
+        elif format == "jsonld" and is_local_site():
+            self.stderr.write(
+                "Hinweis: VERBUND_SITE_URL ist nicht gesetzt; die Links zeigen auf "
+                f"{settings.SITE_URL}. Mit --site-url oder VERBUND_SITE_URL die öffentliche "
+                "Adresse angeben."
+            )
         try:
             data = catalog.export(format, self._provider(provider))
         except kursnet.Incomplete as error:
