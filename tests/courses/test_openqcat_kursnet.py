@@ -284,3 +284,25 @@ def test_kursnet_page_permissions_and_delivery(client, staff_a, staff_b, provide
     assert "Bildungsart (KURSNET-Code) fehlt" in response.text
     response = client.get(reverse("courses:export", args=[provider_a.pk, "openqcat"]))
     assert response.status_code == 302 and response["Location"] == page
+
+
+def test_upload_page_dry_run_shows_the_plan_per_offer(client, staff_a, provider_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    KursnetSupplier.objects.create(provider=provider_a, supplier_id="274125")
+    make_offer(provider_a, "Wird gelöscht", external_id="375000001")
+    sample = (HERE / "ba_differenzlieferung_iso8859-15.xml").read_bytes()
+    client.force_login(staff_a)
+    response = client.post(
+        reverse("courses:import"),
+        {
+            "provider": provider_a.pk,
+            "file": SimpleUploadedFile("lieferung.xml", sample),
+            "dry_run": "on",
+        },
+    )
+    assert response.status_code == 200
+    plan = response.text[response.text.index('id="import-plan"') :]
+    assert "375057134</td><td>neu" in plan and "375000001</td><td>löschen" in plan
+    assert Offer.objects.filter(external_id="375000001").exists()  # nothing written

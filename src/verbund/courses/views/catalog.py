@@ -71,6 +71,10 @@ def import_upload(request):
             "offer_count": _offer_count(report),
             "errors": report.errors[:MAX_SHOWN_ERRORS] if report else [],
             "more_errors": _more_errors(report),
+            # A dry run says per offer what the import would do (create, change, delete, refuse).
+            "plan": catalog.plan(report)[:MAX_SHOWN_ERRORS]
+            if isinstance(report, catalog.ImportReport) and not report.written
+            else [],
         },
         status=400 if request.method == "POST" and report is not None and not report.ok else 200,
     )
