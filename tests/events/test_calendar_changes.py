@@ -147,3 +147,10 @@ def test_agenda_entries_share_the_events_state(event):
     (first,), (second,), _method = parse_both(calendar.agenda_ics(event, rows, "B2B"))
     assert str(first["summary"]) == "Gespräch mit Muster GmbH"
     assert second.status.value == "CANCELLED" and second.uid.value.endswith("@verbund.example.org")
+
+
+def test_a_cancelled_event_takes_no_registrations(event):
+    calendar_changes.cancel(event)
+    event.refresh_from_db()
+    with pytest.raises(registrations.RegistrationClosed, match="abgesagt"):
+        registrations.register(event, name="Spät", email="spaet@example.org")

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from verbund.core.models import AuditEntry, Organization
 from verbund.core.services.params import parse_id
-from verbund.courses.models import IndexChange, Offer, Run
+from verbund.courses.models import IndexChange, KursnetSupplier, Offer, Run
 from verbund.courses.services import importing, indexing, openqcat, tabular
 from verbund.courses.services.importing import ImportReport, RowError
 from verbund.courses.services.offers import district_regions, locate
@@ -93,22 +93,18 @@ def plan(report: ImportReport) -> list[tuple[str, str]]:
     return steps
 
 
-def _delivery_supplier(report, provider):
+def _delivery_owner(report, provider):
     owners = {owner for owner, _id in report.deletes if owner is not None}
     owners |= {offer.provider for offer in report.offers}
-    owner = provider or (owners.pop() if len(owners) == 1 else None)
-    if owner is None:
-        return None
-    from verbund.courses.services import kursnet
-
-    return kursnet.supplier_of(owner)
+    return provider or (owners.pop() if len(owners) == 1 else None)
 
 
 def _check_sequence(report: ImportReport, provider) -> None:
     """A differential delivery is applied once and in order (its seq_number after the last)."""
     if report.seq_number is None:
         return
-    supplier = _delivery_supplier(report, provider)
+    owner = _delivery_owner(report, provider)
+    supplier = KursnetSupplier.objects.filter(provider=owner).first() if owner else None
     if supplier is not None and report.seq_number <= supplier.imported_seq_number:
         report.errors.append(
             RowError(
@@ -159,8 +155,11 @@ def write(report: ImportReport, user=None) -> ImportReport:
                 )
                 changes.append((offer.pk, offer.version))
         if report.seq_number is not None:
-            supplier = _delivery_supplier(report, None)
-            if supplier is not None:
+            owner = _delivery_owner(report, None)
+            if owner is not None:
+                from verbund.courses.services import kursnet
+
+                supplier = kursnet.supplier_of(owner)
                 supplier.imported_seq_number = report.seq_number
                 supplier.save(update_fields=["imported_seq_number", "updated_at"])
         AuditEntry.objects.bulk_create(audits, batch_size=BATCH)
