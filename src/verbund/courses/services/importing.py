@@ -20,6 +20,7 @@ from verbund.core.models import Organization, Topic
 from verbund.core.services.geo import place_coordinates
 from verbund.core.services.params import MAX_INT, parse_id
 from verbund.courses.models import Certificate, Format, Funding, TargetGroup, TimeOfDay
+from verbund.courses.services import kursnet
 
 OFFER_FIELDS = (
     "title",
@@ -180,7 +181,7 @@ class Validator:
                 self._own_names = {str(self.provider.pk), self.provider.name.lower()}
                 self._own_names.add(self.provider.short_name.lower())
                 self._own_names.add(f"verbund-{self.provider.pk}")
-                self._own_names.add(supplier_id_of(self.provider).lower())
+                self._own_names.add(kursnet.supplier_id_of(self.provider).lower())
             if text and text.lower() not in self._own_names:
                 raise ValueError(
                     _("Anbieter „%(value)s“ passt nicht zu %(provider)s.")
@@ -388,14 +389,6 @@ class Validator:
                 raise ValueError(_("Unbekanntes Thema „%(value)s“.") % {"value": name})
             topics.append(topic)
         return topics
-
-
-def supplier_id_of(provider) -> str:
-    """The provider's supplier id at the Federal Employment Agency (KURSNET), or ""."""
-    from verbund.courses.models import KursnetSupplier
-
-    supplier = KursnetSupplier.objects.filter(provider=provider).first()
-    return supplier.supplier_id if supplier is not None else ""
 
 
 def validate(

@@ -49,6 +49,12 @@ def supplier_of(provider) -> KursnetSupplier:
     return supplier
 
 
+def supplier_id_of(provider) -> str:
+    """The provider's supplier id at the Federal Employment Agency (KURSNET), or ""."""
+    supplier = KursnetSupplier.objects.filter(provider=provider).first()
+    return supplier.supplier_id if supplier is not None else ""
+
+
 def offers_of(provider):
     return (
         Offer.objects.filter(provider=provider, status=Offer.Status.ACTIVE)
