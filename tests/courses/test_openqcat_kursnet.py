@@ -306,3 +306,28 @@ def test_upload_page_dry_run_shows_the_plan_per_offer(client, staff_a, provider_
     plan = response.text[response.text.index('id="import-plan"') :]
     assert "375057134</td><td>neu" in plan and "375000001</td><td>löschen" in plan
     assert Offer.objects.filter(external_id="375000001").exists()  # nothing written
+
+
+def test_chamber_zip_job_for_all_its_providers(client, provider_a, provider_b, topic):
+    from django.urls import reverse
+
+    from tests import factories
+    from verbund.core.models import Job
+
+    ready(provider_a)
+    ready(provider_b, supplier_id="274126")
+    full_offer(provider_a, topic)
+    full_offer(provider_b, topic, external_id="B-1")
+    chamber_staff = factories.user("kammer")
+    for provider in (provider_a, provider_b):
+        factories.grant(chamber_staff, ["courses.edit_own"], organization=provider)
+    url = reverse("courses:kursnet_zip")
+    assert client.post(url).status_code == 302  # anonymous: to the login
+    assert not Job.objects.exists()
+    client.force_login(chamber_staff)
+    assert client.get(url).status_code == 405
+    response = client.post(url)
+    job = Job.objects.get(kind="courses.kursnet_zip")
+    assert response["Location"] == job.get_absolute_url()
+    archive = zipfile.ZipFile(io.BytesIO(bytes(job.output)))
+    assert sorted(archive.namelist()) == ["openqcat-274125.xml", "openqcat-274126.xml"]
