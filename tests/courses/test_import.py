@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from tests import factories
 from verbund.courses.models import Offer, Run
-from verbund.courses.services import catalog, indexing, openqcat
+from verbund.courses.services import catalog, indexing
 
 HEADER = "offer_id;provider;title;description;city;start_date;end_date;format;price_eur;run_id;topics;funding"
 GOOD = [
@@ -160,25 +160,32 @@ def test_xml_bomb_is_rejected(provider_a):
 
 
 def test_openqcat_roundtrip_and_update_catalog(provider_a, topic):
+    from verbund.courses.models import KursnetSupplier
+    from verbund.courses.services import kursnet
+
     run_import(csv_bytes(provider_a), provider=provider_a)
+    Offer.objects.update(education_type=109)
+    provider_a.email = "kurse@example.org"
+    provider_a.save()
+    KursnetSupplier.objects.create(provider=provider_a, institution_type=102)
     exported = catalog.export("openqcat", provider_a)
     assert b'<OPENQCAT version="1.1">' in exported and b"<NEW_CATALOG>" in exported
     assert b'<EDUCATION type="false"><COURSE_ID>S-1</COURSE_ID>' in exported
+    first = kursnet.deliver(provider_a)
     Offer.objects.all().delete()
     report = run_import(exported, "katalog.xml", provider=provider_a)
     assert report.ok and report.created == 2, messages(report)
     welding = Offer.objects.get(external_id="S-1")
     assert welding.runs.count() == 2 and welding.funding == ["bildungsgutschein"]
     assert list(welding.topics.values_list("code", flat=True)) == ["schweissen"]
-    update = openqcat.write(
-        Offer.objects.filter(external_id="E-1"),
-        provider_a,
-        update=True,
-        deletes=[(str(provider_a.pk), "S-1")],
-    )
-    assert b"<UPDATE_CATALOG><NEW>" in update and b"<DELETE>" in update
+    Offer.objects.filter(external_id="S-1").delete()
+    Offer.objects.filter(external_id="E-1").update(title="Excel kompakt II", version=5)
+    update = kursnet.deliver(provider_a).content
+    assert first.seq_number == 1
+    assert b'<UPDATE_CATALOG seq_number="2"><DELETE>' in update and b"<NEW>" in update
+    run_import(exported, "katalog.xml", provider=provider_a)  # back to the first state
     report = run_import(update, "update.xml", provider=provider_a)
-    assert report.deleted == 1 and report.updated == 1
+    assert report.deleted == 1 and report.updated == 1, messages(report)
     assert list(Offer.objects.values_list("external_id", flat=True)) == ["E-1"]
 
 
@@ -209,9 +216,14 @@ def test_command_dry_run_and_errors(provider_a, tmp_path, capsys):
     assert "Zeile 2, end_date:" in capsys.readouterr().out
     call_command("courses", "import", str(path))  # provider taken from the column
     assert Offer.objects.count() == 2
-    out = tmp_path / "export.xml"
-    call_command("courses", "export", "--format", "openqcat", "--out", str(out))
-    assert out.read_bytes().startswith(b"<?xml")
+    out = tmp_path / "export.zip"
+    with pytest.raises(CommandError, match="fehlende Angaben für KURSNET"):
+        call_command("courses", "export", "--format", "openqcat", "--out", str(out))
+    assert "(S-1): Bildungsart (KURSNET-Code) fehlt" in capsys.readouterr().out
+    assert not out.exists()
+    out = tmp_path / "export.csv"
+    call_command("courses", "export", "--format", "csv", "--out", str(out))
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfoffer_id")
 
 
 def test_upload_page_shows_the_same_report(client, staff_a, provider_a):

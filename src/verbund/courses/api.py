@@ -17,6 +17,7 @@ from verbund.api.crud import Pagination, apply_ordering, editable_or_403, visibl
 from verbund.api.errors import Conflict, django_errors, is_unique_violation
 from verbund.core.models import Organization, Topic
 from verbund.core.services import access, rate_limits
+from verbund.core.services.jsonld import absolute
 from verbund.courses.api_schemas import (
     CourseRunIn,
     CourseRunOut,
@@ -73,7 +74,7 @@ def search_courses(request, filters: Query[SearchFilter]):
                 "price": item.price,
                 "distance_km": item.distance_km,
                 "has_upcoming_runs": not item.dormant,
-                "url": request.build_absolute_uri(item.offer.get_absolute_url()),
+                "url": absolute(item.offer.get_absolute_url()),
             }
             for item in items
         ],

@@ -18,7 +18,7 @@ from verbund.core.demo.registry import DemoContext, register_step
 from verbund.core.models import Organization, Topic
 from verbund.core.services.geo import town_coordinates
 from verbund.courses.demo_catalog import COURSES, DemoCourse
-from verbund.courses.models import Offer, Run
+from verbund.courses.models import KursnetSupplier, Offer, Run
 from verbund.courses.services import indexing
 
 # official region code -> (towns, demo providers: (key, name, short name, seat town))
@@ -75,7 +75,19 @@ def _providers(ctx: DemoContext) -> dict[str, list[Organization]]:
                     email=f"weiterbildung@{key}.example",
                     phone="+49 5531 0000-0",
                 )
-            organizations.append(ctx.organizations[key])
+            organization = ctx.organizations[key]
+            if not (organization.email or organization.phone or organization.website):
+                # KURSNET needs a way to reach the provider (seeded ones come without).
+                organization.email = f"weiterbildung@{key}.example"
+                organization.save(update_fields=["email"])
+            KursnetSupplier.objects.get_or_create(
+                provider=organization,
+                defaults={
+                    "supplier_id": str(DEMO_SUPPLIER_IDS + organization.pk),
+                    "institution_type": DEMO_INSTITUTION_TYPE,
+                },
+            )
+            organizations.append(organization)
         by_region[code] = organizations
     return by_region
 
@@ -89,6 +101,12 @@ KIND_OF = (
     ("kvhs", "vhs"),
 )
 INSTRUCTION_CODES = {"praesenz": "101", "online": "201", "hybrid": "301"}
+# KURSNET codes of the demo (services/kursnet_values.py): the institution type and the
+# education type attested in the BA's own export; a real provider takes its own from the
+# KURSNET value lists. Demo supplier ids are made up above the BA's range of the example.
+DEMO_INSTITUTION_TYPE = 102
+DEMO_EDUCATION_TYPE = 109
+DEMO_SUPPLIER_IDS = 990000
 # Share of offers whose only date has passed ("derzeit keine Termine"), as in real catalogues.
 DORMANT_SHARE = 0.1
 
@@ -163,6 +181,7 @@ def load_courses(ctx: DemoContext) -> None:
                     funding=list(course.funding),
                     format=course.format,
                     instruction_code=INSTRUCTION_CODES[course.format],
+                    education_type=DEMO_EDUCATION_TYPE,
                     time_of_day=course.time_of_day,
                 )
                 offer.topics.set([topics[topic] for topic in course.topics])

@@ -4,7 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from verbund.core.forms import DateInput, ModelForm
 from verbund.core.models import Organization, Topic
 from verbund.core.services.geo import place_coordinates
-from verbund.courses.models import Funding, Offer, Run, Synonym, TargetGroup
+from verbund.courses.models import (
+    Funding,
+    KursnetSupplier,
+    Offer,
+    Run,
+    Synonym,
+    TargetGroup,
+)
 from verbund.courses.permissions import COURSES_EDIT_OWN
 from verbund.courses.services.offers import generated_external_id
 from verbund.courses.services.synonyms import parse_list
@@ -41,7 +48,16 @@ class OfferForm(ModelForm):
         (
             _("Durchführung"),
             _("Wie und in welcher Sprache findet das Angebot statt?"),
-            ["format", "instruction_code", "instruction_time", "time_of_day", "language", "hours"],
+            [
+                "format",
+                "instruction_code",
+                "instruction_time",
+                "time_of_day",
+                "language",
+                "hours",
+                "education_type",
+                "digital_accessibility",
+            ],
         ),
         (
             _("Kosten, Förderung und Abschluss"),
@@ -97,6 +113,8 @@ class OfferForm(ModelForm):
             "time_of_day",
             "language",
             "hours",
+            "education_type",
+            "digital_accessibility",
             "price",
             "funding",
             "measure_number",
@@ -118,6 +136,13 @@ class OfferForm(ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topics"].queryset = Topic.objects.order_by("label_de")
+        # Target groups imported as free text (openQ-cat TARGET_GROUP_TEXT) stay choosable.
+        free_text = [
+            (value, value)
+            for value in (self.instance.target_groups or [])
+            if value not in TargetGroup.values
+        ]
+        self.fields["target_groups"].choices = [*TargetGroup.choices, *free_text]
         # Shown as "MAG; Schweißnaht", never as the stored list ("[]").
         self.initial["keywords"] = "; ".join(self.instance.keywords or [])
         self.fields["language"].label = _("Unterrichtssprache")
@@ -183,6 +208,7 @@ class RunForm(ModelForm):
             "street",
             "postcode",
             "city",
+            "barrier_free",
             "seats_left",
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
@@ -269,3 +295,9 @@ class ImportForm(forms.Form):
                 _("Bitte eine Datei im Format CSV, XLSX oder openQ-cat-XML hochladen.")
             )
         return upload
+
+
+class KursnetSupplierForm(ModelForm):
+    class Meta(ModelForm.Meta):
+        model = KursnetSupplier
+        fields = ["supplier_id", "institution_type"]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_noop as noop
 from verbund.core.models import Organization
 from verbund.core.services import jobs, stored_text
 from verbund.courses.models import Offer
-from verbund.courses.services import catalog, indexing
+from verbund.courses.services import catalog, indexing, kursnet
 
 REINDEX = "courses.reindex"
 
@@ -111,7 +111,47 @@ def export_offers(job, progress):
     kind = job.params["kind"]
     content_type, suffix = catalog.EXPORT_TYPES[kind]
     progress(0.1, noop("Die Datei wird geschrieben …"))
-    content = catalog.export(kind, provider)
+    try:
+        content = catalog.export(kind, provider)
+    except kursnet.Incomplete as error:
+        raise _incomplete(error) from error
     jobs.save_output(job, content, f"angebote-{provider.pk}.{suffix}", content_type)
+    progress(1.0, noop("Die Datei ist fertig."))
+    return {"bytes": len(content)}
+
+
+def _incomplete(error) -> jobs.JobError:
+    shown = "\n".join(error.problems[:50])
+    more = len(error.problems) - 50
+    suffix = "\n" + _("… und %(count)s weitere.") % {"count": more} if more > 0 else ""
+    return jobs.JobError(_("Keine Datei erstellt, es fehlen Angaben:\n") + shown + suffix)
+
+
+@jobs.register("courses.kursnet_delivery")
+def kursnet_delivery(job, progress):
+    """A provider's next KURSNET delivery (full, then differential) when it is large."""
+    provider = Organization.objects.filter(pk=job.params["provider"]).first()
+    if provider is None:
+        raise jobs.JobError(_("Den Bildungsanbieter gibt es nicht mehr."))
+    progress(0.1, noop("Die Datei wird geschrieben …"))
+    try:
+        delivery = kursnet.deliver(provider)
+    except kursnet.Incomplete as error:
+        raise _incomplete(error) from error
+    jobs.save_output(job, delivery.content, delivery.filename, "application/xml")
+    progress(1.0, noop("Die Datei ist fertig."))
+    return {"bytes": len(delivery.content), "seq_number": delivery.seq_number}
+
+
+@jobs.register("courses.kursnet_zip")
+def kursnet_zip(job, progress):
+    """One full openQ-cat file per provider, as a ZIP (a chamber's export)."""
+    providers = Organization.objects.filter(pk__in=job.params["providers"]).order_by("pk")
+    progress(0.1, noop("Die Dateien werden geschrieben …"))
+    try:
+        content = kursnet.zip_for(providers)
+    except kursnet.Incomplete as error:
+        raise _incomplete(error) from error
+    jobs.save_output(job, content, "kursnet-anbieter.zip", "application/zip")
     progress(1.0, noop("Die Datei ist fertig."))
     return {"bytes": len(content)}

@@ -135,6 +135,13 @@ class Offer(models.Model):
         _("Unterrichtsform (Code)"), choices=INSTRUCTION_CODES, null=True, blank=True
     )
     format = models.CharField(_("Format"), max_length=12, choices=Format.choices)
+    education_type = models.PositiveIntegerField(
+        _("Bildungsart (KURSNET-Code)"),
+        null=True,
+        blank=True,
+        help_text=_("Code aus der KURSNET-Werteliste, z. B. 109 „Umschulung“."),
+    )
+    digital_accessibility = models.BooleanField(_("Digital barrierefrei"), null=True, blank=True)
     instruction_time = models.CharField(
         _("Vollzeit/Teilzeit"), max_length=10, choices=InstructionTime.choices, blank=True
     )
@@ -237,6 +244,7 @@ class Run(models.Model):
     street = models.CharField(_("Straße"), max_length=200, blank=True)
     postcode = models.CharField(_("PLZ"), max_length=10, blank=True)
     city = models.CharField(_("Ort"), max_length=120, blank=True)
+    barrier_free = models.BooleanField(_("Veranstaltungsort barrierefrei"), null=True, blank=True)
     lat = models.FloatField(
         _("Breite"),
         null=True,
@@ -354,3 +362,7 @@ class IndexChange(models.Model):
 
     def __str__(self):
         return f"{self.op} {self.offer_id} v{self.version}"
+
+
+# The KURSNET delivery models live in their own module (this one is long enough).
+from verbund.courses.models_kursnet import KursnetDelivery, KursnetSupplier  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from verbund.courses.views import catalog, provider, public, search_index, synonyms
+from verbund.courses.views import catalog, kursnet, provider, public, search_index, synonyms
 
 app_name = "courses"
 urlpatterns = [
@@ -28,6 +28,9 @@ urlpatterns = [
     path("termine/<int:pk>/loeschen/", provider.run_delete, name="run_delete"),
     path("import/", catalog.import_upload, name="import"),
     path("export/<int:provider_pk>/<str:kind>/", catalog.export_download, name="export"),
+    path("kursnet/<int:provider_pk>/", kursnet.kursnet_page, name="kursnet"),
+    path("kursnet/<int:provider_pk>/lieferung/", kursnet.kursnet_deliver, name="kursnet_deliver"),
+    path("kursnet/alle-anbieter.zip", kursnet.kursnet_zip, name="kursnet_zip"),
     path("suchindex/", search_index.search_index, name="search_index"),
     path("synonyme/", synonyms.synonym_list, name="synonym_list"),
     path("synonyme/neu/", synonyms.synonym_form, name="synonym_create"),

@@ -13,6 +13,7 @@ class EventsConfig(AppConfig):
 
         from verbund.core.services import periodic
         from verbund.events import dashboard, tasks  # noqa: F401
+        from verbund.events.services import calendar_changes  # noqa: F401 (its job)
 
         # Unanswered waiting-list offers pass on, meeting requests lapse: the worker
         # enqueues this every five minutes (no cron needed).

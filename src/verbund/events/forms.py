@@ -81,6 +81,7 @@ class EventForm(ModelForm):
             "street",
             "postcode",
             "city",
+            "country",
             "lat",
             "lon",
             "start",
@@ -109,6 +110,9 @@ class EventForm(ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["questions_text"].initial = "\n".join(self.instance.questions or [])
+        # Germany unless the organiser says otherwise (events in partner regions abroad).
+        self.fields["country"].required = False
+        self.fields["country"].help_text = _("Zweistelliger Ländercode, z. B. DE oder FR.")
 
     def limit_choices(self, user):
         from django.db.models import Q
@@ -139,6 +143,12 @@ class EventForm(ModelForm):
             | Q(chamber__in=organizations)
             | Q(pk=self.instance.exam_training_id or 0)
         )
+
+    def clean_country(self):
+        value = (self.cleaned_data.get("country") or "DE").strip().upper()
+        if not (len(value) == 2 and value.isalpha() and value.isascii()):
+            raise forms.ValidationError(_("Bitte einen zweistelligen Ländercode wie „DE“."))
+        return value
 
     def clean_lat(self):
         return _as_float(self.cleaned_data.get("lat"))

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/kalender.ics", public.event_ics, name="event_ics"),
     path("<int:pk>/bearbeiten/", organiser.EventFormView.as_view(), name="event_edit"),
     path("<int:pk>/anmeldungen/", organiser.registration_list, name="registration_list"),
+    path("<int:pk>/absagen/", organiser.event_cancel, name="event_cancel"),
     path(
         "<int:pk>/anmeldungen.<str:fmt>",
         organiser.export,

@@ -5,17 +5,17 @@ only when every row is valid, or when ``skip_invalid`` is set (then the valid of
 Writing uses bulk statements, one audit entry per offer and one index change per offer.
 """
 
-import datetime
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from verbund.core.models import AuditEntry, Organization
 from verbund.core.services.params import parse_id
-from verbund.courses.models import IndexChange, Offer, Run
+from verbund.courses.models import IndexChange, KursnetSupplier, Offer, Run
 from verbund.courses.services import importing, indexing, openqcat, tabular
 from verbund.courses.services.importing import ImportReport, RowError
 from verbund.courses.services.offers import district_regions, locate
@@ -31,12 +31,12 @@ def kind_of(filename: str) -> str:
 
 def read(data: bytes, kind: str):
     if kind == "csv":
-        return tabular.read_csv(data), []
+        return tabular.read_csv(data), [], None
     if kind == "xlsx":
-        return tabular.read_xlsx(data), []
+        return tabular.read_xlsx(data), [], None
     if kind == "openqcat":
         parsed = openqcat.read(data)
-        return parsed.rows, parsed.deletes
+        return parsed.rows, parsed.deletes, parsed.seq_number
     raise tabular.FileError(_("Unbekanntes Dateiformat. Erlaubt sind CSV, XLSX und openQ-cat-XML."))
 
 
@@ -53,8 +53,9 @@ def import_file(
 ) -> ImportReport:
     """Validate, then write unless ``dry_run`` or an invalid row (without ``skip_invalid``)."""
     try:
-        rows, deletes = read(data, kind_of(filename))
+        rows, deletes, seq_number = read(data, kind_of(filename))
         report = importing.validate(rows, provider, allowed_providers, progress)
+        report.seq_number = seq_number
     except tabular.FileError as error:
         report = ImportReport()
         report.errors.append(RowError(_("Datei"), "–", str(error)))
@@ -63,6 +64,7 @@ def import_file(
     report.deletes = [
         (provider or _provider_by_ref(ref, report), external_id) for ref, external_id in deletes
     ]
+    _check_sequence(report, provider)
     if dry_run or (report.errors and not skip_invalid):
         return report
     if report.deletes and any(owner is None for owner, _id in report.deletes):
@@ -71,11 +73,57 @@ def import_file(
     return report
 
 
+def plan(report: ImportReport) -> list[tuple[str, str]]:
+    """What an import would do, per offer: (offer id, "neu" | "ändern" | "löschen" | "abgelehnt").
+
+    Refused rows are named as the report names them (line or SERVICE with PRODUCT_ID).
+    """
+    steps = []
+    for owner, external_id in report.deletes:
+        steps.append((external_id, _("löschen") if owner is not None else _("abgelehnt")))
+    existing = set()
+    for data in report.offers:
+        if Offer.objects.filter(provider=data.provider, external_id=data.external_id).exists():
+            existing.add((data.provider.pk, data.external_id))
+    for data in report.offers:
+        known = (data.provider.pk, data.external_id) in existing
+        steps.append((data.external_id, _("ändern") if known else _("neu")))
+    for where in dict.fromkeys(str(error.where) for error in report.errors):
+        steps.append((where, _("abgelehnt")))
+    return steps
+
+
+def _delivery_owner(report, provider):
+    owners = {owner for owner, _id in report.deletes if owner is not None}
+    owners |= {offer.provider for offer in report.offers}
+    return provider or (owners.pop() if len(owners) == 1 else None)
+
+
+def _check_sequence(report: ImportReport, provider) -> None:
+    """A differential delivery is applied once and in order (its seq_number after the last)."""
+    if report.seq_number is None:
+        return
+    owner = _delivery_owner(report, provider)
+    supplier = KursnetSupplier.objects.filter(provider=owner).first() if owner else None
+    if supplier is not None and report.seq_number <= supplier.imported_seq_number:
+        report.errors.append(
+            RowError(
+                "UPDATE_CATALOG",
+                "seq_number",
+                _(
+                    "Die Differenzlieferung Nr. %(seq)s ist schon eingespielt oder zu alt "
+                    "(zuletzt eingespielt: Nr. %(last)s)."
+                )
+                % {"seq": report.seq_number, "last": supplier.imported_seq_number},
+            )
+        )
+
+
 def _provider_by_ref(ref: str, report: ImportReport):
-    found = (
-        Organization.objects.filter(kind=Organization.Kind.PROVIDER, pk=parse_id(ref)).first()
-        if parse_id(ref)
-        else Organization.objects.filter(kind=Organization.Kind.PROVIDER, name__iexact=ref).first()
+    providers = Organization.objects.filter(kind=Organization.Kind.PROVIDER)
+    pk = parse_id(ref.removeprefix("verbund-"))
+    found = providers.filter(kursnet_supplier__supplier_id=ref).first() or (
+        providers.filter(pk=pk).first() if pk else providers.filter(name__iexact=ref).first()
     )
     if found is None:
         report.errors.append(
@@ -89,6 +137,8 @@ def write(report: ImportReport, user=None) -> ImportReport:
     content_type = ContentType.objects.get_for_model(Offer)
     with transaction.atomic():
         audits, changes = [], []
+        # A differential delivery removes first, then adds (DELETE before NEW).
+        _delete(report, user, content_type, audits)
         for start in range(0, len(report.offers), BATCH):
             batch = report.offers[start : start + BATCH]
             touched = _write_batch(batch, regions, report)
@@ -104,28 +154,46 @@ def write(report: ImportReport, user=None) -> ImportReport:
                     )
                 )
                 changes.append((offer.pk, offer.version))
-        for owner, external_id in report.deletes:
-            offer = Offer.objects.filter(provider=owner, external_id=external_id).first()
-            if offer is not None:
-                audits.append(
-                    AuditEntry(
-                        user=user if user is not None and user.is_authenticated else None,
-                        action="courses.offer.deleted",
-                        content_type=content_type,
-                        object_id=str(offer.pk),
-                        object_repr=str(offer)[:255],
-                        data={"via": "import"},
-                    )
-                )
-                IndexChange.objects.create(
-                    offer_id=offer.pk, version=offer.version, op=IndexChange.Op.DELETE
-                )
-                offer.delete()
-                report.deleted += 1
+        if report.seq_number is not None:
+            owner = _delivery_owner(report, None)
+            if owner is not None:
+                from verbund.courses.services import kursnet
+
+                supplier = kursnet.supplier_of(owner)
+                supplier.imported_seq_number = report.seq_number
+                supplier.save(update_fields=["imported_seq_number", "updated_at"])
         AuditEntry.objects.bulk_create(audits, batch_size=BATCH)
         indexing.log_bulk(changes)
     report.written = True
     return report
+
+
+def _delete(report, user, content_type, audits) -> None:
+    """DELETE by PRODUCT_ID: an offer (with its runs) or a single run."""
+    for owner, external_id in report.deletes:
+        offer = Offer.objects.filter(provider=owner, external_id=external_id).first()
+        if offer is None:
+            run = Run.objects.filter(offer__provider=owner, external_id=external_id).first()
+            if run is not None:
+                run.delete()
+                Offer.objects.filter(pk=run.offer_id).update(version=F("version") + 1)
+                report.deleted_runs += 1
+            continue
+        audits.append(
+            AuditEntry(
+                user=user if user is not None and user.is_authenticated else None,
+                action="courses.offer.deleted",
+                content_type=content_type,
+                object_id=str(offer.pk),
+                object_repr=str(offer)[:255],
+                data={"via": "import"},
+            )
+        )
+        IndexChange.objects.create(
+            offer_id=offer.pk, version=offer.version, op=IndexChange.Op.DELETE
+        )
+        offer.delete()
+        report.deleted += 1
 
 
 def _write_batch(batch, regions, report) -> list[tuple[Offer, str]]:
@@ -181,6 +249,8 @@ def _write_batch(batch, regions, report) -> list[tuple[Offer, str]]:
                 city=item.city,
                 lat=item.lat,
                 lon=item.lon,
+                format=item.format,
+                barrier_free=item.barrier_free,
             )
             if offer.format not in ("online", "fernlernen"):
                 locate(run, regions)
@@ -265,7 +335,12 @@ def export(kind: str, provider: Organization | None = None, today=None) -> bytes
     if kind == "xlsx":
         return tabular.write_xlsx(offer_rows(offers))
     if kind == "openqcat":
-        return openqcat.write(offers, provider, generated=today or datetime.date.today())
+        from verbund.courses.services import kursnet
+
+        if provider is None:
+            providers = Organization.objects.filter(pk__in=offers.values("provider_id"))
+            return kursnet.zip_for(providers.order_by("pk"))
+        return kursnet.full_file(provider)
     if kind == "jsonld":
         return jsonld.dumps_catalog(offers)
     raise ValueError(kind)

@@ -21,6 +21,7 @@ from verbund.core.services.geo import place_coordinates
 from verbund.core.services.numbers import NotANumber, parse_decimal
 from verbund.core.services.params import MAX_INT, parse_id
 from verbund.courses.models import Certificate, Format, Funding, TargetGroup, TimeOfDay
+from verbund.courses.services import kursnet
 
 OFFER_FIELDS = (
     "title",
@@ -60,6 +61,7 @@ class RunData:
     city: str = ""
     flexible_start: bool = False
     format: str = ""
+    barrier_free: bool | None = None
     lat: float | None = None
     lon: float | None = None
 
@@ -82,9 +84,11 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
     bad_rows: int = 0
     deletes: list[tuple[Organization, str]] = field(default_factory=list)
+    seq_number: int | None = None  # of a differential delivery (openQ-cat UPDATE_CATALOG)
     created: int = 0
     updated: int = 0
     deleted: int = 0
+    deleted_runs: int = 0
     written: bool = False
 
     @property
@@ -149,15 +153,19 @@ class Validator:
         self._signatures: dict[tuple[int, str], tuple] = {}
         self._runs: set[tuple] = set()
         self._providers: dict[str, Organization | None] = {}
+        self._own_names: set[str] | None = None
         self._topics = {t.code.lower(): t for t in Topic.objects.all()}
         self._topics.update({t.label_de.lower(): t for t in self._topics.values()})
 
     def _provider(self, value) -> Organization:
         text = str(value or "").strip()
         if self.provider is not None:
-            names = {str(self.provider.pk), self.provider.name.lower()}
-            names.add(self.provider.short_name.lower())
-            if text and text.lower() not in names:
+            if self._own_names is None:
+                self._own_names = {str(self.provider.pk), self.provider.name.lower()}
+                self._own_names.add(self.provider.short_name.lower())
+                self._own_names.add(f"verbund-{self.provider.pk}")
+                self._own_names.add(kursnet.supplier_id_of(self.provider).lower())
+            if text and text.lower() not in self._own_names:
                 raise ValueError(
                     _("Anbieter „%(value)s“ passt nicht zu %(provider)s.")
                     % {"value": text, "provider": self.provider.name}
@@ -169,9 +177,11 @@ class Validator:
             candidates = Organization.objects.filter(kind=Organization.Kind.PROVIDER)
             if self.allowed is not None:
                 candidates = candidates.filter(pk__in=self.allowed)
-            found = (
-                candidates.filter(pk=parse_id(text)).first()
-                if parse_id(text)
+            # The BA's supplier id first (KURSNET files), then verbund's id, then the name.
+            pk = parse_id(text.removeprefix("verbund-"))
+            found = candidates.filter(kursnet_supplier__supplier_id=text).first() or (
+                candidates.filter(pk=pk).first()
+                if pk
                 else candidates.filter(name__iexact=text).first()
                 or candidates.filter(short_name__iexact=text).first()
             )
@@ -254,6 +264,8 @@ class Validator:
             postcode=get("postcode", text(10), default=""),
             city=get("city", text(120), required=located, default=""),
             flexible_start=bool(values.get("__flexible__")),
+            format=values.get("__run_format__") or "",
+            barrier_free=row.values.get("__barrier_free__"),
         )
         if located and run.city and not place_coordinates(f"{run.postcode} {run.city}"):
             errors.append(

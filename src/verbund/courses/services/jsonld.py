@@ -6,9 +6,8 @@ browser never executes, so the Content-Security-Policy (script-src 'self') does 
 
 import json
 
-from django.conf import settings
-
-from verbund.courses.models import Format
+from verbund.core.services.jsonld import absolute, prune
+from verbund.courses.models import Format, Funding
 
 COURSE_MODE = {
     Format.PRAESENZ: "onsite",
@@ -25,8 +24,13 @@ TIME_OF_DAY = {
 }
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+_absolute = absolute
+
+
+def _funding_words(keys) -> str:
+    """Readable funding names ("Bildungsgutschein (AZAV), Aufstiegs-BAföG"), never keys."""
+    labels = dict(Funding.choices)
+    return ", ".join(str(labels[key]) for key in keys or [] if key in labels)
 
 
 def course(offer, runs=None) -> dict:
@@ -62,7 +66,7 @@ def course(offer, runs=None) -> dict:
         },
         "about": [topic.label_de for topic in offer.topics.all()],
         "keywords": ", ".join(offer.keywords or []),
-        "financialAidEligible": ", ".join(offer.funding or []) or None,
+        "financialAidEligible": _funding_words(offer.funding),
         "educationalCredentialAwarded": offer.get_certificate_display() or offer.degree or None,
         "timeRequired": f"PT{offer.hours}H" if offer.hours else None,
         "hasCourseInstance": [instance(offer, run) for run in runs],
@@ -76,7 +80,7 @@ def course(offer, runs=None) -> dict:
         }
     if offer.url:
         data["sameAs"] = offer.url
-    return {key: value for key, value in data.items() if value not in (None, "", [])}
+    return prune(data)
 
 
 def instance(offer, run) -> dict:
@@ -114,7 +118,7 @@ def instance(offer, run) -> dict:
         }
     elif fmt in (Format.ONLINE, Format.FERNLERNEN):
         data["location"] = {"@type": "VirtualLocation", "url": _absolute(offer.get_absolute_url())}
-    return {key: value for key, value in data.items() if value not in (None, "")}
+    return prune(data)
 
 
 def script_json(offer, runs=None) -> str:

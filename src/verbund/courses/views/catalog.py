@@ -14,7 +14,7 @@ from verbund.core.models import Organization
 from verbund.core.services import access, import_jobs, jobs
 from verbund.courses.forms import ImportForm
 from verbund.courses.permissions import COURSES_EDIT_OWN
-from verbund.courses.services import catalog
+from verbund.courses.services import catalog, kursnet
 
 # Larger uploads (about a thousand rows) are imported by the background worker.
 BACKGROUND_IMPORT_BYTES = 200_000
@@ -71,6 +71,10 @@ def import_upload(request):
             "offer_count": _offer_count(report),
             "errors": report.errors[:MAX_SHOWN_ERRORS] if report else [],
             "more_errors": _more_errors(report),
+            # A dry run says per offer what the import would do (create, change, delete, refuse).
+            "plan": catalog.plan(report)[:MAX_SHOWN_ERRORS]
+            if isinstance(report, catalog.ImportReport) and not report.written
+            else [],
         },
         status=400 if request.method == "POST" and report is not None and not report.ok else 200,
     )
@@ -119,6 +123,15 @@ def export_download(request, provider_pk, kind):
             params={"provider": provider.pk, "kind": kind},
         )
         return redirect(job.get_absolute_url())
-    response = HttpResponse(catalog.export(kind, provider), content_type=content_type)
+    try:
+        content = catalog.export(kind, provider)
+    except kursnet.Incomplete as error:
+        messages.error(
+            request,
+            _("Keine Datei erstellt: %(count)s fehlende Angaben, siehe Liste.")
+            % {"count": len(error.problems)},
+        )
+        return redirect("courses:kursnet", provider_pk=provider.pk)
+    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="angebote-{provider.pk}.{suffix}"'
     return response

@@ -83,6 +83,7 @@ class Event(models.Model):
     street = models.CharField(_("Straße"), max_length=200, blank=True)
     postcode = models.CharField(_("PLZ"), max_length=10, blank=True)
     city = models.CharField(_("Ort"), max_length=120, blank=True)
+    country = models.CharField(_("Land (ISO)"), max_length=2, default="DE")
     lat = models.FloatField(_("Breite"), null=True, blank=True)
     lon = models.FloatField(_("Länge"), null=True, blank=True)
     start = models.DateTimeField(_("Beginn"))
@@ -116,6 +117,10 @@ class Event(models.Model):
     )
     # Touched by every registration on SQLite so the write lock is taken before counting.
     lock_version = models.PositiveIntegerField(default=0, editable=False)
+    # iCalendar SEQUENCE: raised on every change of time or place and on cancellation, so a
+    # subscribed or mailed calendar entry is replaced (services/calendar_changes.py).
+    ical_sequence = models.PositiveIntegerField(default=0, editable=False)
+    cancelled_at = models.DateTimeField(_("Abgesagt am"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from verbund.events.services.calendar import absolute
+from verbund.core.services.jsonld import absolute, prune
 
 
 def event_jsonld(event, request=None) -> dict:
@@ -16,10 +16,16 @@ def event_jsonld(event, request=None) -> dict:
         "description": event.description,
         "startDate": timezone.localtime(event.start).isoformat(),
         "endDate": timezone.localtime(event.end).isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": "https://schema.org/EventCancelled"
+        if event.cancelled_at
+        else "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "url": absolute(event.get_absolute_url()),
-        "organizer": {"@type": "Organization", "name": str(event.organization)},
+        "organizer": {
+            "@type": "Organization",
+            "name": str(event.organization),
+            "url": event.organization.website,
+        },
         "location": {
             "@type": "Place",
             "name": event.place or event.city,
@@ -28,6 +34,7 @@ def event_jsonld(event, request=None) -> dict:
                 "streetAddress": event.street,
                 "postalCode": event.postcode,
                 "addressLocality": event.city,
+                "addressCountry": event.country,
             },
         },
         "maximumAttendeeCapacity": event.capacity,
@@ -48,7 +55,7 @@ def event_jsonld(event, request=None) -> dict:
             "latitude": event.lat,
             "longitude": event.lon,
         }
-    return data
+    return prune(data)
 
 
 def jsonld_script(data: dict):

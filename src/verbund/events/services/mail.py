@@ -100,7 +100,8 @@ def send_status_mail(registration_id: int, reason: str) -> bool:
         _subject(registration, reason), _body(registration, reason), to=[registration.email]
     )
     if registration.status == "confirmed":
-        message.attach("veranstaltung.ics", event_ics(registration.event), "text/calendar")
+        ics = event_ics(registration.event, method="REQUEST", attendee=registration.email)
+        message.attach("veranstaltung.ics", ics, "text/calendar; method=REQUEST")
     try:
         message.send()
     except OSError:  # the registration stands; the mail server is someone else's problem

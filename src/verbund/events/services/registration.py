@@ -112,6 +112,8 @@ def position(registration: Registration) -> int | None:
 def closed_reason(event: Event, now: datetime.datetime | None = None) -> str:
     """Why registration is not possible right now ('' when it is open)."""
     now = now or timezone.now()
+    if event.cancelled_at is not None:
+        return _("Die Veranstaltung ist abgesagt.")
     if event.start <= now:
         return _("Die Veranstaltung hat bereits begonnen.")
     if event.registration_opens and now < event.registration_opens:

@@ -14,7 +14,7 @@ from verbund.core.views.generic import ObjectFormView, editable_object
 from verbund.events.forms import EventForm, PriorityForm
 from verbund.events.models import Event, Registration
 from verbund.events.permissions import EVENTS_MANAGE
-from verbund.events.services import exports
+from verbund.events.services import calendar_changes, exports
 from verbund.events.services import registration as registrations
 
 
@@ -32,7 +32,14 @@ class EventFormView(ObjectFormView):
                 EVENTS_MANAGE,
                 Event(organization=data["organization"], network=data.get("network")),
             )
-        return editing.save_changes(obj, data, self.request.user, self.action_prefix)
+        before = calendar_changes.snapshot(obj)
+        saved = editing.save_changes(obj, data, self.request.user, self.action_prefix)
+        if calendar_changes.after_save(saved, before, self.request.user):
+            messages.info(
+                self.request,
+                _("Zeit oder Ort geändert: die Angemeldeten erhalten den neuen Kalendereintrag."),
+            )
+        return saved
 
 
 def _managed(request, pk) -> Event:
@@ -130,3 +137,17 @@ def export(request, pk, fmt):
     response = HttpResponse(body, content_type=kind)
     response["Content-Disposition"] = f'attachment; filename="teilnehmende-{event.pk}.{fmt}"'
     return response
+
+
+@login_required
+@require_POST
+def event_cancel(request, pk):
+    """Cancel the event: STATUS:CANCELLED in every calendar, a mail to each participant."""
+    event = _managed(request, pk)
+    if calendar_changes.cancel(event, request.user):
+        messages.success(
+            request, _("Veranstaltung abgesagt. Die Angemeldeten werden benachrichtigt.")
+        )
+    else:
+        messages.info(request, _("Die Veranstaltung war schon abgesagt."))
+    return redirect("events:registration_list", pk=event.pk)

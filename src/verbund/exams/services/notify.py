@@ -8,31 +8,39 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Event
+
+from verbund.core.services import ical
 
 BERLIN = ZoneInfo(settings.TIME_ZONE)
 
 
-def assignments_ics(assignments, name: str) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", "-//verbund//Prüfungstermine//DE")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+def assignments_ics(assignments, name: str, method: str | None = None) -> bytes:
+    """The examiner's sittings; a declined one stays as STATUS:CANCELLED (a higher
+    SEQUENCE), so it leaves a subscribed calendar instead of lingering there."""
+    calendar = ical.calendar("Prüfungstermine", name, method)
     for assignment in assignments:
         sitting = assignment.sitting
         event = Event()
-        event.add("uid", f"exam-assignment-{assignment.pk}@verbund")
+        event.add("uid", ical.uid("exam-assignment", assignment.pk))
         event.add(
             "summary",
-            _("Prüfung %(occupation)s (%(board)s)")
-            % {"occupation": sitting.occupation.name, "board": sitting.board.code},
+            ical.one_line(
+                _("Prüfung %(occupation)s (%(board)s)")
+                % {"occupation": sitting.occupation.name, "board": sitting.board.code}
+            ),
         )
         event.add("dtstart", datetime.combine(sitting.date, sitting.start_time, BERLIN))
         event.add("dtend", datetime.combine(sitting.date, sitting.end_time, BERLIN))
-        event.add("location", sitting.place)
+        event.add("location", ical.one_line(sitting.place))
         event.add("description", f"{assignment.get_group_display()} – {sitting.board.name}")
         event.add("url", settings.SITE_URL.rstrip("/") + reverse("exams:my_sittings"))
         event.add("dtstamp", timezone.now())
+        declined = assignment.declined_at is not None
+        ical.add_state(
+            event, cancelled=declined, sequence=int(declined), lat=sitting.lat, lon=sitting.lon
+        )
+        event.add("organizer", ical.organizer(sitting.board.name))
         calendar.add_component(event)
     return calendar.to_ical()
 
@@ -65,7 +73,7 @@ def mail_assignments(examiner, assignments) -> bool:
     )
     message.attach(
         "pruefungstermine.ics",
-        assignments_ics(assignments, _("Prüfungstermine")),
+        assignments_ics(assignments, _("Prüfungstermine"), method="PUBLISH"),
         "text/calendar",
     )
     message.send()

@@ -149,7 +149,8 @@ def my_sittings(request):
 
 @login_required
 def my_sittings_ics(request):
-    rows = _my_assignments(request.user).filter(declined_at__isnull=True)
+    # Declined sittings stay in the file as cancelled, so calendars drop them.
+    rows = _my_assignments(request.user)
     body = notify.assignments_ics(rows, _("Meine Prüfungstermine"))
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 

@@ -1,5 +1,6 @@
 from verbund.mobility.models.agreements import LearningAgreement
 from verbund.mobility.models.exchanges import Exchange, ExchangeDay, ExchangeParticipant
+from verbund.mobility.models.oids import OrganisationOid
 from verbund.mobility.models.projects import (
     CEFR,
     Application,
@@ -22,6 +23,7 @@ __all__ = [
     "LearningAgreement",
     "MatchRun",
     "MobilityProject",
+    "OrganisationOid",
     "ParticipantType",
     "Payment",
     "Placement",

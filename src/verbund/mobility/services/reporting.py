@@ -81,7 +81,13 @@ def export_rows(project) -> list[list]:
         _("Organisatorische Unterstützung"),
         _("Inklusionsunterstützung"),
         _("Summe"),
+        _("Projektnummer (Grant Agreement No.)"),
+        _("OID entsendende Einrichtung"),
+        _("OID aufnehmende Einrichtung"),
     ]
+    from verbund.mobility.models import OrganisationOid
+
+    oids = dict(OrganisationOid.objects.values_list("organization_id", "oid"))
     rows = [header]
     yes, no = _("ja"), _("nein")
     for stay in active_stays(project).select_related("person", "host", "placement", "project"):
@@ -109,6 +115,9 @@ def export_rows(project) -> list[list]:
                 stay.grant_organisational,
                 stay.grant_inclusion,
                 stay.grant_total,
+                project.reference,
+                oids.get(project.beneficiary_id, ""),
+                oids.get(stay.host_id, ""),
             ]
         )
     return rows

@@ -4,20 +4,20 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from icalendar import Calendar, Event
+from icalendar import Event
+
+from verbund.core.services import ical
 
 BERLIN = ZoneInfo(settings.TIME_ZONE)
 
 
 def activities_ics(activities, name: str) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", "-//verbund//Aktivitäten//DE")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar = ical.calendar("Aktivitäten", name)
     for activity in activities:
         event = Event()
-        event.add("uid", f"activity-{activity.pk}@verbund")
-        event.add("summary", activity.title)
+        event.add("uid", ical.uid("activity", activity.pk))
+        event.add("summary", ical.one_line(activity.title))
+        ical.add_state(event)
         if activity.start_time:
             event.add("dtstart", datetime.combine(activity.start, activity.start_time, BERLIN))
             end_time = activity.end_time or activity.start_time
@@ -26,10 +26,10 @@ def activities_ics(activities, name: str) -> bytes:
             event.add("dtstart", activity.start)
             event.add("dtend", activity.last_day + timedelta(days=1))
         if activity.place:
-            event.add("location", activity.place)
+            event.add("location", ical.one_line(activity.place))
         description = f"{activity.get_kind_display()} – {activity.network}"
         if activity.notes:
-            description += "\n\n" + activity.notes
+            description += "\n\n" + ical.text(activity.notes)
         event.add("description", description)
         event.add("url", settings.SITE_URL.rstrip("/") + activity.get_absolute_url())
         event.add("dtstamp", activity.updated_at)
