@@ -25,7 +25,7 @@ TOKENS = [
 ]
 
 
-@pytest.mark.parametrize("token", TOKENS)
+@pytest.mark.parametrize("token", TOKENS, ids=["survey", "event", "hex", "lower-case"])
 def test_token_shaped_segments_and_values_are_masked(token):
     for line in (
         f"GET /konjunktur/umfrage/{token}/ HTTP/1.1",
