@@ -1,5 +1,11 @@
 """Statistical disclosure control for survey tables: a pure function, no Django.
 
+The one suppression service of the platform: the needs analysis (tables, exports, API)
+and the business-climate reports (``economy.services.protection``: joint and per-chamber
+reports as one group x chamber table) both go through it; ``disclosure`` adds the
+cell-key noise. ``composition_withheld`` says when a filtered table may not even list
+its rows.
+
 A table is the roll-up lattice of one grouping: every cell key is a tuple of dimension
 values where ``TOTAL`` stands for "all" (the margins), so a table by district x topic has
 the inner cells, a total per district, a total per topic and the grand total.
