@@ -113,3 +113,23 @@ def test_expired_link_says_so_and_shows_nothing(client, world, status):
         assert "Vertraulich" not in page and invitation.firm.name not in page
         assert ("abgelaufen" in page) == (status == "closed")
         assert ("noch nicht begonnen" in page) == (status == "draft")
+
+
+def test_panel_of_the_other_chamber_can_neither_be_added_nor_imported(client, world):
+    import io
+
+    from tests import factories
+    from verbund.economy.models import PanelFirm
+
+    company = factories.organization("Fremd GmbH", region=world.braunschweig, wz_section="C")
+    client.force_login(world.lena)
+    url = reverse("economy:panel", args=[world.network.pk])
+    added = client.post(url, {"add": "1", "chamber": world.bs.pk, "organizations": [company.pk]})
+    assert added.status_code == 400
+    upload = io.BytesIO(
+        "Betrieb;Kammer;Landkreis;WZ;Beschäftigte\nUnter GmbH;IHK Braunschweig;Braunschweig;C;12\n".encode()
+    )
+    upload.name = "panel.csv"
+    response = client.post(url, {"import": "1", "file": upload})
+    assert response.status_code == 400 and "Keine Ihrer Kammern" in response.content.decode()
+    assert not PanelFirm.objects.filter(name__in=["Fremd GmbH", "Unter GmbH"]).exists()

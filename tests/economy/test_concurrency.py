@@ -45,3 +45,29 @@ def test_parallel_first_submissions_store_one_answer_and_answer_409(world):
     assert Answer.objects.filter(wave=world.wave, firm=firm).count() == 1
     assert len(statuses) == THREADS and set(statuses) <= {302, 409}
     assert 302 in statuses
+
+
+def test_the_losing_window_gets_a_friendly_409(client, world, monkeypatch):
+    """The race's loser, replayed: both windows built a new answer before either saved."""
+    from verbund.economy.services import answers
+
+    firm = world.firms[8]
+    Answer.objects.filter(wave=world.wave, firm=firm).delete()
+    invitation = world.wave.invitations.get(firm=firm)
+    original = answers.answer_for
+    calls = []
+
+    def late_window(found):
+        draft = original(found)
+        if not calls:  # the other window's save lands right after this one read
+            calls.append(1)
+            original(found).save()
+        return draft
+
+    monkeypatch.setattr(answers, "answer_for", late_window)
+    page = client.post(
+        invitation.survey_path(), {"lage": "gut", "erwartungen": "besser", "submit": "1"}
+    )
+    assert page.status_code == 409
+    assert "in einem anderen Fenster gespeichert" in page.content.decode()
+    assert Answer.objects.filter(wave=world.wave, firm=firm).count() == 1

@@ -65,16 +65,20 @@ def test_add_need_adds_a_block(client, survey_world, topics):
     assert 'name="need-2-topic"' in page
 
 
-def test_closed_wave_keeps_answers_readonly(client, survey_world, topics):
+def test_closed_wave_link_says_so_and_shows_nothing(client, survey_world, topics):
+    """Issue 24: an expired personal link shows neither answers nor free text."""
     world = survey_world
     url = reverse("needs:survey", args=[world.invitation_a.token])
-    client.post(url, {**_answers(world, topics), "submit": "1"})
+    client.post(url, {**_answers(world, topics), "submit": "1", "free_text": "Geheimer Plan"})
     waves.set_status(world.wave_a, Wave.Status.CLOSED, world.nora)
-    assert client.get(url).status_code == 200
+    page = client.get(url)
+    assert page.status_code == 410 and "abgelaufen" in page.content.decode()
+    assert "Geheimer Plan" not in page.content.decode()
+    assert world.invitation_a.company_name not in page.content.decode()
     response = client.post(
         url, {**_answers(world, topics, **{"need-0-employees": "99"}), "submit": "1"}
     )
-    assert response.status_code == 403
+    assert response.status_code == 410
     assert Response.objects.get(invitation=world.invitation_a).needs.get().employees == 4
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from verbund.needs.services import suppression
+from verbund.core.services import suppression
 
 SITUATION = ("gut", "befriedigend", "schlecht")
 EXPECTATION = ("besser", "gleich", "schlechter")

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from verbund.core.services import suppression
 from verbund.economy import method
-from verbund.needs.services import suppression
 
 
 @dataclass

@@ -46,6 +46,8 @@ class TableOut(Schema):
     dimension: str
     rows: list[NeedsCellOut]
     total: NeedsCellOut
+    # true when the filtered population is too small: no row, not even its key, is listed
+    withheld: bool = False
 
 
 class AnalysisQuery(Schema):
@@ -143,6 +145,7 @@ def wave_analysis(request, wave_id: int, query: Query[AnalysisQuery]):
         "dimension": dim,
         "rows": [_cell(r) for r in table["rows"]],
         "total": _cell(table["total"]),
+        "withheld": table["withheld"],
     }
 
 

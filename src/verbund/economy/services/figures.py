@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from verbund.core.models import Organization, Region
 from verbund.economy import choices, method
 from verbund.economy.models import Answer, Wave
+from verbund.economy.services import protection
 
 ANSWER_FIELDS = (
     "firm_id",
@@ -146,30 +147,76 @@ def series_of(waves: list[Wave], chamber_id: int | None = None) -> list[dict]:
         size[0] += count
         size[1] += staff or 0
         size[2] = max(size[2], top or 0)
+    hidden = _hidden_series_totals(waves, chamber_id)
     series = []
     for wave in waves:
         firms, staff, top = sizes.get(wave.pk, (0, 0, 0))
         tally = method.tally_from_counts(counts.get(wave.pk, []), firms)
         reason = method.protected_count(firms, staff, top)
+        if not reason and wave.pk in hidden:
+            reason = method.REASON_SECONDARY
         series.append(
             cell_dict(method.Cell(wave.label, method.figures_of(tally), reason), wave.label)
         )
     return series
 
 
+def _hidden_series_totals(waves: list[Wave], chamber_id: int | None) -> set[int]:
+    """The waves whose total (joint or of ``chamber_id``) the set of reports must hide."""
+    per_wave: dict[int, list] = {}
+    for wave_id, chamber, count, staff, top in (
+        Answer.objects.filter(wave__in=[w.pk for w in waves], status=Answer.Status.SUBMITTED)
+        .values_list("wave_id", "chamber_id")
+        .annotate(count=Count("pk"), staff=Sum("employees"), top=Max("employees"))
+        .order_by()
+    ):
+        per_wave.setdefault(wave_id, []).append((str(chamber), count, staff or 0, top or 0))
+    mine = protection.TOTAL if chamber_id is None else str(chamber_id)
+    return {wave_id for wave_id, rows in per_wave.items() if mine in protection.hidden_totals(rows)}
+
+
+def _hide(row: dict, reason: str = method.REASON_SECONDARY) -> dict:
+    """``row`` (a ``cell_dict``) hidden by the published set: no number is left in it."""
+    if row["hidden"]:
+        return row
+    return cell_dict(method.Cell(row["group"], None, reason), row["label"])
+
+
+def _protect_together(total, tables, hidden, chamber_id):
+    """Hide what the joint and per-chamber reports must hide together (``protection``)."""
+    mine = protection.TOTAL if chamber_id is None else str(chamber_id)
+    if (protection.TOTALS, protection.TOTAL, mine) in hidden:
+        total = _hide(total)
+    for dimension, rows in tables.items():
+        for index, row in enumerate(rows):
+            if dimension == "chamber":
+                key = (protection.TOTALS, protection.TOTAL, row["group"])
+            else:
+                key = (dimension, row["group"], mine)
+            if key in hidden:
+                rows[index] = _hide(row)
+    return total, tables
+
+
 def report_figures(wave: Wave, chamber_id: int | None = None) -> dict:
-    """Everything a report shows: this wave's tables and the climate over all earlier waves."""
+    """Everything a report shows: this wave's tables and the climate over all earlier waves.
+
+    Joint (``chamber_id`` None) and per-chamber figures are protected together, so that
+    no difference of the two gives a hidden part back (``protection``).
+    """
     waves = list(
         Wave.objects.filter(network_id=wave.network_id)
         .filter(Q(year__lt=wave.year) | Q(year=wave.year, season__lte=wave.season))
         .order_by("year", "season")
     )
-    answers = firm_answers([wave.pk], chamber_id)
+    everyone = firm_answers([wave.pk]).get(wave.pk, [])
+    hidden = protection.hidden_cells(everyone, method.DIMENSIONS)
+    answers = everyone
+    if chamber_id is not None:
+        answers = [answer for answer in everyone if answer.chamber == str(chamber_id)]
     dimensions = [d for d in method.DIMENSIONS if not (chamber_id and d == "chamber")]
-    total, tables = tables_of(answers.get(wave.pk, []), dimensions)
-    return {
-        "wave": wave.label,
-        "total": total,
-        "tables": tables,
-        "series": series_of(waves, chamber_id),
-    }
+    total, tables = _protect_together(*tables_of(answers, dimensions), hidden, chamber_id)
+    series = series_of(waves, chamber_id)
+    if total["hidden"]:  # this wave's point of the series is the same figure as the total
+        series = [_hide(point) if point["group"] == wave.label else point for point in series]
+    return {"wave": wave.label, "total": total, "tables": tables, "series": series}

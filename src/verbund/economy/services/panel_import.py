@@ -21,6 +21,7 @@ from verbund.core.services.tabular import RowError
 from verbund.economy import method
 from verbund.economy.forms import chambers_of
 from verbund.economy.models import PanelFirm
+from verbund.economy.services import rights
 
 COLUMNS = {
     "name": ("betrieb", "firma", "unternehmen"),
@@ -53,16 +54,20 @@ def _lookup_regions(network) -> dict:
     return found
 
 
-def _lookup_chambers(network) -> dict:
+def _lookup_chambers(network, user=None) -> dict:
+    """The chambers a row may name: those the importing user acts for (all without user)."""
+    chambers = chambers_of(network)
+    if user is not None:
+        chambers = chambers.filter(pk__in=rights.chambers_for(user, network))
     found = {}
-    for chamber in chambers_of(network):
+    for chamber in chambers:
         for name in (chamber.name, chamber.short_name):
             if name:
                 found[normalize_place_name(name)] = chamber
     return found
 
 
-def validate(network, table: tabular.Table) -> ImportResult:
+def validate(network, table: tabular.Table, user=None) -> ImportResult:
     result = ImportResult()
     if not table.header or len(table.rows) > MAX_ROWS:
         result.errors.append(RowError(1, "", _("Die Datei ist leer oder hat zu viele Zeilen.")))
@@ -78,7 +83,7 @@ def validate(network, table: tabular.Table) -> ImportResult:
             result.errors.append(RowError(1, COLUMNS[name][0], _("Pflichtspalte fehlt.")))
     if result.errors:
         return result
-    regions, chambers = _lookup_regions(network), _lookup_chambers(network)
+    regions, chambers = _lookup_regions(network), _lookup_chambers(network, user)
     for line, raw_cells in table.rows:
         cells = [tabular.cell_text(cell) for cell in raw_cells]
         if not any(cells):
@@ -89,7 +94,9 @@ def validate(network, table: tabular.Table) -> ImportResult:
             errors.append((_("Betrieb"), _("Der Name des Betriebs fehlt.")))
         chamber = chambers.get(normalize_place_name(value["chamber"]))
         if chamber is None:
-            errors.append((_("Kammer"), _("Keine Kammer dieses Netzwerks: %s") % value["chamber"]))
+            errors.append(
+                (_("Kammer"), _("Keine Ihrer Kammern in diesem Netzwerk: %s") % value["chamber"])
+            )
         district = None
         if value.get("district"):
             district = regions.get(value["district"]) or regions.get(
@@ -128,7 +135,7 @@ def import_panel(network, filename: str, content: bytes, user) -> ImportResult:
         table = tabular.read_table(filename, content)
     except tabular.FileError as error:
         return ImportResult(errors=[RowError(1, "", str(error))])
-    result = validate(network, table)
+    result = validate(network, table, user)
     if result.errors:
         return result
     PanelFirm.objects.bulk_create(PanelFirm(network=network, **row) for row in result.rows)

@@ -26,6 +26,7 @@ from verbund.needs.services.suppression import (
     TOTAL,
     RecordKeys,
     Table,
+    composition_withheld,
     protected_table,
     roll_up,
     suppress,
@@ -181,12 +182,17 @@ def labelled_rows(result: Table) -> list[dict]:
 
 
 def _one_dimensional(dim: str, result: Table) -> dict:
+    """Rows and total; a table of too few companies shows only its hidden total."""
+    withheld = composition_withheld(result)
+    if withheld:
+        result = Table(result.dims, {result.grand_total.key: result.grand_total})
     rows = labelled_rows(result)
     return {
         "dim": dim,
         "label": str(choices.DIMENSION_LABELS[dim]),
         "rows": [row for row in rows if not row["is_margin"]],
         "total": next(row for row in rows if row["is_margin"]),
+        "withheld": withheld,
     }
 
 
@@ -220,6 +226,9 @@ def overview(wave: Wave, filters: Filters | None = None) -> list[dict]:
 def cross(wave: Wave, rows_dim: str, cols_dim: str, filters: Filters | None = None) -> dict:
     """A protected two-dimensional table (e.g. district x topic) with its margins."""
     result = table(wave, (rows_dim, cols_dim), filters)
+    withheld = composition_withheld(result)
+    if withheld:  # too few companies: not even which rows and columns exist is shown
+        result = Table(result.dims, {result.grand_total.key: result.grand_total})
     rows_labels = labeller(rows_dim, {cell.key[0] for cell in result.cells.values()})
     cols_labels = labeller(cols_dim, {cell.key[1] for cell in result.cells.values()})
     row_keys = sorted(
@@ -240,6 +249,7 @@ def cross(wave: Wave, rows_dim: str, cols_dim: str, filters: Filters | None = No
         }
 
     return {
+        "withheld": withheld,
         "rows_dim": rows_dim,
         "cols_dim": cols_dim,
         "columns": [(key, cols_labels.get(key, "–")) for key in col_keys] + [(TOTAL, "")],

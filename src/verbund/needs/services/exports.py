@@ -21,6 +21,11 @@ PERTURBATION_NOTE = _lazy(
 )
 
 
+WITHHELD_NOTE = _lazy(
+    "Die gewählte Auswahl umfasst zu wenige Betriebe: es wird nichts über ihre Zusammensetzung gezeigt."
+)
+
+
 def _sheet(workbook, title, header, rows):
     sheet = workbook.create_sheet(title[:31])
     sheet.append(xlsx_row(sheet, header))
@@ -54,7 +59,10 @@ def analysis_xlsx(wave: Wave, filters: analysis.Filters | None = None) -> bytes:
     )
     info.append(xlsx_row(info, [_("Datenschutz"), str(PERTURBATION_NOTE)]))
     header = [_("Merkmal"), _("Betriebe"), _("Betroffene Beschäftigte"), _("Bedarfe")]
-    for table in analysis.overview(wave, filters):
+    tables = analysis.overview(wave, filters)
+    if any(table["withheld"] for table in tables):
+        info.append(xlsx_row(info, [_("Datenschutz"), str(WITHHELD_NOTE)]))
+    for table in tables:
         rows = [
             [
                 row["label"] or _("Gesamt"),
