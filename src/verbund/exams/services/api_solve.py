@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from verbund.core.models import Job
-from verbund.core.services import jobs
+from verbund.core.services import jobs, supervision
 from verbund.exams.solver import cpsat
 from verbund.exams.solver.goals import Goals
 from verbund.exams.solver.model import instance_from_dict, plan_to_dict
@@ -51,6 +51,8 @@ def start(user, data: dict, *, goal: str, time_limit: float) -> tuple[Job, bool]
     """Queue the solve of ``data`` (an already validated instance); (job, reused)."""
     period = str((data.get("period") or {}).get("name", ""))
     params = {"period": period, "digest": digest(data), "goal": goal, "time_limit": time_limit}
+    # a run whose worker died is queued again once or failed now: it never blocks (409)
+    supervision.recover_abandoned(model=Job)
     with transaction.atomic():
         # two POSTs at once (a client retrying) must not both start: one at a time per user
         get_user_model().objects.select_for_update().filter(pk=user.pk).first()
