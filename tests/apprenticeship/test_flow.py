@@ -172,3 +172,23 @@ def test_dashboard_shows_missing_aevo_and_open_requests(
     page = client.get(reverse("core:dashboard")).content.decode()
     assert "AEVO-Nachweis fehlt: Udo Neuling" in page
     assert "Partneranfrage von Hesterberg Testwerk beantworten" in page
+
+
+def test_a_rotation_solver_that_raises_ends_failed_not_running(
+    client, profile, stations, planner, verbund, monkeypatch
+):
+    """It used to stay "running, 2 %" forever; now it ends failed with what to do."""
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("solver crashed")
+
+    monkeypatch.setattr(rotation.cpsat, "plan_rotation", broken)
+    client.force_login(planner)
+    client.post(
+        reverse("apprenticeship:verbund_detail", args=[verbund.pk]),
+        {"occupation": profile.occupation.pk, "cohort": 2026, "time_limit": 5},
+    )
+    run = RotationRun.objects.get()
+    assert run.status == "failed" and run.finished_at is not None
+    assert "Bitte erneut starten" in run.message and "crashed" not in run.message
+    assert "Bitte erneut starten" in client.get(run.get_absolute_url()).content.decode()

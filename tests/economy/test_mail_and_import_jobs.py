@@ -241,5 +241,6 @@ def test_two_runs_at_the_same_time_mail_each_firm_once(transactional_db, world, 
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(results) == [0, count]
+    # each invitation is claimed before its mail: the two runs share the work, nobody twice
+    assert sum(results) == count
     assert len(mail.outbox) == count

@@ -163,3 +163,27 @@ def test_solve_takes_a_goal(pool_a, planner):
         plan = _solved(planner, instance, f"time_limit=1&goal={goal}")
         assert len(plan["assignments"]) == 9
     assert call(planner, "post", "/exams/solve?goal=cheapest", instance).status_code == 422
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}})
+def test_an_api_solve_whose_worker_died_never_blocks_the_planner(pool_a, planner):
+    """The API's solve is a plan run like the screen's: supervised, never a 409 forever."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from verbund.exams.models import PlanRun
+
+    instance = _instance_json(pool_a)
+    first = call(planner, "post", "/exams/solve?time_limit=1", instance).json()["run"]
+    run = PlanRun.objects.get(pk=first)
+    assert (run.kind, run.period, run.instance) == ("instance", None, instance)
+    # a worker took it up and was killed (no heartbeat for two minutes), twice
+    PlanRun.objects.filter(pk=first).update(
+        status="running", attempts=2, heartbeat_at=timezone.now() - timedelta(minutes=2)
+    )
+    changed = dict(instance, sittings=instance["sittings"][1:])
+    again = call(planner, "post", "/exams/solve?time_limit=1", changed)
+    assert again.status_code == 202 and again.json()["run"] != first
+    failed = call(planner, "get", f"/exams/solve/{first}").json()
+    assert failed["status"] == "failed" and "Bitte erneut starten" in failed["message"]

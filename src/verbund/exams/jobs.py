@@ -29,8 +29,7 @@ def import_sittings(job, progress):
     return import_jobs.report_as_json(result)
 
 
-# The API's batch solve (POST /api/v1/exams/solve): the exams.md instance travels as the
-# job's payload, the plan comes back as the job's result (services/api_solve.py).
+# API solves queued as jobs before they became plan runs (services/api_solve.py) still run.
 @jobs.register("exams.solve_instance")
 def solve_instance(job, progress):
     from verbund.exams.services import api_solve

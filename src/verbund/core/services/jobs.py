@@ -82,7 +82,9 @@ def start(
         raise JobError(_("Die Datei ist zu groß."))
     owner = user if user is not None and user.is_authenticated else None
     if owner is not None and not payload:
-        # A second click (or a re-sent POST) follows the job already under way.
+        # A second click (or a re-sent POST) follows the job already under way (never one
+        # whose worker died: that one is queued again once, or failed, first).
+        supervision.recover_abandoned(model=Job)
         pending = Job.objects.filter(
             kind=kind,
             created_by=owner,

@@ -18,9 +18,15 @@ class PlanRun(SolverRun):
         SOLVE = "solve", _("Neu planen")
         RESOLVE = "resolve", _("Rest neu planen (Sperren bleiben)")
         COMPARE = "compare", _("Pläne der Ziele vergleichen")
+        INSTANCE = "instance", _("Übermittelte Daten planen (Schnittstelle)")
 
-    period = models.ForeignKey(ExamPeriod, on_delete=models.CASCADE, related_name="runs")
+    # empty for a solve of data sent to the API (kind "instance"): no stored period
+    period = models.ForeignKey(
+        ExamPeriod, null=True, blank=True, on_delete=models.CASCADE, related_name="runs"
+    )
     kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices)
+    # the exams.md instance sent to POST /api/v1/exams/solve (kind "instance")
+    instance = models.JSONField(_("Übermittelte Daten"), default=dict, blank=True)
     goal = models.CharField(
         _("Planungsziel"), max_length=12, choices=PlanGoal.choices, default=PlanGoal.BALANCED
     )
@@ -39,7 +45,8 @@ class PlanRun(SolverRun):
         verbose_name_plural = _("Planungsläufe")
 
     def __str__(self):
-        return f"{self.period} – {self.get_kind_display()} ({self.get_status_display()})"
+        subject = self.period or self.result.get("period") or "–"
+        return f"{subject} – {self.get_kind_display()} ({self.get_status_display()})"
 
     def get_absolute_url(self):
         return reverse("exams:run_detail", args=[self.pk])

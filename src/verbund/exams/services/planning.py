@@ -21,6 +21,7 @@ from django.utils.translation import gettext_noop
 
 from verbund.core.services import audit, runs
 from verbund.exams.models import Assignment, ExamPeriod, PlanRun, RateTable, UnfilledSeat
+from verbund.exams.services import api_solve
 from verbund.exams.services import instance as instances
 from verbund.exams.solver import cpsat
 from verbund.exams.solver.eligibility import LockError
@@ -137,6 +138,8 @@ def locks_for(period, built, *, release_published=False):
 
 def build(run: PlanRun):
     """The instance of the run's period and the assignments the run must keep."""
+    if run.kind == PlanRun.Kind.INSTANCE:
+        return api_solve.build(run)
     built = instances.build(run.period)
     try:
         locks = locks_for(run.period, built, release_published=run.result.get("release_published"))
@@ -148,6 +151,8 @@ def build(run: PlanRun):
 def solve(run: PlanRun, prepared, progress):
     from verbund.exams.services import tradeoffs
 
+    if run.kind == PlanRun.Kind.INSTANCE:
+        return api_solve.solve(run, prepared, progress)
     built, locks = prepared
     try:
         if run.kind == PlanRun.Kind.COMPARE:
@@ -158,6 +163,8 @@ def solve(run: PlanRun, prepared, progress):
 
 
 def store(run: PlanRun, prepared, solution) -> str:
+    if run.kind == PlanRun.Kind.INSTANCE:
+        return api_solve.store(run, prepared, solution)
     built, _locks = prepared
     if run.kind == PlanRun.Kind.COMPARE:
         PlanRun.objects.filter(pk=run.pk).update(result={**run.result, "options": solution})
