@@ -103,12 +103,24 @@ def main_form(html: str, url: str) -> Form | None:
     return None
 
 
-def _value_for(name: str, attrs: dict) -> str:
+def _value_for(name: str, attrs: dict, position: int) -> str:
+    """``position``: how many fields of this type came before (later dates are later)."""
     kind = attrs.get("type", "text").lower()
+    if name == "year":
+        return _BY_NAME[name]
+    later = datetime.timedelta(days=position)
+    if kind == "date":
+        return (_TODAY + datetime.timedelta(days=30) + later).isoformat()
+    if kind == "datetime-local":
+        return (_TODAY + datetime.timedelta(days=30) + later).isoformat() + "T09:30"
+    if kind == "time":
+        return f"{9 + position:02d}:30"
     if kind in _BY_TYPE:
         return _BY_TYPE[kind]
     if name in _BY_NAME:
         return _BY_NAME[name]
+    if name.endswith("weeks"):
+        return "1-4"
     if attrs.get("inputmode") in _NUMERIC_HINTS:
         return "1"
     return f"Test {name}"[: int(attrs.get("maxlength") or 200)]
@@ -117,12 +129,13 @@ def _value_for(name: str, attrs: dict) -> str:
 def post_data(form: Form) -> dict:
     """Data for ``form`` as a person would send it: given values kept, blanks filled."""
     data: dict = {}
+    seen: dict[str, int] = {}
     for kind, name, attrs, extra in form.fields:
         if not name or "disabled" in attrs:
             continue
         if kind == "select":
             options = [option for option in extra if option[0] is not None and not option[2]]
-            chosen = [option[0] for option in options if option[1]]
+            chosen = [option[0] for option in options if option[1] and option[0] != ""]
             if not chosen:
                 chosen = [option[0] for option in options if option[0] != ""][:1]
             if "multiple" in attrs:
@@ -145,5 +158,7 @@ def post_data(form: Form) -> dict:
                 data[name] = [attrs.get("value", "on")]
             continue
         value = attrs.get("value", "")
-        data[name] = value if value else _value_for(name, attrs)
+        position = seen.get(input_type, 0)
+        seen[input_type] = position + 1
+        data[name] = value if value else _value_for(name, attrs, position)
     return data
