@@ -11,9 +11,13 @@ from verbund.core.views import (
     teams,
     tokens,
 )
+from verbund.core.views import health as health_views
 
 app_name = "core"
 urlpatterns = [
+    # For load balancers and monitoring (docs/deployment.md), outside the German URL scheme.
+    path("healthz", health_views.healthz, name="healthz"),
+    path("readyz", health_views.readyz, name="readyz"),
     path("", dashboard.dashboard, name="dashboard"),
     path("suche/", search.search, name="search"),
     path("organisationen/", organizations.OrganizationListView.as_view(), name="organization_list"),

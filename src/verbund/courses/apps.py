@@ -11,8 +11,12 @@ class CoursesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from verbund.core.models import Organization, Region, Topic
+        from verbund.core.services import health
         from verbund.courses import tasks  # noqa: F401 - registers the dashboard task
+        from verbund.courses.services.follower import readiness_check
         from verbund.courses.services.search import clear_label_cache
+
+        health.register("search_index", readiness_check)
 
         for model in (Organization, Region, Topic):
             for signal in (post_save, post_delete):

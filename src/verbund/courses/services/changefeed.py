@@ -140,9 +140,7 @@ def _read_sqlite(position: Position) -> Batch:
         last = cursor.fetchone()[0]
         if last < position.id:
             raise Restored(f"the change log ends at {last}, the replica was at {position.id}")
-        cursor.execute(
-            f"SELECT id, offer_id FROM {TABLE} WHERE id > %s ORDER BY id", [position.id]
-        )
+        cursor.execute(f"SELECT id, offer_id FROM {TABLE} WHERE id > %s ORDER BY id", [position.id])
         changes = [(int(a), int(b)) for a, b in cursor.fetchall()]
     new_id = changes[-1][0] if changes else position.id
     return Batch(changes, Position(id=new_id))
@@ -231,3 +229,26 @@ def report(path: Path, position: Position, register: bool = False) -> None:
             raise Restored("this replica was not seen for too long; the log may lack changes")
         IndexReplica.objects.create(name=name, **fields)
     _reported[name] = (position, now)
+
+
+def prune(retention_days: int, now=None) -> int:
+    """Delete change rows every live replica has applied and older than the retention;
+    forget replicas not seen within it. Returns the number of rows deleted."""
+    import datetime
+
+    from django.db.models import Max, Min
+
+    from verbund.courses.models import IndexChange, IndexReplica
+
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=retention_days)
+    IndexReplica.objects.filter(seen_at__lt=cutoff).delete()
+    horizon = IndexReplica.objects.aggregate(id=Min("position_id"), xmin=Min("position_xmin"))
+    last = IndexChange.objects.aggregate(last=Max("pk"))["last"]
+    if horizon["id"] is None or last is None:
+        return 0
+    rows = IndexChange.objects.filter(created_at__lt=cutoff, pk__lte=horizon["id"], pk__lt=last)
+    if postgres():
+        # Below every replica's xmin: committed (and applied) or aborted before all of them.
+        rows = rows.filter(txid__lt=horizon["xmin"] or 0)
+    return rows.delete()[0]

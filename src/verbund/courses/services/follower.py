@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.db import DatabaseError, close_old_connections, connection
 
-from verbund.courses.services import indexing
+from verbund.courses.services import changefeed, indexing
 
 logger = logging.getLogger(__name__)
 
@@ -69,3 +69,22 @@ def run_forever(interval: float = 1.0) -> None:
         time.monotonic() - started,
         applied,
     )
+
+
+# The follower polls every second; a replica this far behind the oldest pending change
+# is not current (its server should not get search traffic).
+READY_LAG_SECONDS = 30
+
+
+def readiness_check(path: Path | None = None) -> str | None:
+    """For ``/readyz``: None when this server's replica is current, else the reason."""
+    path = Path(path or indexing.conf.index_path())
+    if not indexing.current_dir(path).exists():
+        return "no search index (run `verbund courses reindex`)"
+    position = changefeed.read_position(indexing.current_dir(path))
+    count, lag = changefeed.pending(position)
+    if count < 0:
+        return "the database was restored: the replica awaits its rebuild"
+    if lag is not None and lag > READY_LAG_SECONDS:
+        return f"{count} changes pending for {lag:.0f} s (is `verbund courses follow` running?)"
+    return None
