@@ -83,6 +83,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "verbund.core.observability.middleware.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -297,9 +298,23 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # VERBUND_LOG_FORMAT=json: one JSON object per line with time, level, request/user/job id.
+    "formatters": {
+        "json": {"()": "verbund.core.observability.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", "text")}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+# /metrics (Prometheus) answers only with "Authorization: Bearer <token>"; empty: off.
+METRICS_TOKEN = env("METRICS_TOKEN")
+SENTRY_DSN = env("SENTRY_DSN")
+if SENTRY_DSN:
+    from verbund.core.observability.errors import init_error_reporting
+
+    init_error_reporting(SENTRY_DSN, env("SENTRY_ENVIRONMENT", "production"))
 
 # Where derived data lives (the course search index): beside the database, rebuildable.
 INDEX_DIR = Path(env("INDEX_DIR", str(VAR_DIR / "index")))

@@ -11,12 +11,18 @@ class CoursesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from verbund.core.models import Organization, Region, Topic
+        from verbund.core.observability import metrics
         from verbund.core.services import health
         from verbund.courses import tasks  # noqa: F401 - registers the dashboard task
-        from verbund.courses.services.follower import readiness_check
+        from verbund.courses.services.follower import readiness_check, replica_lag_seconds
         from verbund.courses.services.search import clear_label_cache
 
         health.register("search_index", readiness_check)
+        metrics.register_gauge(
+            "verbund_search_replica_lag_seconds",
+            "Age of the oldest change this server's search replica has not applied",
+            replica_lag_seconds,
+        )
 
         for model in (Organization, Region, Topic):
             for signal in (post_save, post_delete):

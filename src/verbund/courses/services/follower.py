@@ -88,3 +88,10 @@ def readiness_check(path: Path | None = None) -> str | None:
     if lag is not None and lag > READY_LAG_SECONDS:
         return f"{count} changes pending for {lag:.0f} s (is `verbund courses follow` running?)"
     return None
+
+
+def replica_lag_seconds(path: Path | None = None) -> float | None:
+    """For the metrics: age of the oldest change not applied here (0 when current)."""
+    path = Path(path or indexing.conf.index_path())
+    count, lag = changefeed.pending(changefeed.read_position(indexing.current_dir(path)))
+    return None if count < 0 else (lag or 0.0)
