@@ -16,3 +16,11 @@ class CoreConfig(AppConfig):
 
         # ... and its background job types in jobs.py (verbund.core.services.jobs).
         autodiscover_modules("jobs")
+
+        # Daily pruning (verbund housekeeping) as a periodic task of the worker.
+        from datetime import timedelta
+
+        from verbund.core import tasks
+        from verbund.core.services import periodic
+
+        periodic.register(tasks.housekeeping, every=timedelta(days=1))

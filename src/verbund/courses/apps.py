@@ -12,12 +12,14 @@ class CoursesConfig(AppConfig):
 
         from verbund.core.models import Organization, Region, Topic
         from verbund.core.observability import metrics
-        from verbund.core.services import health
+        from verbund.core.services import health, housekeeping
         from verbund.courses import tasks  # noqa: F401 - registers the dashboard task
+        from verbund.courses.services.changefeed import prune_change_log
         from verbund.courses.services.follower import readiness_check, replica_lag_seconds
         from verbund.courses.services.search import clear_label_cache
 
         health.register("search_index", readiness_check)
+        housekeeping.register("Änderungsprotokoll der Kurssuche", prune_change_log)
         metrics.register_gauge(
             "verbund_search_replica_lag_seconds",
             "Age of the oldest change this server's search replica has not applied",

@@ -56,11 +56,15 @@ def check_database() -> str | None:
 
 
 def worker_last_seen() -> datetime.datetime | None:
-    """When a background worker was last seen working (None: never, or no queue)."""
+    """When a background worker was last seen working (None: never, or no queue): the
+    newest task start or finish in the queue, or job heartbeat."""
     from django.db.models import Max
     from django_tasks_db.models import DBTaskResult
 
+    from verbund.core.job_models import Job
+
     times = DBTaskResult.objects.aggregate(started=Max("started_at"), finished=Max("finished_at"))
+    times["job"] = Job.objects.aggregate(seen=Max("heartbeat_at"))["seen"]
     seen = [t for t in times.values() if t is not None]
     return max(seen) if seen else None
 

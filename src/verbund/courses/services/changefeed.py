@@ -252,3 +252,10 @@ def prune(retention_days: int, now=None) -> int:
         # Below every replica's xmin: committed (and applied) or aborted before all of them.
         rows = rows.filter(txid__lt=horizon["xmin"] or 0)
     return rows.delete()[0]
+
+
+def prune_change_log(now=None) -> int:
+    """The housekeeping step (``COURSES_CHANGELOG_RETENTION_DAYS``, default 7)."""
+    from django.conf import settings
+
+    return prune(int(getattr(settings, "COURSES_CHANGELOG_RETENTION_DAYS", 7)), now)
