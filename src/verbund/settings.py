@@ -320,3 +320,5 @@ if SENTRY_DSN:
 INDEX_DIR = Path(env("INDEX_DIR", str(VAR_DIR / "index")))
 # Days an offer without a future run stays findable after its last run started.
 COURSES_GRACE_DAYS = int(env("COURSES_GRACE_DAYS", "30"))
+# Days the course change log is kept for replicas (verbund housekeeping prunes below them).
+COURSES_CHANGELOG_RETENTION_DAYS = int(env("COURSES_CHANGELOG_RETENTION_DAYS", "7"))
