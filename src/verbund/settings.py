@@ -190,8 +190,25 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Media through the storage API: "local" (MEDIA_ROOT; shared with several servers) or
+# "s3://bucket" (S3-compatible object storage via django-storages; VERBUND_S3_* below).
+MEDIA_STORAGE = env("MEDIA_STORAGE", "local")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": MEDIA_STORAGE.removeprefix("s3://"),
+                "endpoint_url": env("S3_ENDPOINT_URL") or None,
+                "access_key": env("S3_ACCESS_KEY") or None,
+                "secret_key": env("S3_SECRET_KEY") or None,
+                "default_acl": None,
+                "querystring_auth": True,
+            },
+        }
+        if MEDIA_STORAGE.startswith("s3://")
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
