@@ -12,6 +12,7 @@ to serve on an error (not a registered system check: ``migrate`` and the demo ru
 ``collectstatic``).
 """
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -35,10 +36,8 @@ def check_storage() -> list[Error]:
             )
     else:
         media = Path(settings.MEDIA_ROOT)
-        try:
+        with contextlib.suppress(OSError):
             media.mkdir(parents=True, exist_ok=True)  # a fresh single server
-        except OSError:
-            pass
         if not media.is_dir() or not os.access(media, os.W_OK):
             errors.append(
                 Error(
