@@ -9,8 +9,9 @@ that moment) plus the highest id it applied. A trigger stores each row's transac
 in the same statement (so the rows are exactly those visible in S), every row whose
 transaction is *not* visible in the old position P: a transaction that committed after P
 was taken is in P's running list or at/above P's xmax, so it is returned exactly once,
-whatever id it holds. ``id > P.id`` also returns rows of the reader's own open transaction
-(a test's), which are visible in P although P was taken before they were written.
+whatever id it holds. The reader's own open transaction (a test's, or a caller inside
+``atomic``) is listed as running in every snapshot it takes; its rows are read by id
+(``id > P.id``, ascending within one transaction) instead, so they are applied once.
 
 On SQLite writes are serialized (one writer holds the database lock from its first write
 to its commit), so ids are handed out in commit order and the id alone is a safe position.
@@ -160,7 +161,9 @@ def _read_postgres(position: Position) -> Batch:
             SELECT now.s::text, (SELECT COALESCE(MAX(id), 0) FROM {TABLE}), c.id, c.offer_id
             FROM now LEFT JOIN {TABLE} c ON (
                 (c.txid >= %(xmin)s AND NOT pg_visible_in_snapshot(
-                    c.txid::text::xid8, %(position)s::pg_snapshot))
+                    c.txid::text::xid8, %(position)s::pg_snapshot)
+                 AND c.txid IS DISTINCT FROM
+                    pg_current_xact_id_if_assigned()::text::bigint)
                 OR c.id > %(last)s
             )
             ORDER BY c.id
