@@ -84,6 +84,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "verbund.core.observability.middleware.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -136,6 +137,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A connection broken by a database restart is replaced at the next request's start.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -193,8 +196,25 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Media through the storage API: "local" (MEDIA_ROOT; shared with several servers) or
+# "s3://bucket" (S3-compatible object storage via django-storages; VERBUND_S3_* below).
+MEDIA_STORAGE = env("MEDIA_STORAGE", "local")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": MEDIA_STORAGE.removeprefix("s3://"),
+                "endpoint_url": env("S3_ENDPOINT_URL") or None,
+                "access_key": env("S3_ACCESS_KEY") or None,
+                "secret_key": env("S3_SECRET_KEY") or None,
+                "default_acl": None,
+                "querystring_auth": True,
+            },
+        }
+        if MEDIA_STORAGE.startswith("s3://")
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -274,6 +294,8 @@ CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS and env_bool("SSL_REDIRECT", True)
+# Load balancers and Prometheus probe the servers over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^(healthz|readyz|metrics)$"]
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
@@ -303,15 +325,22 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"mask_tokens": {"()": "verbund.core.log_masking.TokenMaskingFilter"}},
+    # VERBUND_LOG_FORMAT=json: one JSON object per line with time, level, request/user/job id.
     "formatters": {
+        "json": {"()": "verbund.core.observability.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "django.server": {
             "()": "django.utils.log.ServerFormatter",
             "format": "[{server_time}] {message}",
             "style": "{",
-        }
+        },
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env("LOG_FORMAT", "text"),
+            "filters": ["mask_tokens"],
+        },
         "django.server": {
             "class": "logging.StreamHandler",
             "formatter": "django.server",
@@ -324,8 +353,17 @@ LOGGING = {
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
     },
 }
+# /metrics (Prometheus) answers only with "Authorization: Bearer <token>"; empty: off.
+METRICS_TOKEN = env("METRICS_TOKEN")
+SENTRY_DSN = env("SENTRY_DSN")
+if SENTRY_DSN:
+    from verbund.core.observability.errors import init_error_reporting
+
+    init_error_reporting(SENTRY_DSN, env("SENTRY_ENVIRONMENT", "production"))
 
 # Where derived data lives (the course search index): beside the database, rebuildable.
 INDEX_DIR = Path(env("INDEX_DIR", str(VAR_DIR / "index")))
 # Days an offer without a future run stays findable after its last run started.
 COURSES_GRACE_DAYS = int(env("COURSES_GRACE_DAYS", "30"))
+# Days the course change log is kept for replicas (verbund housekeeping prunes below them).
+COURSES_CHANGELOG_RETENTION_DAYS = int(env("COURSES_CHANGELOG_RETENTION_DAYS", "7"))

@@ -10,7 +10,8 @@ from tests import factories
 from tests.courses.conftest import make_offer, search_ids
 from verbund.core.models import Job
 from verbund.courses.jobs import REINDEX
-from verbund.courses.services import indexing
+from verbund.courses.search import CourseIndex
+from verbund.courses.services import changefeed, indexing
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 URL = "/kurse/suchindex/"
@@ -76,7 +77,10 @@ def test_an_open_handle_follows_a_rebuild_done_elsewhere(offers, provider_a, set
 
 def test_an_index_of_the_older_layout_becomes_a_generation(offers, tmp_path):
     legacy = tmp_path / "server2" / "courses"
-    indexing.apply_pending(legacy)  # a plain directory, as before generations
+    CourseIndex(legacy)  # a plain directory, as before generations, at the log's end
+    changefeed.write_position(legacy, changefeed.current())
+    changefeed.report(legacy, changefeed.current(), register=True)
+    assert indexing.apply_pending(legacy) == 0
     assert legacy.is_dir() and not legacy.is_symlink()
     indexing.rebuild(legacy)
     assert legacy.is_symlink()

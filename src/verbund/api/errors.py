@@ -10,7 +10,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError
@@ -183,6 +183,19 @@ def install(api) -> None:
         if exc.status_code == 400:
             return respond(request, 400, _("Der Inhalt der Anfrage ist kein gültiges JSON."))
         return respond(request, exc.status_code, exc.message)
+
+    def database_unavailable(request, exc):
+        # The database is away (restart, failover): retry later; no bug to report.
+        logger.warning("API request %s while the database is unavailable: %s", request.path, exc)
+        return respond(
+            request,
+            503,
+            _("Der Dienst ist vorübergehend nicht erreichbar. Bitte gleich noch einmal versuchen."),
+            headers={"Retry-After": "10"},
+        )
+
+    api.exception_handler(OperationalError)(database_unavailable)
+    api.exception_handler(InterfaceError)(database_unavailable)
 
     @api.exception_handler(Exception)
     def server_error(request, exc):

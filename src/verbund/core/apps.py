@@ -18,3 +18,11 @@ class CoreConfig(AppConfig):
         from verbund.core import forbidden_log
 
         forbidden_log.install()
+
+        # Daily pruning (verbund housekeeping) as a periodic task of the worker.
+        from datetime import timedelta
+
+        from verbund.core import tasks
+        from verbund.core.services import periodic
+
+        periodic.register(tasks.housekeeping, every=timedelta(days=1))

@@ -16,3 +16,11 @@ def run_solver(context, model_label: str, run_id: int) -> str:
     from verbund.core.services.runs import execute
 
     return execute(model_label, run_id, str(context.task_result.id))
+
+
+@task()
+def housekeeping() -> dict:
+    """Daily (registered in CoreConfig.ready): ``verbund housekeeping`` in the worker."""
+    from verbund.core.services import housekeeping as steps
+
+    return steps.run()

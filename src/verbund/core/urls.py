@@ -1,5 +1,6 @@
 from django.urls import path
 
+from verbund.core.observability import metrics
 from verbund.core.views import (
     choices,
     dashboard,
@@ -11,9 +12,14 @@ from verbund.core.views import (
     teams,
     tokens,
 )
+from verbund.core.views import health as health_views
 
 app_name = "core"
 urlpatterns = [
+    # For load balancers and monitoring (docs/deployment.md), outside the German URL scheme.
+    path("healthz", health_views.healthz, name="healthz"),
+    path("readyz", health_views.readyz, name="readyz"),
+    path("metrics", metrics.metrics_view, name="metrics"),
     path("", dashboard.dashboard, name="dashboard"),
     path("suche/", search.search, name="search"),
     path("organisationen/", organizations.OrganizationListView.as_view(), name="organization_list"),

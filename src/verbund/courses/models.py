@@ -340,8 +340,10 @@ class Synonym(models.Model):
 class IndexChange(models.Model):
     """The change log that feeds every search-index replica (written in the same transaction).
 
-    Each replica remembers the id of the last change it applied; ``offer_id`` is no
-    foreign key because a delete outlives its offer.
+    Each replica remembers the position it reached (services/changefeed.py: on
+    PostgreSQL a snapshot, so commit order counts, not id order); ``offer_id`` is no
+    foreign key because a delete outlives its offer. ``txid`` is the writing
+    transaction's id, set by a database trigger on PostgreSQL (empty on SQLite).
     """
 
     class Op(models.TextChoices):
@@ -352,6 +354,7 @@ class IndexChange(models.Model):
     version = models.PositiveIntegerField()
     op = models.CharField(max_length=6, choices=Op.choices)
     created_at = models.DateTimeField(auto_now_add=True)
+    txid = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
 
     PERSONAL_DATA = NoPersonalData("offer ids and versions")
 
@@ -362,6 +365,30 @@ class IndexChange(models.Model):
 
     def __str__(self):
         return f"{self.op} {self.offer_id} v{self.version}"
+
+
+class IndexReplica(models.Model):
+    """An index replica (one per app server) and the change-log position it has reached.
+
+    Written by the replica itself; housekeeping prunes the change log below every
+    position and drops replicas not seen for ``COURSES_CHANGELOG_RETENTION_DAYS``.
+    """
+
+    name = models.CharField(max_length=300, unique=True)  # host name and index path
+    position_id = models.BigIntegerField()
+    # PostgreSQL: the position snapshot's xmin (every change below it is applied).
+    position_xmin = models.BigIntegerField(null=True, blank=True)
+    seen_at = models.DateTimeField()
+
+    PERSONAL_DATA = NoPersonalData("host names and change-log positions")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Suchindex-Replikat")
+        verbose_name_plural = _("Suchindex-Replikate")
+
+    def __str__(self):
+        return self.name
 
 
 # The KURSNET delivery models live in their own module (this one is long enough).

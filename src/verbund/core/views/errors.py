@@ -7,12 +7,19 @@ user's organization or network. A refusal that carries its own reason for the us
 a raw permission code is never shown.
 """
 
-from django.http import HttpResponseServerError
+import sys
+
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.csrf import requires_csrf_token
 
 from verbund.core.permissions import PERMISSIONS, TEAMS_MANAGE
+from verbund.core.services import health
 from verbund.core.services.access import Refused
+
+# Seconds after which a client may try again while the database is away.
+RETRY_AFTER = "10"
 
 
 def _back_url(request) -> str:
@@ -50,6 +57,8 @@ def page_not_found(request, exception=None):
 
 @requires_csrf_token
 def server_error(request):
+    if health.database_unavailable(sys.exc_info()[1]):
+        return database_unavailable(request)
     try:
         return render(request, "errors/500.html", status=500)
     except Exception:  # noqa: BLE001 - whatever failed may fail again; never raise here
@@ -57,3 +66,25 @@ def server_error(request):
             b"<!DOCTYPE html><title>500</title><h1>Interner Fehler / Server error</h1>",
             content_type="text/html",
         )
+
+
+def database_unavailable(request):
+    """503 while the database cannot be reached: a German page, JSON for the API. Rendered
+    without the site layout (its context needs the database); the next request after
+    the outage reconnects by itself."""
+    if request.path.startswith("/api/"):
+        response = JsonResponse(
+            {"detail": gettext("Der Dienst ist vorübergehend nicht erreichbar.")},
+            status=503,
+        )
+    else:
+        from django.template.loader import render_to_string
+
+        try:
+            body = render_to_string("errors/503.html")
+        except Exception:  # noqa: BLE001 - never raise while handling an error
+            body = "<!DOCTYPE html><title>503</title><h1>verbund ist gleich wieder da</h1>"
+        response = HttpResponseServerError(body, content_type="text/html; charset=utf-8")
+        response.status_code = 503
+    response["Retry-After"] = RETRY_AFTER
+    return response

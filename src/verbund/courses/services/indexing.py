@@ -1,10 +1,12 @@
 """Keeping the tantivy index beside the database current.
 
 Every change of an offer or its runs writes an ``IndexChange`` row in the same transaction
-(``log_change``). When the transaction commits, ``apply_pending`` reads the rows after the
-position this replica has reached and updates the index; a rolled-back transaction leaves
-no row and so never touches the index. Each app server keeps its own replica directory
-and position file, so several servers stay current from one change log (DESIGN.md).
+(``log_change``). When the transaction commits, ``apply_pending`` reads the rows committed
+since the position this replica has reached (``changefeed``: in commit order, not id
+order) and updates the index; a rolled-back transaction leaves no row and so never
+touches the index. Each app server keeps its own replica directory and position file and
+runs ``verbund courses follow``, so several servers stay current from one change log
+(DESIGN.md). A replica whose position does not fit the database (a restore) is rebuilt.
 
 ``rebuild`` writes a fresh index; ``check`` compares index and database (engine helper).
 
@@ -31,17 +33,17 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from django.db import transaction
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from verbund.core.services import topics as taxonomy
 from verbund.courses import conf
 from verbund.courses.models import IndexChange, Offer, Run
 from verbund.courses.search import ConsistencyReport, CourseIndex
+from verbund.courses.services import changefeed
 
 logger = logging.getLogger(__name__)
 
-POSITION_FILE = "changelog-position"
 GENERATION = ".gen-"
 BATCH = 2000
 # Incremental updates are small; a small writer heap keeps the web process lean.
@@ -125,41 +127,39 @@ def _writer_lock(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def read_position(path: Path | None = None) -> int:
-    try:
-        return int((Path(path or conf.index_path()) / POSITION_FILE).read_text())
-    except (FileNotFoundError, ValueError):
-        return 0
-
-
-def _write_position(path: Path, position: int) -> None:
-    temporary = path / f"{POSITION_FILE}.tmp"
-    temporary.write_text(str(position))
-    temporary.replace(path / POSITION_FILE)
+def read_position(path: Path | None = None) -> changefeed.Position | None:
+    return changefeed.read_position(current_dir(path))
 
 
 def apply_pending(path: Path | None = None, today: datetime.date | None = None) -> int:
-    """Bring this replica up to the end of the change log; returns the changes applied."""
+    """Bring this replica up to date with the committed changes; returns how many it applied.
+
+    A replica whose position does not belong to this database (restored, replaced, never
+    built, or dropped from the registry) is rebuilt; then the rebuilt offers are counted.
+    """
     path = Path(path or conf.index_path())
-    with _writer_lock(path):
-        return _catch_up(get_index(path), current_dir(path), today)
+    try:
+        with _writer_lock(path):
+            return _catch_up(get_index(path), current_dir(path), today)
+    except changefeed.Restored as reason:
+        logger.warning("Rebuilding the course index %s: %s", path, reason)
+        return rebuild(path, today=today)
 
 
-def _catch_up(index: CourseIndex, directory: Path, today=None) -> int:
-    """Apply the logged changes after ``directory``'s position (caller holds the lock)."""
-    position = read_position(directory)
-    changes = list(
-        IndexChange.objects.filter(pk__gt=position).order_by("pk").values_list("pk", "offer_id")
-    )
-    if not changes:
-        return 0
-    offer_ids = {offer_id for _pk, offer_id in changes}
-    index.writer(heap_size=SMALL_HEAP, threads=1)
-    write_offers(index, sorted(offer_ids), today)
-    index.commit()
-    index.close()
-    _write_position(directory, changes[-1][0])
-    return len(changes)
+def _catch_up(index: CourseIndex, directory: Path, today=None, register=False) -> int:
+    """Apply the changes committed since ``directory``'s position (caller holds the lock)."""
+    position = changefeed.read_position(directory)
+    batch = changefeed.read(position)
+    if batch.changes:
+        offer_ids = {offer_id for _pk, offer_id in batch.changes}
+        index.writer(heap_size=SMALL_HEAP, threads=1)
+        write_offers(index, sorted(offer_ids), today)
+        index.commit()
+        index.close()
+    if batch.position != position:
+        changefeed.write_position(directory, batch.position)
+    changefeed.report(directory, batch.position, register=register)
+    return len(batch.changes)
 
 
 def offer_documents(offers: Iterable[Offer], today: datetime.date) -> Iterator[dict]:
@@ -250,7 +250,7 @@ def rebuild(path: Path | None = None, progress=None, today=None) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     fresh = path.with_name(f"{path.name}{GENERATION}{_generation_name()}")
     # Changes logged from here on are applied before the swap (they may repeat work).
-    position = IndexChange.objects.aggregate(last=Max("pk"))["last"] or 0
+    position = changefeed.current()
     index = CourseIndex(fresh, facet_cache=False)
     index.writer()
     ids = list(Offer.objects.searchable(today).order_by("pk").values_list("pk", flat=True))
@@ -262,9 +262,9 @@ def rebuild(path: Path | None = None, progress=None, today=None) -> int:
             progress(len(chunk))
     index.commit()
     index.close()
-    _write_position(fresh, position)
+    changefeed.write_position(fresh, position)
     with _writer_lock(path):
-        _catch_up(index, fresh, today)
+        _catch_up(index, fresh, today, register=True)
         del index
         previous = _swap(path, fresh)
     _drop_generations(path, keep={fresh, previous})
@@ -308,8 +308,8 @@ def index_status(path: Path | None = None) -> dict:
     """What the staff page shows: generation, documents, change-log position and backlog."""
     path = Path(path or conf.index_path())
     directory = current_dir(path)
-    position = read_position(directory)
-    last = IndexChange.objects.aggregate(last=Max("pk"))["last"] or 0
+    position = changefeed.read_position(directory)
+    pending, lag = changefeed.pending(position)
     try:
         documents = get_index(path).num_docs if directory.exists() else 0
     except IndexUnavailable:
@@ -322,8 +322,9 @@ def index_status(path: Path | None = None) -> dict:
     return {
         "generation": directory.name,
         "documents": documents,
-        "position": position,
-        "pending": IndexChange.objects.filter(pk__gt=position).count() if last > position else 0,
+        "position": position.id if position else 0,
+        "pending": pending,  # -1: the replica must be rebuilt (restored database)
+        "lag_seconds": lag,
         "updated_at": built,
     }
 

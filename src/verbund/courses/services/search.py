@@ -249,6 +249,12 @@ def search(request: SearchRequest, today: datetime.date | None = None, dropped=N
         for hit in result.hits
         if hit.id in offers
     ]
+    # A hit whose offer was deleted or archived a moment ago (this replica has not applied
+    # it yet) is left out; the count says so too, so the page never shows "1 Angebot
+    # gefunden" above "Keine Angebote gefunden".
+    gone = len(result.hits) - len(items)
+    if gone:
+        result = dataclasses.replace(result, total=max(len(items), result.total - gone))
     return result, items
 
 

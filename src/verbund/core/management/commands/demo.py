@@ -3,7 +3,7 @@
 Migrates, seeds the reference data, loads the demo, collects static files and serves
 with gunicorn (a production server; static files through whitenoise) over plain HTTP on
 127.0.0.1:8000, and beside it the background worker (``verbund worker``) that runs long
-jobs; Ctrl+C or SIGTERM stops both, and both write to this console. The server process gets VERBUND_HTTPS=0 and VERBUND_DEBUG=0 so that
+jobs and the search-index follower (``verbund courses follow``); Ctrl+C or SIGTERM stops both, and both write to this console. The server process gets VERBUND_HTTPS=0 and VERBUND_DEBUG=0 so that
 cookies work without TLS while everything else behaves as in production.
 """
 
@@ -109,7 +109,9 @@ class Command(BaseCommand):
             "verbund.core.gunicorn_logging.GunicornLogger",
         ]
         worker = [sys.executable, "-m", "verbund", "worker", "--sole"]
-        code = run_together([server, worker], env=env)
+        # Keeps this server's search index current with commits from any process.
+        follower = [sys.executable, "-m", "verbund", "courses", "follow"]
+        code = run_together([server, worker, follower], env=env)
         if code:
             raise CommandError(f"The demo stopped with exit code {code}.")
 

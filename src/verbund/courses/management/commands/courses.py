@@ -1,4 +1,4 @@
-"""``verbund courses <reindex|apply|refresh|import|export|supplier-id|deliver|generate>``: tools."""
+"""``verbund courses <reindex|apply|follow|refresh|import|export|supplier-id|deliver|generate>``: tools."""
 
 import sys
 import time
@@ -23,6 +23,10 @@ class Command(BaseCommand):
         reindex = sub.add_parser("reindex", help="Suchindex neu aufbauen oder prüfen")
         reindex.add_argument("--check", action="store_true", help="nur prüfen, nichts ändern")
         sub.add_parser("apply", help="ausstehende Änderungen aus dem Änderungsprotokoll anwenden")
+        follower = sub.add_parser(
+            "follow", help="Änderungen fortlaufend übernehmen (läuft bis SIGTERM)"
+        )
+        follower.add_argument("--interval", type=float, default=1.0, help="Sekunden")
         sub.add_parser("refresh", help="täglich: begonnene Termine und Karenzzeit nachziehen")
         importer = sub.add_parser("import", help="CSV, XLSX oder openQ-cat-XML importieren")
         importer.add_argument("file", type=Path)
@@ -89,6 +93,11 @@ class Command(BaseCommand):
 
     def do_apply(self, **options):
         self.stdout.write(f"{indexing.apply_pending()} Änderungen angewendet.")
+
+    def do_follow(self, interval=1.0, **options):
+        from verbund.courses.services import follower
+
+        follower.run_forever(interval)
 
     def do_refresh(self, **options):
         self.stdout.write(f"{indexing.refresh()} Angebote im Index aktualisiert.")
