@@ -292,3 +292,12 @@ def test_public_partnership_shows_its_exchanges_but_not_who_takes_part(client, w
     page = client.get(a.exchange.get_absolute_url()).content.decode()
     assert a.exchange.title in page and "Inès Moreau" not in page
     assert not ExchangeParticipant.objects.visible_to(outsider).exists()
+
+
+def test_application_form_shows_the_privacy_notice(client, world, planner):
+    from verbund.core.legal_models import LegalText
+
+    LegalText.objects.create(key="hinweis-mobility", title="Datenschutz", body="Zweck: Vermittlung")
+    client.force_login(planner)
+    url = reverse("mobility:application_create", args=[world["a"].project.pk])
+    assert "Zweck: Vermittlung" in client.get(url).content.decode()

@@ -420,3 +420,4 @@ class ApiToken(models.Model):
 
 # A model of this app kept in its own module (this one is long enough).
 from verbund.core.job_models import Job  # noqa: E402, F401
+from verbund.core.legal_models import LegalText  # noqa: E402, F401

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EconomyConfig(AppConfig):
@@ -6,5 +7,10 @@ class EconomyConfig(AppConfig):
     label = "economy"
 
     def ready(self):
+        from verbund.core.services import legal
+
+        # The privacy notice shown beside this app's forms that collect personal data.
+        legal.register_notice("economy", _("Konjunkturumfrage"))
+
         from verbund.economy import permissions  # noqa: F401 - registers the permissions
         from verbund.economy.services import dashboard  # noqa: F401 - registers dashboard tasks

@@ -13,9 +13,23 @@ class RegistrationForm(forms.Form):
     email = forms.EmailField(label=_("E-Mail"))
     organization_name = forms.CharField(label=_("Organisation"), max_length=255, required=False)
     seats = forms.IntegerField(label=_("Plätze"), min_value=1, initial=1)
+    photo_consent = forms.BooleanField(
+        label=_(
+            "Ich bin einverstanden, dass Fotos der Veranstaltung, auf denen ich zu sehen bin, veröffentlicht werden."
+        ),
+        required=False,
+        help_text=_("Freiwillig; jederzeit mit Wirkung für die Zukunft widerrufbar."),
+    )
+    newsletter_consent = forms.BooleanField(
+        label=_("Ich möchte per E-Mail über weitere Veranstaltungen informiert werden."),
+        required=False,
+        help_text=_("Freiwillig; jederzeit mit Wirkung für die Zukunft widerrufbar."),
+    )
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
+        # The event's own questions come before the voluntary consents.
+        consents = [self.fields.pop("photo_consent"), self.fields.pop("newsletter_consent")]
         self.event = event
         self.fields["seats"].max_value = event.max_seats_per_registration
         self.fields["seats"].widget.attrs["max"] = event.max_seats_per_registration
@@ -23,6 +37,7 @@ class RegistrationForm(forms.Form):
             self.fields[f"question_{index}"] = forms.CharField(
                 label=question, max_length=500, required=False
             )
+        self.fields["photo_consent"], self.fields["newsletter_consent"] = consents
 
     def clean_seats(self):
         seats = self.cleaned_data["seats"]
@@ -32,6 +47,11 @@ class RegistrationForm(forms.Form):
                 % {"max": self.event.max_seats_per_registration}
             )
         return seats
+
+    def consents(self) -> frozenset[str]:
+        return frozenset(
+            name for name in ("photo", "newsletter") if self.cleaned_data.get(f"{name}_consent")
+        )
 
     def answers(self) -> dict:
         return {

@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NeedsConfig(AppConfig):
     name = "verbund.needs"
     label = "needs"
+
+    def ready(self):
+        from verbund.core.services import legal
+
+        # The privacy notice shown beside this app's forms that collect personal data.
+        legal.register_notice("needs", _("Bedarfsumfragen"))

@@ -15,6 +15,7 @@ demo accounts.
 
 # Core and networks steps register themselves on import.
 from verbund.core.demo import (  # noqa: F401
+    legal,
     net_chambers,
     net_partnerships,
     net_regional,

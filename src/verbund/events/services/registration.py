@@ -108,6 +108,10 @@ def closed_reason(event: Event, now: datetime.datetime | None = None) -> str:
     return ""
 
 
+# What a registrant may consent to (each stored as ``<name>_consent_at``).
+CONSENTS = frozenset({"photo", "newsletter"})
+
+
 def register(
     event: Event,
     *,
@@ -119,6 +123,7 @@ def register(
     user=None,
     answers: dict | None = None,
     lock: bool = True,
+    consents: frozenset[str] = frozenset(),
 ) -> Registration:
     """Confirm or wait-list one registration. Raises RegistrationError with a message."""
     email = email.strip().lower()
@@ -151,6 +156,11 @@ def register(
             user=user if user is not None and user.is_authenticated else None,
             answers=answers or {},
         )
+        unknown = set(consents) - CONSENTS
+        if unknown:
+            raise ValueError(f"unknown consents {sorted(unknown)}")
+        for consent in consents:
+            setattr(registration, f"{consent}_consent_at", now)
         counts = _seat_counts(current, registration.priority, now)
         if counts["due"]:
             _expire_due(current, now)
@@ -165,7 +175,7 @@ def register(
             registration,
             f"events.registration.{registration.status}",
             user=user,
-            data={"seats": seats},
+            data={"seats": seats, "consents": sorted(consents)},
         )
         _notify_after_commit(registration, "registered")
         return registration

@@ -75,6 +75,7 @@ def event_detail(request, pk):
                 organization=person.organization if person else None,
                 user=user,
                 answers=form.answers(),
+                consents=form.consents(),
             )
         except registrations.RegistrationError as error:
             form.add_error(None, str(error))
