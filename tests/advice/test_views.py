@@ -163,3 +163,10 @@ def test_case_form_shows_the_privacy_notice(client, advice_world):
     client.force_login(advice_world.tobias)
     url = reverse("advice:case_create", args=[advice_world.office_a.pk])
     assert "Zweck: Beratung" in client.get(url).content.decode()
+
+
+def test_case_shows_the_advisor_by_name_not_login(client, advice_world):
+    client.force_login(advice_world.tobias)
+    html = client.get(advice_world.case_a.get_absolute_url()).content.decode()
+    assert "Tobias Test" in html  # issue 25: was the login name "tobias"
+    assert ">tobias<" not in html

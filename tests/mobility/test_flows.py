@@ -65,6 +65,9 @@ def test_planner_plans_a_stay_end_to_end(client, world, planner, occupation):
     assert response["Location"] == run.get_absolute_url()
     page = client.get(run.get_absolute_url()).content.decode()
     assert "Zugeteilt" in page
+    # Issue 25: "1 Aufenthalte", "Solver optimal"
+    assert "1 Aufenthalt geplant." in page and "Solver" not in page
+    assert "Sekunden" in page
     stay = Stay.objects.get(application=application)
     # 745.6 km green: 417; (21 + 6) x 66; 350 organisational; 125 inclusion
     assert stay.grant_travel == 417

@@ -187,7 +187,9 @@ def execute_run(run: MatchRun) -> MatchRun:
         run.status = MatchRun.Status.DONE
         run.progress = 1.0
         # Stored as its source, shown in the reader's language (core.services.stored_text).
-        run.message = stored_text.text("%(n)s Aufenthalte geplant.", n=stored)
+        run.message = stored_text.plural(
+            "%(count)s Aufenthalt geplant.", "%(count)s Aufenthalte geplant.", stored
+        )
         run.finished_at = timezone.now()
         run.result = summary(plan, applications)
         run.save()
