@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from verbund.core.services import pdf as pdf_documents
 from verbund.economy import choices, method
 from verbund.economy.services import charts
 
@@ -78,10 +79,8 @@ def context(snapshot: dict) -> dict:
 
 
 def pdf(snapshot: dict) -> bytes:
-    from weasyprint import HTML
-
     html = render_to_string("economy/report_pdf.html", context(snapshot))
-    return HTML(string=html).write_pdf()
+    return pdf_documents.render(html)
 
 
 def _sheet(workbook, title, header, rows):
