@@ -19,7 +19,7 @@ def dashboard(request):
         "core/dashboard.html",
         {
             "my_networks": my_networks.prefetch_related("memberships__organization"),
-            "upcoming": upcoming_activities(user, limit=10),
+            "upcoming": upcoming_activities(user, limit=10, own=True),
             "tasks": open_tasks(user)[:20],
             "figures": key_figures(user),
         },
