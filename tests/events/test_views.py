@@ -246,3 +246,9 @@ def test_registration_shows_the_privacy_notice_and_records_consent(client, event
     client.post(event.get_absolute_url(), {"name": "Cem", "email": "cem@example.org", "seats": 1})
     cem = Registration.objects.get(email="cem@example.org")
     assert cem.photo_consent_at is None and cem.newsletter_consent_at is None
+
+
+def test_cancelling_a_participant_asks_first(client, event, anna, organiser_a):
+    client.force_login(organiser_a)
+    html = client.get(reverse("events:registration_list", args=[event.pk])).content.decode()
+    assert 'data-confirm="Die Anmeldung von Anna wirklich stornieren?' in html

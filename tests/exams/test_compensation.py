@@ -104,6 +104,43 @@ def test_claim_approve_and_export(client, published, examiner_user, accountant, 
     assert client.get(reverse("exams:claim_export", args=["xlsx"])).status_code == 200
 
 
+def test_rejection_needs_a_reason_the_examiner_reads(client, published, examiner_user, accountant):
+    """Issue 25: a claim could be rejected with one click and no reason."""
+    sitting = published.sitting
+    sitting.date = datetime.date.today() - datetime.timedelta(days=1)
+    sitting.save(update_fields=["date"])
+    RateTable.objects.get_or_create(
+        chamber=sitting.board.chamber,
+        year=sitting.date.year,
+        defaults={
+            "hourly_loss": Decimal("25.00"),
+            "travel_per_km": Decimal("0.42"),
+            "daily_allowance": Decimal("14.00"),
+        },
+    )
+    client.force_login(examiner_user)
+    client.post(reverse("exams:claim_create", args=[published.pk]), {"hours": "6.5", "km": "40"})
+    claim = Claim.objects.get(assignment=published)
+    client.force_login(accountant)
+    listing = client.get(reverse("exams:claim_list")).content.decode()
+    assert 'name="reason"' in listing and "data-confirm=" in listing
+    url = reverse("exams:claim_decide", args=[claim.pk])
+    client.post(url, {"approve": "0", "reason": "  "})
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.SUBMITTED
+    client.post(url, {"approve": "0", "reason": "Sitzung dauerte nur eine Stunde."})
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.REJECTED
+    assert claim.rejection_reason == "Sitzung dauerte nur eine Stunde."
+    entry = AuditEntry.objects.get(action="exams.claim.rejected")
+    assert entry.data["reason"] == "Sitzung dauerte nur eine Stunde."
+    client.force_login(examiner_user)
+    assert (
+        "Sitzung dauerte nur eine Stunde."
+        in client.get(reverse("exams:my_sittings")).content.decode()
+    )
+
+
 def test_other_examiner_cannot_claim(client, published, member):
     client.force_login(member)
     response = client.get(reverse("exams:claim_create", args=[published.pk]))

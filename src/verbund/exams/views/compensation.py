@@ -92,7 +92,12 @@ def claim_list(request):
 def claim_decide(request, pk):
     claim = editable_object(request.user, Claim, pk, EXAMS_COMPENSATION)
     try:
-        compensation.decide(claim, request.POST.get("approve") == "1", request.user)
+        compensation.decide(
+            claim,
+            request.POST.get("approve") == "1",
+            request.user,
+            reason=request.POST.get("reason", "")[:2000],
+        )
     except compensation.CompensationError as error:
         messages.error(request, str(error))
     return redirect("exams:claim_list")
