@@ -408,3 +408,7 @@ class CalendarFeed(models.Model):
         from verbund.core.services.access import Scope
 
         return Scope()
+
+
+# A model of this app kept in its own module (this one is long enough).
+from verbund.networks.decision_models import PartyDecision  # noqa: E402, F401
