@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from verbund.core.services import audit
@@ -300,7 +300,16 @@ def set_priority(registration: Registration, priority: int, user) -> Registratio
 
 
 def set_attendance(registration: Registration, *, present: bool | None, user) -> Registration:
-    """Check in (present=True), mark as no-show (False) or reset (None)."""
+    """Check in (present=True), mark as no-show (False) or reset (None).
+
+    Attendance is recorded from the event's first day on: a check-in weeks before would
+    count as attended (and, for an examiner training, as a qualification)."""
+    start = Event.objects.filter(pk=registration.event_id).values_list("start", flat=True).get()
+    if present is not None and timezone.localdate() < timezone.localdate(start):
+        raise RegistrationError(
+            _("Anwesenheit lässt sich erst ab dem Tag der Veranstaltung (%(date)s) erfassen.")
+            % {"date": formats.date_format(timezone.localtime(start), "d.m.Y")}
+        )
     registration.checked_in_at = timezone.now() if present else None
     registration.no_show = present is False
     registration.save(update_fields=["checked_in_at", "no_show", "updated_at"])
