@@ -1,6 +1,7 @@
 """Compensation: every started hour, cap per day, travel, allowance; claim and approval."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -139,6 +140,15 @@ def test_rejection_needs_a_reason_the_examiner_reads(client, published, examiner
         "Sitzung dauerte nur eine Stunde."
         in client.get(reverse("exams:my_sittings")).content.decode()
     )
+
+
+def test_claim_forms_cancel_link_leads_to_the_examiners_page(client, published, examiner_user):
+    """Issue 25: "Abbrechen" on the claim form led to a 404 (the planner's page)."""
+    client.force_login(examiner_user)
+    html = client.get(reverse("exams:claim_create", args=[published.pk])).content.decode()
+    cancel = re.search(r'<a class="button secondary" href="([^"]+)">Abbrechen</a>', html)
+    assert cancel.group(1) == reverse("exams:my_sittings")
+    assert client.get(cancel.group(1)).status_code == 200
 
 
 def test_other_examiner_cannot_claim(client, published, member):
