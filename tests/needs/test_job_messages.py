@@ -24,3 +24,17 @@ def test_gap_table_keeps_text_left_and_formats_numbers(client, survey_world):
     if page.context["items"]:
         assert '<th scope="row" class="text">' in html and '<td class="text">' in html
     assert " EUR" not in html
+
+
+def test_gap_job_counts_per_horizon_like_the_page():
+    """Issue 25: the job said "10 Lücken gefunden", the page (one horizon) showed 4."""
+    from types import SimpleNamespace
+
+    from verbund.needs.services.gap_store import finished_message
+
+    rows = [SimpleNamespace(hidden=False, horizon=h) for h in (6, 12, 12, 24, 24, 24)]
+    rows.append(SimpleNamespace(hidden=True, horizon=12))
+    assert finished_message(rows) == (
+        "Gefunden: 1 Lücke in 6 Monaten, 2 Lücken in 12 Monaten, 3 Lücken in 24 Monaten; "
+        "1 aus Datenschutzgründen zurückgehalten."
+    )
