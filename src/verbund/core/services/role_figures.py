@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from verbund.core.models import Organization, Topic
 from verbund.core.services import access
+from verbund.core.services import topics as taxonomy
 from verbund.core.services.dashboard import Figure, figure_provider
 
 # The horizon (months) the dashboard's gap figures count, the middle one of the gap pages.
@@ -176,7 +177,12 @@ def company_figures(user):
             .values_list("topic_id", flat=True)
         )
         if topic_ids:
-            offers = Offer.objects.searchable().filter(topics__in=topic_ids).distinct().count()
+            # The search finds a topic's narrower topics too (the index stores every offer
+            # under its topics and their broader ones): count the same way, so the figure
+            # and the page behind its link agree.
+            chains = taxonomy.ancestor_chains()
+            family = set().union(*(taxonomy.family_ids(pk, chains) for pk in topic_ids))
+            offers = Offer.objects.searchable().filter(topics__in=family).distinct().count()
             codes = Topic.objects.filter(pk__in=topic_ids).order_by("code")
             query = urlencode([("topic", code) for code in codes.values_list("code", flat=True)])
             figures.append(
