@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.core.fields import GermanDecimalField
 from verbund.core.forms import ModelForm
+from verbund.events import b2b_choices
 from verbund.events.models import Event, MatchmakingSetup, MeetingRequest, Profile
 from verbund.events.services.matchmaking import SCHEDULE_FIELDS
 
@@ -202,9 +203,33 @@ class PriorityForm(forms.Form):
 
 
 class ProfileForm(ModelForm):
+    """Country and languages chosen by name (issue 25: "Land (ISO)" and "de, fr, en" made
+    "Deutschland" into a town)."""
+
+    country = forms.ChoiceField(label=_("Land"), choices=b2b_choices.COUNTRIES)
+    languages = forms.MultipleChoiceField(
+        label=_("Gesprächssprachen"),
+        choices=b2b_choices.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     class Meta(ModelForm.Meta):
         model = Profile
         fields = ["company", "city", "country", "offers", "wants", "languages", "topics"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["languages"] = self.instance.language_list
+        known = dict(b2b_choices.COUNTRIES)
+        if self.instance.country and self.instance.country not in known:
+            self.fields["country"].choices = [
+                *b2b_choices.COUNTRIES,
+                (self.instance.country, self.instance.country),
+            ]
+
+    def clean_languages(self):
+        return ", ".join(self.cleaned_data["languages"])
 
 
 class MeetingRequestForm(ModelForm):
