@@ -99,3 +99,11 @@ def test_a_quarterly_wave_beside_the_seasons(world):
         str(later),
     ]
     assert str(later) == "I. Quartal 2019"
+
+
+def test_the_pdf_names_the_publication_date_the_german_way():
+    """Issue 25: ISO dates in the economy PDF."""
+    from verbund.economy.services.documents import published_on
+
+    assert published_on({"published_at": "2026-12-07T23:30:00+00:00"}) == "08.12.2026"
+    assert published_on({}) == ""

@@ -9,6 +9,8 @@ import io
 import re
 
 from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -75,7 +77,19 @@ def context(snapshot: dict) -> dict:
         if (snapshot["texts"].get("quotes") or "").strip()
         else [],
         "hidden_mark": HIDDEN,
+        "published_on": published_on(snapshot),
     }
+
+
+def published_on(snapshot: dict) -> str:
+    """The publication date as Germans write it (the snapshot stores ISO: "2026-12-08")."""
+    value = snapshot.get("published_at")
+    moment = parse_datetime(value) if value else None
+    if moment is None:
+        return ""
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return moment.strftime("%d.%m.%Y")
 
 
 def pdf(snapshot: dict) -> bytes:
