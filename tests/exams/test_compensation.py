@@ -155,3 +155,16 @@ def test_other_examiner_cannot_claim(client, published, member):
     client.force_login(member)
     response = client.get(reverse("exams:claim_create", args=[published.pk]))
     assert response.status_code == 404
+
+
+def test_a_published_plan_is_never_called_not_planned(client, pool_a, planner):
+    """Issue 25: "Herbstprüfung 2026" read both "noch nicht geplant" and "veröffentlicht"
+    (assigned by hand, published, never computed)."""
+    from django.utils import timezone
+
+    period = pool_a.period
+    type(period).objects.filter(pk=period.pk).update(solved_at=None, published_at=timezone.now())
+    client.force_login(planner)
+    page = client.get(reverse("exams:period_detail", args=[period.pk])).content.decode()
+    assert "veröffentlicht am" in page
+    assert "noch nicht geplant" not in page
