@@ -49,6 +49,8 @@ def test_demo_texts_name_controller_contact_and_enforcement(client, demo_texts):
     assert "Berliner Allee 17" in imprint
     statement = client.get(reverse("core:accessibility")).content.decode()
     assert "Schlichtungsstelle" in statement
+    assert "teilweise mit der BITV 2.0 vereinbar." in statement  # prose flows, no <br>
+    assert "30175 Hannover<br>" in imprint  # an address keeps its lines
     assert 'href="mailto:barrierefreiheit@verbund-hannover.example"' in statement
     assert "<h2>Feedback und Kontakt</h2>" in statement
     for key in legal.NOTICES:

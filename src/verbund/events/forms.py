@@ -14,17 +14,21 @@ class RegistrationForm(forms.Form):
     email = forms.EmailField(label=_("E-Mail"))
     organization_name = forms.CharField(label=_("Organisation"), max_length=255, required=False)
     seats = forms.IntegerField(label=_("Plätze"), min_value=1, initial=1)
+    # Voluntary and revocable, said in the label: a help text under a check box wraps
+    # word by word in the form layout.
     photo_consent = forms.BooleanField(
         label=_(
-            "Ich bin einverstanden, dass Fotos der Veranstaltung, auf denen ich zu sehen bin, veröffentlicht werden."
+            "Ich bin einverstanden, dass Fotos der Veranstaltung, auf denen ich zu sehen bin, "
+            "veröffentlicht werden (freiwillig, jederzeit widerrufbar)."
         ),
         required=False,
-        help_text=_("Freiwillig; jederzeit mit Wirkung für die Zukunft widerrufbar."),
     )
     newsletter_consent = forms.BooleanField(
-        label=_("Ich möchte per E-Mail über weitere Veranstaltungen informiert werden."),
+        label=_(
+            "Ich möchte per E-Mail über weitere Veranstaltungen informiert werden "
+            "(freiwillig, jederzeit widerrufbar)."
+        ),
         required=False,
-        help_text=_("Freiwillig; jederzeit mit Wirkung für die Zukunft widerrufbar."),
     )
 
     def __init__(self, *args, event: Event, **kwargs):

@@ -132,6 +132,19 @@ NOTICES = {
 }
 
 
+def _unwrap(text: str) -> str:
+    """Join the source-code wrapping of prose (long lines) into flowing paragraphs; short
+    lines (an address) keep their breaks, since the page shows every line break."""
+    lines = text.split("\n")
+    joined: list[str] = []
+    for line in lines:
+        if joined and len(joined[-1]) > 70 and line and not line.startswith("## "):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
 @register_step(5, "legal pages and privacy notices")
 def load_legal_texts(ctx: DemoContext) -> None:
     pages = {
@@ -147,6 +160,6 @@ def load_legal_texts(ctx: DemoContext) -> None:
         pages[key] = ("Hinweise zum Datenschutz", body, "")
     for key, (title, body, email) in pages.items():
         LegalText.objects.update_or_create(
-            key=key, defaults={"title": title, "body": body, "contact_email": email}
+            key=key, defaults={"title": title, "body": _unwrap(body), "contact_email": email}
         )
     ctx.log(f"{len(pages)} legal texts")
