@@ -154,3 +154,19 @@ def test_stored_reasons_of_a_recommendation_are_shown_in_the_readers_language(cl
     client.cookies["django_language"] = "en"
     page = client.get(world.case_a.get_absolute_url()).content.decode()
     assert "12 km away" in page and "km entfernt" not in page and '{"t"' not in page
+
+
+def test_case_form_shows_the_privacy_notice(client, advice_world):
+    from verbund.core.legal_models import LegalText
+
+    LegalText.objects.create(key="hinweis-advice", title="Datenschutz", body="Zweck: Beratung")
+    client.force_login(advice_world.tobias)
+    url = reverse("advice:case_create", args=[advice_world.office_a.pk])
+    assert "Zweck: Beratung" in client.get(url).content.decode()
+
+
+def test_case_shows_the_advisor_by_name_not_login(client, advice_world):
+    client.force_login(advice_world.tobias)
+    html = client.get(advice_world.case_a.get_absolute_url()).content.decode()
+    assert "Tobias Test" in html  # issue 25: was the login name "tobias"
+    assert ">tobias<" not in html

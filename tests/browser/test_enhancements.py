@@ -48,3 +48,26 @@ def test_organization_search_picks_a_match_by_keyboard(page, coordinator_a, netw
     page.get_by_role("button", name="Einladen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(network_a.name)
     assert Invitation.objects.filter(network=network_a, organization=org_b).exists()
+
+
+def test_typing_in_the_search_form_is_never_replaced(page, courses):  # noqa: F811
+    """Issue 25: leaving "Suchbegriff" reloaded the form while the place was being typed,
+    and "31785 Hameln" became "1785 Hameln". Typed fields search only when submitted."""
+    requests = []
+
+    def slow(route):
+        requests.append(route.request.url)
+        page.wait_for_timeout(400)  # a reply that arrives while the person types
+        route.continue_()
+
+    page.goto("/kurse/")
+    page.route("**/kurse/?*", slow)
+    page.get_by_label("Suchbegriff").fill("Schweißen")
+    page.keyboard.press("Tab")
+    page.keyboard.type("31785 Hameln", delay=30)
+    page.wait_for_timeout(800)
+    expect(page.get_by_label("Ort, PLZ oder Koordinaten")).to_have_value("31785 Hameln")
+    assert requests == []
+    with page.expect_response(lambda response: "place=31785" in response.url):
+        page.keyboard.press("Enter")
+    expect(page.get_by_label("Suchbegriff")).to_have_value("Schweißen")

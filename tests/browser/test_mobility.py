@@ -53,7 +53,7 @@ def test_application_match_agreement_grant_statement(page, partnership, tmp_path
     expect(page.locator("#application-status")).to_contain_text("freigegeben")
 
     page.goto(partnership.project.get_absolute_url())
-    page.get_by_label("Rechenzeit (s)").fill("1")
+    page.get_by_label("Höchste Rechenzeit in Sekunden").fill("1")
     page.get_by_role("button", name="Plätze zuteilen").click()
     expect(page.locator("#run-progress")).to_contain_text("Fertig")
     page.get_by_role("link", name="Zum Projekt").click()

@@ -33,21 +33,23 @@ def test_waves_from_2016_and_one_open_now(demo):
 
 
 def test_first_joint_report_of_autumn_2018_is_published_and_plausible(demo):
+    # Seed 003: the joint report is for "IV. Quartal 2018" (issue 25: only seasons existed).
     version = ReportVersion.objects.get(
-        report__wave__year=2018, report__wave__season=3, report__chamber=None
+        report__wave__year=2018, report__wave__season=14, report__chamber=None
     )
+    assert str(version.report.wave) == "IV. Quartal 2018"
     total = version.snapshot["figures"]["total"]
     assert 200 <= total["firms"] <= 260
     assert 105 < total["klima"] < 135  # a good year, expectations cooling
     assert version.snapshot["texts"]["summary"].startswith("Die Wirtschaft")
     series = version.snapshot["figures"]["series"]
-    assert series[0]["label"] == "Jahresbeginn 2016" and series[-1]["label"] == "Herbst 2018"
+    assert series[0]["label"] == "Jahresbeginn 2016" and series[-1]["label"] == "IV. Quartal 2018"
 
 
 def test_the_slump_of_spring_2020_shows(demo):
     latest = ReportVersion.objects.filter(report__chamber=None).order_by("-published_at").first()
     series = {row["label"]: row["klima"] for row in latest.snapshot["figures"]["series"]}
-    assert series["Frühsommer 2020"] < 90 < series["Herbst 2018"]
+    assert series["Frühsommer 2020"] < 90 < series["IV. Quartal 2018"]
 
 
 def test_konjunktur_login_runs_the_open_wave_and_reads_the_pdf(demo, client):

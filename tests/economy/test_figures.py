@@ -77,3 +77,33 @@ def test_series_hides_a_wave_with_too_few_answers(world):
     world.earlier.answers.exclude(firm__in=world.firms[:3]).delete()
     first = figures.series_of([world.earlier, world.wave])[0]
     assert first["hidden"] and first["klima"] is None
+
+
+def test_a_quarterly_wave_beside_the_seasons(world):
+    """Issue 25: seed 003's joint report is "IV. Quartal 2018"; waves could only be seasons."""
+    from verbund.economy.forms import WaveForm
+    from verbund.economy.models import Wave
+
+    form = WaveForm(
+        {"network": world.wave.network_id, "year": 2018, "season": 14, "opens_on": "2018-12-01"}
+    )
+    form.fields["network"].queryset = type(world.wave.network).objects.all()
+    assert form.is_valid(), form.errors
+    quarter = Wave.objects.create(network=world.wave.network, year=2018, season=14)
+    assert str(quarter) == "IV. Quartal 2018"
+    later = Wave.objects.create(network=world.wave.network, year=2019, season=11)
+    in_order = Wave.objects.filter(network=world.wave.network).order_by("year", "season")
+    assert [str(wave) for wave in in_order][-3:] == [
+        "Herbst 2018",
+        "IV. Quartal 2018",
+        str(later),
+    ]
+    assert str(later) == "I. Quartal 2019"
+
+
+def test_the_pdf_names_the_publication_date_the_german_way():
+    """Issue 25: ISO dates in the economy PDF."""
+    from verbund.economy.services.documents import published_on
+
+    assert published_on({"published_at": "2026-12-07T23:30:00+00:00"}) == "08.12.2026"
+    assert published_on({}) == ""

@@ -310,3 +310,11 @@ def test_wave_list_puts_the_newest_season_first(client, world):
     # Sorting by year alone listed "Frühjahr" above "Herbst" of the same year.
     page = get(client, world.ilse, reverse("economy:wave_list")).content.decode()
     assert page.index("Herbst 2018") < page.index("Frühsommer 2018")
+
+
+def test_survey_shows_the_privacy_notice(client, world):
+    from verbund.core.legal_models import LegalText
+
+    LegalText.objects.create(key="hinweis-economy", title="Datenschutz", body="Zweck: Bericht")
+    invitation = world.wave.invitations.first()
+    assert "Zweck: Bericht" in client.get(invitation.survey_path()).content.decode()

@@ -22,6 +22,15 @@ def make_event(organization, **fields):
     return Event.objects.create(**values)
 
 
+def begin(event):
+    """The event has begun: attendance can be recorded from its day on."""
+    now = timezone.now()
+    Event.objects.filter(pk=event.pk).update(
+        start=now - datetime.timedelta(minutes=30), end=now + datetime.timedelta(hours=2)
+    )
+    event.refresh_from_db()
+
+
 @pytest.fixture
 def event(org_a):
     return make_event(org_a)

@@ -158,7 +158,8 @@ def test_join_page(client, forum):
     user = company_user("Neuling")
     client.force_login(user)
     url = reverse("events:b2b_join", args=[forum.pk])
-    assert client.get(url).status_code == 200
+    form = client.get(url).content.decode()
+    assert "Land (ISO)" not in form and 'type="checkbox" name="languages" value="fr"' in form
     response = client.post(
         url,
         {
@@ -167,11 +168,15 @@ def test_join_page(client, forum):
             "country": "DE",
             "offers": "Fräsen",
             "wants": "Vertrieb in Frankreich",
-            "languages": "de, fr",
+            "languages": ["de", "fr"],
         },
     )
     assert response.status_code == 302
-    assert forum.profiles.get(company="Neuling GmbH").language_list == ["de", "fr"]
+    profile = forum.profiles.get(company="Neuling GmbH")
+    assert profile.language_list == ["de", "fr"]
+    # Issue 25: "Land (ISO)" and "de, fr, en" -> chosen and shown by name.
+    page = client.get(reverse("events:profile_detail", args=[profile.pk])).content.decode()
+    assert "(Deutschland)" in page and "Deutsch, Französisch" in page
 
 
 def test_profiles_of_a_members_only_event_stay_hidden(client, org_b, outsider):

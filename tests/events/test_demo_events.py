@@ -56,6 +56,22 @@ def test_evening_event_is_full_with_a_waiting_list(demo):
     assert free.waiting_list == 3
     assert event.activity is not None and event.activity.network == event.network
     assert event.activity.title == EVENING
+    # Issue 25: the demo answered the branch question with towns.
+    from verbund.events.demo import BRANCHES, RUHR_COMPANIES
+
+    towns = {town for _company, town in RUHR_COMPANIES}
+    branches = {
+        registration.answers.get("Aus welcher Branche kommen Sie?")
+        for registration in event.registrations.exclude(answers={})
+    }
+    assert branches and branches <= set(BRANCHES.values()) and not branches & towns
+
+
+def test_demo_candidates_have_plausible_names(demo):
+    from verbund.exams.models import Candidate
+
+    assert Candidate.objects.exists()
+    assert not Candidate.objects.filter(last_name__startswith="Azubi-").exists()
 
 
 def test_forum_is_b2b_with_german_and_french_companies(demo):
@@ -109,7 +125,7 @@ def test_betrieb_joins_the_forum_and_sends_a_meeting_request(client, demo):
             "country": "DE",
             "offers": "Verbundausbildung Metall",
             "wants": "Partner in Belfort",
-            "languages": "de, fr",
+            "languages": ["de", "fr"],
         },
     )
     assert joined.status_code == 302, joined.content.decode()[:2000]

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from tests.events.conftest import make_event
+from tests.events.conftest import begin, make_event
 from verbund.core.models import AuditEntry
 from verbund.events.models import Event, Registration
 from verbund.events.services import registration as registrations
@@ -213,11 +213,27 @@ def test_priority_change_lets_a_small_entry_past_a_blocking_group(
 def test_attendance_and_no_show_rate(event, organiser_a):
     anna, bert = register(event, "Anna"), register(event, "Bert")
     assert registrations.no_show_rate(event) is None
+    begin(event)
     registrations.set_attendance(anna, present=True, user=organiser_a)
     registrations.set_attendance(bert, present=False, user=organiser_a)
     assert registrations.no_show_rate(event) == 0.5
     registrations.set_attendance(bert, present=None, user=organiser_a)
     assert registrations.no_show_rate(event) == 0.0
+
+
+def test_attendance_only_from_the_events_day(event, organiser_a):
+    """Issue 25: a check-in 45 days before a training was accepted as attended."""
+    anna = register(event, "Anna")
+    with pytest.raises(registrations.RegistrationError, match="erst ab dem Tag"):
+        registrations.set_attendance(anna, present=True, user=organiser_a)
+    with pytest.raises(registrations.RegistrationError):
+        registrations.set_attendance(anna, present=False, user=organiser_a)
+    anna.refresh_from_db()
+    assert anna.checked_in_at is None and not anna.no_show
+    registrations.set_attendance(anna, present=None, user=organiser_a)  # reset: always
+    begin(event)
+    registrations.set_attendance(anna, present=True, user=organiser_a)
+    assert anna.checked_in_at is not None
 
 
 def test_expire_offers_command(event, capsys):

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
-from tests.events.conftest import make_event
+from tests.events.conftest import begin, make_event
 from verbund.core.models import AuditEntry, Occupation, Person
 from verbund.events.models import Event
 from verbund.events.services import registration as registrations
@@ -60,6 +60,7 @@ def test_check_in_matched_by_email(training_event, training, org_a, network_a, o
     registration = registrations.register(
         training_event, name="Petra Prüferin", email="petra.pruefer@example.org"
     )
+    begin(training_event)
     registrations.set_attendance(registration, present=True, user=organiser_a)
     assert list(training.attendees.all()) == [examiner]
     entry = AuditEntry.objects.get(action="exams.training.attended")
@@ -79,6 +80,7 @@ def test_check_in_matched_by_account(training_event, training, org_a, network_a,
     registration = registrations.register(
         training_event, name="Petra", email="privat@example.org", user=account
     )
+    begin(training_event)
     registrations.set_attendance(registration, present=True, user=organiser_a)
     assert list(examiner.trainings.all()) == [training]
 
@@ -89,6 +91,7 @@ def test_reset_or_no_show_takes_the_training_back(
 ):
     examiner = make_examiner(org_a, network_a, "petra@example.org")
     registration = registrations.register(training_event, name="Petra", email="petra@example.org")
+    begin(training_event)
     registrations.set_attendance(registration, present=True, user=organiser_a)
     registrations.set_attendance(registration, present=present, user=organiser_a)
     assert not training.attendees.filter(pk=examiner.pk).exists()
@@ -105,6 +108,7 @@ def test_reset_keeps_an_attendance_entered_on_the_examiners_page(
     examiner = make_examiner(org_a, network_a, "petra@example.org")
     set_training(examiner, training, True, organiser_a)
     registration = registrations.register(training_event, name="Petra", email="petra@example.org")
+    begin(training_event)
     registrations.set_attendance(registration, present=True, user=organiser_a)
     registrations.set_attendance(registration, present=None, user=organiser_a)
     assert training.attendees.filter(pk=examiner.pk).exists()
@@ -115,6 +119,7 @@ def test_no_examiner_or_no_training_records_nothing(event, training_event, organ
     assert trainings.record_attendance(stranger) is False
     assert trainings.remove_attendance(stranger) is False
     plain = registrations.register(event, name="Anna", email="anna@example.org")
+    begin(event)
     registrations.set_attendance(plain, present=True, user=organiser_a)  # no training: fine
     assert not AuditEntry.objects.filter(action__startswith="exams.training").exists()
 
@@ -124,6 +129,7 @@ def test_check_in_through_the_page(client, training_event, training, org_a, netw
     registration = registrations.register(training_event, name="Petra", email="petra@example.org")
     client.force_login(organiser_a)
     url = reverse("events:attendance", args=[registration.pk])
+    begin(training_event)
     assert client.post(url, {"present": "1"}).status_code == 302
     assert training.attendees.filter(pk=examiner.pk).exists()
     client.post(url, {"present": ""})

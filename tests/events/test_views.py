@@ -177,6 +177,10 @@ def test_registration_actions_permissions(client, anna, organiser_a, member_b, o
     client.force_login(other)
     assert client.post(url, data).status_code == 404
     client.force_login(organiser_a)
+    if view == "attendance":
+        from tests.events.conftest import begin
+
+        begin(anna.event)  # attendance is recorded from the event's day on
     assert client.post(url, data).status_code == 302
     anna.refresh_from_db()
     expected = {
@@ -240,3 +244,31 @@ def test_ics_feed_and_event_ics(client, event, event_b):
     assert event.title in feed and event_b.title not in feed
     single = client.get(reverse("events:event_ics", args=[event.pk]))
     assert single["Content-Type"].startswith("text/calendar")
+
+
+def test_registration_shows_the_privacy_notice_and_records_consent(client, event):
+    from verbund.core.legal_models import LegalText
+
+    LegalText.objects.create(
+        key="hinweis-events", title="Hinweise zum Datenschutz", body="Zweck: Durchführung"
+    )
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "Zweck: Durchführung" in html
+    assert reverse("core:privacy_statement") in html
+    assert 'name="photo_consent"' in html and 'name="newsletter_consent"' in html
+    data = {"name": "Bea", "email": "bea@example.org", "seats": 1, "photo_consent": "on"}
+    assert client.post(event.get_absolute_url(), data).status_code == 302
+    bea = Registration.objects.get(email="bea@example.org")
+    assert bea.photo_consent_at is not None
+    assert bea.newsletter_consent_at is None
+    entry = AuditEntry.objects.get(action="events.registration.confirmed")
+    assert entry.data["consents"] == ["photo"]
+    client.post(event.get_absolute_url(), {"name": "Cem", "email": "cem@example.org", "seats": 1})
+    cem = Registration.objects.get(email="cem@example.org")
+    assert cem.photo_consent_at is None and cem.newsletter_consent_at is None
+
+
+def test_cancelling_a_participant_asks_first(client, event, anna, organiser_a):
+    client.force_login(organiser_a)
+    html = client.get(reverse("events:registration_list", args=[event.pk])).content.decode()
+    assert 'data-confirm="Die Anmeldung von Anna wirklich stornieren?' in html

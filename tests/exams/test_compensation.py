@@ -1,6 +1,7 @@
 """Compensation: every started hour, cap per day, travel, allowance; claim and approval."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -104,7 +105,66 @@ def test_claim_approve_and_export(client, published, examiner_user, accountant, 
     assert client.get(reverse("exams:claim_export", args=["xlsx"])).status_code == 200
 
 
+def test_rejection_needs_a_reason_the_examiner_reads(client, published, examiner_user, accountant):
+    """Issue 25: a claim could be rejected with one click and no reason."""
+    sitting = published.sitting
+    sitting.date = datetime.date.today() - datetime.timedelta(days=1)
+    sitting.save(update_fields=["date"])
+    RateTable.objects.get_or_create(
+        chamber=sitting.board.chamber,
+        year=sitting.date.year,
+        defaults={
+            "hourly_loss": Decimal("25.00"),
+            "travel_per_km": Decimal("0.42"),
+            "daily_allowance": Decimal("14.00"),
+        },
+    )
+    client.force_login(examiner_user)
+    client.post(reverse("exams:claim_create", args=[published.pk]), {"hours": "6.5", "km": "40"})
+    claim = Claim.objects.get(assignment=published)
+    client.force_login(accountant)
+    listing = client.get(reverse("exams:claim_list")).content.decode()
+    assert 'name="reason"' in listing and "data-confirm=" in listing
+    url = reverse("exams:claim_decide", args=[claim.pk])
+    client.post(url, {"approve": "0", "reason": "  "})
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.SUBMITTED
+    client.post(url, {"approve": "0", "reason": "Sitzung dauerte nur eine Stunde."})
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.REJECTED
+    assert claim.rejection_reason == "Sitzung dauerte nur eine Stunde."
+    entry = AuditEntry.objects.get(action="exams.claim.rejected")
+    assert entry.data["reason"] == "Sitzung dauerte nur eine Stunde."
+    client.force_login(examiner_user)
+    assert (
+        "Sitzung dauerte nur eine Stunde."
+        in client.get(reverse("exams:my_sittings")).content.decode()
+    )
+
+
+def test_claim_forms_cancel_link_leads_to_the_examiners_page(client, published, examiner_user):
+    """Issue 25: "Abbrechen" on the claim form led to a 404 (the planner's page)."""
+    client.force_login(examiner_user)
+    html = client.get(reverse("exams:claim_create", args=[published.pk])).content.decode()
+    cancel = re.search(r'<a class="button secondary" href="([^"]+)">Abbrechen</a>', html)
+    assert cancel.group(1) == reverse("exams:my_sittings")
+    assert client.get(cancel.group(1)).status_code == 200
+
+
 def test_other_examiner_cannot_claim(client, published, member):
     client.force_login(member)
     response = client.get(reverse("exams:claim_create", args=[published.pk]))
     assert response.status_code == 404
+
+
+def test_a_published_plan_is_never_called_not_planned(client, pool_a, planner):
+    """Issue 25: "Herbstprüfung 2026" read both "noch nicht geplant" and "veröffentlicht"
+    (assigned by hand, published, never computed)."""
+    from django.utils import timezone
+
+    period = pool_a.period
+    type(period).objects.filter(pk=period.pk).update(solved_at=None, published_at=timezone.now())
+    client.force_login(planner)
+    page = client.get(reverse("exams:period_detail", args=[period.pk])).content.decode()
+    assert "veröffentlicht am" in page
+    assert "noch nicht geplant" not in page

@@ -65,6 +65,9 @@ def test_planner_plans_a_stay_end_to_end(client, world, planner, occupation):
     assert response["Location"] == run.get_absolute_url()
     page = client.get(run.get_absolute_url()).content.decode()
     assert "Zugeteilt" in page
+    # Issue 25: "1 Aufenthalte", "Solver optimal"
+    assert "1 Aufenthalt geplant." in page and "Solver" not in page
+    assert "Sekunden" in page
     stay = Stay.objects.get(application=application)
     # 745.6 km green: 417; (21 + 6) x 66; 350 organisational; 125 inclusion
     assert stay.grant_travel == 417
@@ -319,3 +322,12 @@ def test_approval_is_idempotent_and_mails_the_school_once(world, planner, mailou
         applications.approve(matched, planner)
     matched.refresh_from_db()
     assert matched.status == Application.Status.MATCHED and len(mailoutbox) == 1
+
+
+def test_application_form_shows_the_privacy_notice(client, world, planner):
+    from verbund.core.legal_models import LegalText
+
+    LegalText.objects.create(key="hinweis-mobility", title="Datenschutz", body="Zweck: Vermittlung")
+    client.force_login(planner)
+    url = reverse("mobility:application_create", args=[world["a"].project.pk])
+    assert "Zweck: Vermittlung" in client.get(url).content.decode()

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories
-from verbund.core.models import Organization
+from verbund.core.models import Organization, Topic
 from verbund.core.services.dashboard import key_figures
 
 
@@ -60,6 +60,16 @@ def test_a_company_sees_offers_for_its_needs_and_events(client, survey_world, to
     )
     offer.topics.add(topics.it)
     Run.objects.create(offer=offer, start_date=timezone.localdate() + datetime.timedelta(days=20))
+    # Issue 25: the search for a topic finds its narrower topics too; the figure did not
+    # ("23 Angebote" linked to "65 Angebote gefunden").
+    narrower = Topic.objects.create(
+        code="it-test-unterthema", parent=topics.it, label_de="U", label_en="U", label_fr="U"
+    )
+    deeper = Offer.objects.create(
+        provider=provider, external_id="x2", title="Netzwerke", description="x"
+    )
+    deeper.topics.add(narrower)
+    Run.objects.create(offer=deeper, start_date=timezone.localdate() + datetime.timedelta(days=20))
     start = timezone.now() + datetime.timedelta(days=10)
     open_event, other = (
         Event.objects.create(
@@ -76,7 +86,7 @@ def test_a_company_sees_offers_for_its_needs_and_events(client, survey_world, to
     )
     figures = labels(bernd)
     offers = figures["Angebote zu Ihrem gemeldeten Bedarf"]
-    assert offers.value == 1 and "topic=it" in offers.url
+    assert offers.value == 2 and "topic=it" in offers.url
     assert figures["Ihre Anmeldungen zu kommenden Veranstaltungen"].value == 1
     assert figures["Veranstaltungen mit offener Anmeldung"].value == 2
     client.force_login(bernd)

@@ -137,3 +137,16 @@ def test_mass_mail_runs_as_a_background_job(client, survey_world):
     mail.outbox.clear()
     response = client.post(reverse("needs:reminders_send", args=[world.wave_a.pk]))
     assert Job.objects.get(kind="needs.send_reminders").result["sent"] == len(mail.outbox) == 1
+
+
+def test_mass_mails_ask_first_and_name_how_many(client, survey_world):
+    """Issue 25: the reminder to 98 firms and "Offene Einladungen versenden" went out on
+    one click."""
+    world = survey_world
+    client.force_login(world.nora)
+    page = client.get(reverse("needs:invitation_list", args=[world.wave_a.pk])).content.decode()
+    unsent = world.wave_a.invitations.filter(sent_at__isnull=True).count()
+    assert unsent >= 1
+    betriebe = "Betrieb" if unsent == 1 else "Betriebe"
+    assert f'data-confirm="Die Einladung jetzt an {unsent} {betriebe} senden?"' in page
+    assert 'data-confirm="Eine Erinnerung jetzt an 0 Betriebe ohne Antwort senden?"' in page

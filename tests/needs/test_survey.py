@@ -130,3 +130,11 @@ def _company():
     from tests import factories
 
     return factories.organization("Tischlerei Beispiel", size_class="1-9", wz_section="C")
+
+
+def test_survey_shows_the_privacy_notice(client, survey_world):
+    from verbund.core.legal_models import LegalText
+
+    LegalText.objects.create(key="hinweis-needs", title="Datenschutz", body="Zweck: Bedarf")
+    html = client.get(reverse("needs:survey", args=[survey_world.invitation_a.token])).content
+    assert "Zweck: Bedarf" in html.decode()

@@ -40,7 +40,7 @@ def test_second_decision_on_a_stale_claim_is_refused(claim, accountant):
     stale = type(claim).objects.get(pk=claim.pk)  # loaded before the first decision
     compensation.decide(claim, True, accountant)
     with pytest.raises(compensation.CompensationError, match="bereits entschieden"):
-        compensation.decide(stale, False, accountant)
+        compensation.decide(stale, False, accountant, reason="zu hoch")
     claim.refresh_from_db()
     assert claim.status == "approved"
 

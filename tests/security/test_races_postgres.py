@@ -109,7 +109,7 @@ def test_claim_submitted_twice_at_once_is_stored_once(claim_ready):
 def test_approve_and_reject_at_once_decide_once(claim_ready, accountant):
     claim = compensation.submit(claim_ready, Decimal("5"), Decimal("12"), None)
     jobs = [
-        (lambda approve=approve: compensation.decide(claim, approve, accountant))
+        (lambda approve=approve: compensation.decide(claim, approve, accountant, reason="zu hoch"))
         for approve in [True, False] * (WORKERS // 2)
     ]
     wins, refused = _split(race(*jobs), compensation.CompensationError)

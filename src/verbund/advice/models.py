@@ -101,7 +101,9 @@ class Advisor(models.Model):
         ]
 
     def __str__(self):
-        return self.user.get_full_name() or self.user.get_username()
+        from verbund.core.services.audit_labels import person_name
+
+        return person_name(self.user)
 
     def get_absolute_url(self):
         return self.office.get_absolute_url()

@@ -98,6 +98,7 @@ class CaseFormView(ObjectFormView):
     model = Case
     form_class = forms.CaseForm
     action_prefix = "advice.case"
+    privacy_notice = "hinweis-advice"
 
     def get_object(self):
         if "pk" in self.kwargs:

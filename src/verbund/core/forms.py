@@ -40,6 +40,17 @@ class ModelForm(forms.ModelForm):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
+    def validate_unique(self):
+        # Django's own check, with "… mit diesem … existiert bereits." said naturally.
+        from django.core.exceptions import ValidationError
+
+        from verbund.core.services import unique_messages
+
+        try:
+            self.instance.validate_unique(exclude=self._get_validation_exclusions())
+        except ValidationError as error:
+            self._update_errors(unique_messages.rephrase(error, self.instance))
+
 
 class OrganizationForm(ModelForm):
     class Meta(ModelForm.Meta):

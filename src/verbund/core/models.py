@@ -429,3 +429,4 @@ from verbund.core.job_models import (  # noqa: E402, F401
     SupervisedWork,
     WorkerBeat,
 )
+from verbund.core.legal_models import LegalText  # noqa: E402, F401

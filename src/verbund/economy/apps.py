@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EconomyConfig(AppConfig):
@@ -6,7 +7,6 @@ class EconomyConfig(AppConfig):
     label = "economy"
 
     def ready(self):
-        from django.utils.translation import gettext_lazy as _
 
         from verbund.core.services.audit_labels import register_action_label
         from verbund.economy import (
@@ -15,3 +15,8 @@ class EconomyConfig(AppConfig):
         )
 
         register_action_label("economy.invitation.link_shown", _("Persönlicher Link angezeigt"))
+
+        from verbund.core.services import legal
+
+        # The privacy notice shown beside this app's forms that collect personal data.
+        legal.register_notice("economy", _("Konjunkturumfrage"))

@@ -5,9 +5,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Season(models.IntegerChoices):
+    """When in the year a wave asks: one of the three seasons of the chambers' usual
+    rhythm, or a quarter (seed 003's joint report is "IV. Quartal 2018"). The values sort
+    within a year; a network keeps to one rhythm, and a quarter after a season of the same
+    year sorts after it."""
+
     JAHRESBEGINN = 1, _("Jahresbeginn")
     FRUEHSOMMER = 2, _("Frühsommer")
     HERBST = 3, _("Herbst")
+    QUARTAL_1 = 11, _("I. Quartal")
+    QUARTAL_2 = 12, _("II. Quartal")
+    QUARTAL_3 = 13, _("III. Quartal")
+    QUARTAL_4 = 14, _("IV. Quartal")
 
 
 class Situation(models.TextChoices):

@@ -17,6 +17,7 @@ import random
 from verbund.core.demo.registry import DemoContext, register_step
 from verbund.core.models import Organization
 from verbund.economy import choices
+from verbund.economy.choices import Season
 from verbund.economy.models import Answer, ExtraQuestion, Invitation, PanelFirm, Report, Wave
 from verbund.economy.services import reports
 from verbund.needs.services.waves import new_token
@@ -154,8 +155,13 @@ def _synthetic_firms(rng: random.Random, net, chambers, regions) -> list[PanelFi
     return PanelFirm.objects.bulk_create(firms)
 
 
+# Seed 003: the first joint report covers "IV. Quartal 2018" (the autumn survey's round).
+FIRST_JOINT = (2018, Season.QUARTAL_4)
+
+
 def _answers(rng, wave, firms, tilt, share: float) -> list[Answer]:
-    mood = _mood(wave.year, wave.season)
+    season = Season.HERBST if wave.season == Season.QUARTAL_4 else wave.season
+    mood = _mood(wave.year, season)
     rows = []
     for firm in firms:
         if rng.random() > share:
@@ -236,6 +242,8 @@ def load_business_climate(ctx: DemoContext) -> None:
     answers = []
     for index, (year, season, opens) in enumerate(waves):
         current = index == len(waves) - 1
+        if (year, season) == (FIRST_JOINT[0], Season.HERBST):
+            season = FIRST_JOINT[1]
         wave = Wave.objects.create(
             network=net, year=year, season=season, opens_on=opens,
             closes_on=opens + datetime.timedelta(days=SURVEY_DAYS),
@@ -310,7 +318,7 @@ def _extra_questions(wave, chambers) -> None:
 
 def _reports(ctx, net, chambers) -> None:
     publisher = ctx.users.get("konjunktur")
-    first_joint = Wave.objects.get(network=net, year=2018, season=3)
+    first_joint = Wave.objects.get(network=net, year=FIRST_JOINT[0], season=FIRST_JOINT[1])
     joint = reports.report_for(first_joint, None, publisher)
     Report.objects.filter(pk=joint.pk).update(**REPORT_TEXTS)
     joint.refresh_from_db()

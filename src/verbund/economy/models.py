@@ -43,7 +43,11 @@ class Wave(SurveyWaveBase):
         related_name="economy_waves",
     )
     year = models.PositiveSmallIntegerField(_("Jahr"))
-    season = models.PositiveSmallIntegerField(_("Welle"), choices=choices.Season.choices)
+    season = models.PositiveSmallIntegerField(
+        _("Welle"),
+        choices=choices.Season.choices,
+        help_text=_("Jahreszeit oder Quartal, nach dem Rhythmus der Kammern"),
+    )
 
     objects = NetworkPartQuerySet.as_manager()
     PERSONAL_DATA = NoPersonalData("survey settings")

@@ -8,6 +8,11 @@ class EventsConfig(AppConfig):
     verbose_name = _("Veranstaltungen")
 
     def ready(self):
+        from verbund.core.services import legal
+
+        # The privacy notice shown beside this app's forms that collect personal data.
+        legal.register_notice("events", _("Anmeldung zu Veranstaltungen"))
+
         # Offered seats and unanswered meeting requests appear as dashboard tasks.
         from datetime import timedelta
 

@@ -39,6 +39,20 @@ RUHR_COMPANIES = (
     ("Stadtwerke Herne AG", "Herne"),
     ("Stadtwerke Castrop-Rauxel GmbH", "Castrop-Rauxel"),
 )
+# The answer to "Aus welcher Branche kommen Sie?" per company (issue 25: the demo answered
+# with the town).
+BRANCHES = {
+    "dormakaba Deutschland GmbH": "Sicherheits- und Schließtechnik",
+    "thyssenkrupp Bilstein GmbH": "Fahrzeugzulieferer",
+    "ABC Umformtechnik GmbH & Co. KG": "Metallverarbeitung",
+    "Brandt Zwieback-Schokoladen GmbH + Co. KG": "Lebensmittelindustrie",
+    "WILO SE": "Pumpen- und Anlagenbau",
+    "KHS GmbH": "Maschinenbau",
+    "Gebr. Eickhoff Maschinenfabrik u. Eisengießerei GmbH": "Maschinenbau",
+    "GLS Gemeinschaftsbank eG": "Bank",
+    "Stadtwerke Herne AG": "Energieversorgung",
+    "Stadtwerke Castrop-Rauxel GmbH": "Energieversorgung",
+}
 # B2B participants: (key, name, town, region key, country, offers, wants, languages, reps)
 FORUM_COMPANIES = (
     ("hasseroeder", "Hasseröder Brauerei GmbH", "Wernigerode", "15085", "DE",
@@ -136,7 +150,7 @@ def load_evening_event(ctx: DemoContext) -> None:
         if local in used:
             continue
         used.add(local)
-        company, town = rng.choice(RUHR_COMPANIES)
+        company, _town = rng.choice(RUHR_COMPANIES)
         wanted = min(rng.choice((1, 1, 1, 2)), event.seat_limit - seats)
         Registration.objects.create(
             event=event,
@@ -145,7 +159,7 @@ def load_evening_event(ctx: DemoContext) -> None:
             organization_name=company,
             seats=wanted,
             status=Registration.Status.CONFIRMED,
-            answers={"Aus welcher Branche kommen Sie?": town},
+            answers={"Aus welcher Branche kommen Sie?": BRANCHES[company]},
         )
         seats += wanted
     for hours_ago, seats_wanted in ((30, 2), (20, 1), (6, 1)):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.core.fields import GermanDecimalField
 from verbund.core.forms import ModelForm
+from verbund.events import b2b_choices
 from verbund.events.models import Event, MatchmakingSetup, MeetingRequest, Profile
 from verbund.events.services.matchmaking import SCHEDULE_FIELDS
 
@@ -13,9 +14,27 @@ class RegistrationForm(forms.Form):
     email = forms.EmailField(label=_("E-Mail"))
     organization_name = forms.CharField(label=_("Organisation"), max_length=255, required=False)
     seats = forms.IntegerField(label=_("Plätze"), min_value=1, initial=1)
+    # Voluntary and revocable, said in the label: a help text under a check box wraps
+    # word by word in the form layout.
+    photo_consent = forms.BooleanField(
+        label=_(
+            "Ich bin einverstanden, dass Fotos der Veranstaltung, auf denen ich zu sehen bin, "
+            "veröffentlicht werden (freiwillig, jederzeit widerrufbar)."
+        ),
+        required=False,
+    )
+    newsletter_consent = forms.BooleanField(
+        label=_(
+            "Ich möchte per E-Mail über weitere Veranstaltungen informiert werden "
+            "(freiwillig, jederzeit widerrufbar)."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
+        # The event's own questions come before the voluntary consents.
+        consents = [self.fields.pop("photo_consent"), self.fields.pop("newsletter_consent")]
         self.event = event
         self.fields["seats"].max_value = event.max_seats_per_registration
         self.fields["seats"].widget.attrs["max"] = event.max_seats_per_registration
@@ -23,6 +42,7 @@ class RegistrationForm(forms.Form):
             self.fields[f"question_{index}"] = forms.CharField(
                 label=question, max_length=500, required=False
             )
+        self.fields["photo_consent"], self.fields["newsletter_consent"] = consents
 
     def clean_seats(self):
         seats = self.cleaned_data["seats"]
@@ -32,6 +52,11 @@ class RegistrationForm(forms.Form):
                 % {"max": self.event.max_seats_per_registration}
             )
         return seats
+
+    def consents(self) -> frozenset[str]:
+        return frozenset(
+            name for name in ("photo", "newsletter") if self.cleaned_data.get(f"{name}_consent")
+        )
 
     def answers(self) -> dict:
         return {
@@ -192,9 +217,33 @@ class PriorityForm(forms.Form):
 
 
 class ProfileForm(ModelForm):
+    """Country and languages chosen by name (issue 25: "Land (ISO)" and "de, fr, en" made
+    "Deutschland" into a town)."""
+
+    country = forms.ChoiceField(label=_("Land"), choices=b2b_choices.COUNTRIES)
+    languages = forms.MultipleChoiceField(
+        label=_("Gesprächssprachen"),
+        choices=b2b_choices.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     class Meta(ModelForm.Meta):
         model = Profile
         fields = ["company", "city", "country", "offers", "wants", "languages", "topics"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["languages"] = self.instance.language_list
+        known = dict(b2b_choices.COUNTRIES)
+        if self.instance.country and self.instance.country not in known:
+            self.fields["country"].choices = [
+                *b2b_choices.COUNTRIES,
+                (self.instance.country, self.instance.country),
+            ]
+
+    def clean_languages(self):
+        return ", ".join(self.cleaned_data["languages"])
 
 
 class MeetingRequestForm(ModelForm):

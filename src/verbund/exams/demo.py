@@ -308,7 +308,9 @@ def _sittings(instance, period, boards, occupations, companies) -> dict[str, Can
             Candidate(
                 number=c.id,
                 first_name=FIRST_NAMES[n % len(FIRST_NAMES)],
-                last_name=f"Azubi-{n + 1:04d}",
+                # Names a person would have (issue 25: "Anna Azubi-0001"); the same name
+                # may recur, the candidate number tells them apart.
+                last_name=LAST_NAMES[(n * 7 + n // len(FIRST_NAMES)) % len(LAST_NAMES)],
                 company=companies.get(c.company),
             )
             for n, c in enumerate(c for s in instance.sittings for c in s.candidates)

@@ -17,3 +17,8 @@ class MobilityConfig(AppConfig):
 
         for model in (ExchangeParticipant, Application, Stay):
             register_data_subjects(model)
+
+        from verbund.core.services import legal
+
+        # The privacy notice shown beside this app's forms that collect personal data.
+        legal.register_notice("mobility", _("Bewerbung um einen Auslandsaufenthalt"))

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NeedsConfig(AppConfig):
@@ -7,4 +8,8 @@ class NeedsConfig(AppConfig):
 
     def ready(self):
         # Figures and the network capability (core imports no feature app).
+        from verbund.core.services import legal
         from verbund.needs import dashboard  # noqa: F401
+
+        # The privacy notice shown beside this app's forms that collect personal data.
+        legal.register_notice("needs", _("Bedarfsumfragen"))

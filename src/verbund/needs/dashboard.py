@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from verbund.core.models import Topic
 from verbund.core.services import access
+from verbund.core.services import topics as taxonomy
 from verbund.core.services.capabilities import Capability, capability_provider, links_to
 from verbund.core.services.dashboard import Figure, companies_of, figure_provider
 from verbund.courses.models import Offer
@@ -133,7 +134,12 @@ def company_offer_figures(user):
     )
     if not topic_ids:
         return _offers_nearby(companies)
-    offers = Offer.objects.searchable().filter(topics__in=topic_ids).distinct().count()
+    # The search finds a topic's narrower topics too (the index stores every offer under
+    # its topics and their broader ones): count the same way, so the figure and the page
+    # behind its link agree.
+    chains = taxonomy.ancestor_chains()
+    family = set().union(*(taxonomy.family_ids(pk, chains) for pk in topic_ids))
+    offers = Offer.objects.searchable().filter(topics__in=family).distinct().count()
     codes = Topic.objects.filter(pk__in=topic_ids).order_by("code")
     query = urlencode([("topic", code) for code in codes.values_list("code", flat=True)])
     return [

@@ -151,6 +151,12 @@ class Invitation(SurveyInvitationBase):
     def get_absolute_url(self):
         return reverse("needs:invitation_list", args=[self.wave_id])
 
+    @property
+    def answer(self):
+        """The response, or None before the company answered (templates cannot catch the
+        missing reverse one-to-one; with strict template settings it reads as text)."""
+        return getattr(self, "response", None)
+
 
 class Response(SurveyAnswerBase):
     """One answered questionnaire: by a company (token link) or an interview with a person group."""

@@ -56,7 +56,7 @@ def my_networks_and_activities(user):
         my_networks = Network.objects.all()
     return {
         "my_networks": my_networks.prefetch_related("memberships__organization"),
-        "upcoming": upcoming_activities(user, limit=10),
+        "upcoming": upcoming_activities(user, limit=10, own=True),
     }
 
 

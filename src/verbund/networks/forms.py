@@ -210,3 +210,20 @@ class AttachmentForm(ModelForm):
         upload = self.cleaned_data["file"]
         check_document(upload, MAX_ATTACHMENT_BYTES)
         return upload
+
+
+class PartyDecisionForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        label=_("Vertragspartei"), queryset=Organization.objects.none()
+    )
+    decided_on = forms.DateField(label=_("Beschlossen am"), widget=DateInput())
+    body = forms.CharField(
+        label=_("Beschlussgremium"),
+        max_length=120,
+        required=False,
+        help_text=_("Zum Beispiel Vollversammlung, Präsidium, Kreistag"),
+    )
+
+    def __init__(self, *args, agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = agreement.parties.order_by("name")

@@ -410,4 +410,6 @@ class CalendarFeed(models.Model):
         return Scope()
 
 
+# A model of this app kept in its own module (this one is long enough).
+from verbund.networks.decision_models import PartyDecision  # noqa: E402, F401
 from verbund.networks.invitation_models import Invitation  # noqa: E402, F401

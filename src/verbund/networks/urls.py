@@ -1,6 +1,6 @@
 from django.urls import path
 
-from verbund.networks import invitation_views, views
+from verbund.networks import decision_views, invitation_views, views
 from verbund.networks.models import Membership, Review
 
 app_name = "networks"
@@ -44,6 +44,11 @@ urlpatterns = [
     path("aktivitaeten/<int:pk>/anhaenge/", views.attachment_upload, name="attachment_upload"),
     path("anhaenge/<int:pk>/", views.attachment_download, name="attachment_download"),
     path("anhaenge/<int:pk>/loeschen/", views.attachment_delete, name="attachment_delete"),
+    path(
+        "vereinbarungen/<int:pk>/beschluesse/",
+        decision_views.agreement_decisions,
+        name="agreement_decisions",
+    ),
     path("<int:network>/bilanzen/neu/", views.ReviewFormView.as_view(), name="review_create"),
     path("bilanzen/<int:pk>/bearbeiten/", views.ReviewFormView.as_view(), name="review_edit"),
     path(

@@ -65,7 +65,7 @@ class NetworkDetailView(ObjectDetailView):
             ),
             funding=network.funding_sources.select_related("organization"),
             funding_total=networks.funding_total(network),
-            agreements=network.agreements.prefetch_related("parties"),
+            agreements=network.agreements.prefetch_related("parties", "decisions__organization"),
             goals=network.goals.select_related("agreement"),
             reviews=network.reviews.prefetch_related("progress__goal"),
             upcoming=timeline.upcoming_activities(self.request.user, network=network),

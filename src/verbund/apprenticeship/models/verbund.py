@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from verbund.apprenticeship.querysets import RotationRunQuerySet
@@ -105,9 +106,10 @@ class RotationRun(SolverRun):
         verbose_name_plural = _("Rotationspläne")
 
     def __str__(self):
-        return (
-            f"{self.network} – {self.occupation} {self.cohort} ({self.created_at:%d.%m.%Y %H:%M})"
-        )
+        # Local time (Europe/Berlin): the stored value is UTC (issue 25: names showed UTC).
+        created = timezone.localtime(self.created_at) if self.created_at else None
+        when = f" ({created:%d.%m.%Y %H:%M})" if created else ""
+        return f"{self.network} – {self.occupation} {self.cohort}{when}"
 
     def get_absolute_url(self):
         return reverse("apprenticeship:run_detail", args=[self.pk])

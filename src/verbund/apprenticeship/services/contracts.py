@@ -21,6 +21,7 @@ from verbund.apprenticeship.models import (
 from verbund.apprenticeship.permissions import MANAGE_TRAINING
 from verbund.core.models import Organization
 from verbund.core.services import access, audit
+from verbund.core.services import pdf as pdf_documents
 
 
 def _organization_id(solver_id: str) -> int:
@@ -146,8 +147,6 @@ def approve(version: ContractVersion, organization: Organization, user) -> Contr
 
 
 def pdf(version: ContractVersion) -> bytes:
-    from weasyprint import HTML
-
     html = render_to_string(
         "apprenticeship/contract_pdf.html",
         {
@@ -157,4 +156,4 @@ def pdf(version: ContractVersion) -> bytes:
             "today": timezone.localdate(),
         },
     )
-    return HTML(string=html).write_pdf()
+    return pdf_documents.render(html)

@@ -14,7 +14,7 @@ demo accounts.
 """
 
 # Core steps register themselves on import (the apps' steps live in <app>/demo).
-from verbund.core.demo import organizations, people  # noqa: F401
+from verbund.core.demo import legal, organizations, people  # noqa: F401
 from verbund.core.demo.registry import (
     MARKER_NETWORK_NAME,
     DemoContext,

@@ -9,7 +9,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.translation import gettext as _
 
-from verbund.core.services import audit
+from verbund.core.services import audit, unique_messages
 
 
 def _current(instance, name):
@@ -54,7 +54,10 @@ def save_changes(
         if creating or old != new:
             changes[name] = (old, new)
     check_integer_ranges(instance)
-    instance.full_clean(exclude=list(many))
+    try:
+        instance.full_clean(exclude=list(many))
+    except ValidationError as error:
+        raise unique_messages.rephrase(error, instance) from None
     try:
         return _write(instance, many, changes, creating, user, action_prefix, extra_audit)
     except IntegrityError as error:

@@ -115,6 +115,9 @@ class ObjectFormView(LoginRequiredMixin, TemplateView):
     perm = ""
     action_prefix = ""
     template_name = "core/object_form.html"
+    # The key of the privacy notice shown beside the form (``core.services.legal``), if the
+    # form collects personal data.
+    privacy_notice = ""
 
     def get_object(self):
         if "pk" in self.kwargs:
@@ -173,6 +176,7 @@ class ObjectFormView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.setdefault("model_meta", self.model._meta)
         context["creating"] = "pk" not in self.kwargs
+        context["privacy_notice"] = self.privacy_notice
         return context
 
 

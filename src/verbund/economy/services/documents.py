@@ -9,10 +9,13 @@ import io
 import re
 
 from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from verbund.core.services import pdf as pdf_documents
 from verbund.economy import choices, method
 from verbund.economy.services import charts
 
@@ -74,14 +77,24 @@ def context(snapshot: dict) -> dict:
         if (snapshot["texts"].get("quotes") or "").strip()
         else [],
         "hidden_mark": HIDDEN,
+        "published_on": published_on(snapshot),
     }
 
 
-def pdf(snapshot: dict) -> bytes:
-    from weasyprint import HTML
+def published_on(snapshot: dict) -> str:
+    """The publication date as Germans write it (the snapshot stores ISO: "2026-12-08")."""
+    value = snapshot.get("published_at")
+    moment = parse_datetime(value) if value else None
+    if moment is None:
+        return ""
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return moment.strftime("%d.%m.%Y")
 
+
+def pdf(snapshot: dict) -> bytes:
     html = render_to_string("economy/report_pdf.html", context(snapshot))
-    return HTML(string=html).write_pdf()
+    return pdf_documents.render(html)
 
 
 def _sheet(workbook, title, header, rows):

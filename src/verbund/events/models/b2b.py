@@ -117,6 +117,18 @@ class Profile(models.Model):
     def language_list(self) -> list[str]:
         return [code.strip() for code in self.languages.split(",") if code.strip()]
 
+    @property
+    def country_name(self) -> str:
+        from verbund.events.b2b_choices import country_name
+
+        return country_name(self.country)
+
+    @property
+    def language_names(self) -> str:
+        from verbund.events.b2b_choices import language_names
+
+        return language_names(self.language_list)
+
 
 class Representative(models.Model):
     """A person who holds meetings for a company (a company may send several)."""

@@ -217,6 +217,14 @@ class Registration(models.Model):
     offer_expires_at = models.DateTimeField(_("Angebot gültig bis"), null=True, blank=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     checked_in_at = models.DateTimeField(_("Eingecheckt"), null=True, blank=True)
+    # Consent is the legal basis of these two (GDPR Art. 6 (1) a): when it was given is the
+    # record; empty means no consent.
+    photo_consent_at = models.DateTimeField(
+        _("Einwilligung Fotos erteilt am"), null=True, blank=True
+    )
+    newsletter_consent_at = models.DateTimeField(
+        _("Einwilligung Newsletter erteilt am"), null=True, blank=True
+    )
     no_show = models.BooleanField(_("Nicht erschienen"), default=False)
     created_at = models.DateTimeField(_("Angemeldet am"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -224,7 +232,16 @@ class Registration(models.Model):
     objects = EventPartQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(
         user_lookup="user",
-        fields=("name", "email", "organization_name", "seats", "status", "created_at"),
+        fields=(
+            "name",
+            "email",
+            "organization_name",
+            "seats",
+            "status",
+            "created_at",
+            "photo_consent_at",
+            "newsletter_consent_at",
+        ),
         on_erase="delete",
         reason="a registration is only needed for the event; a seat freed by erasure is not re-offered",
     )

@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from verbund.core.services import pdf as pdf_documents
+
 
 def questions(event, registrations=()) -> list[str]:
     """The export's answer columns: the event's questions, then questions that were asked
@@ -95,10 +97,8 @@ def as_xlsx(event) -> bytes:
 
 
 def as_pdf(event) -> bytes:
-    from weasyprint import HTML
-
     confirmed = event.registrations.filter(status="confirmed").order_by("name", "pk")
     html = render_to_string(
         "events/pdf/checkin_list.html", {"event": event, "registrations": confirmed}
     )
-    return HTML(string=html).write_pdf()
+    return pdf_documents.render(html)

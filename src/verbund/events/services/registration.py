@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from verbund.core.services import audit
@@ -123,6 +123,10 @@ def closed_reason(event: Event, now: datetime.datetime | None = None) -> str:
     return ""
 
 
+# What a registrant may consent to (each stored as ``<name>_consent_at``).
+CONSENTS = frozenset({"photo", "newsletter"})
+
+
 def register(
     event: Event,
     *,
@@ -135,6 +139,7 @@ def register(
     answers: dict | None = None,
     hold_minutes: int | None = None,
     lock: bool = True,
+    consents: frozenset[str] = frozenset(),
 ) -> Registration:
     """Confirm or wait-list one registration. Raises RegistrationError with a message.
 
@@ -170,6 +175,11 @@ def register(
             user=user if user is not None and user.is_authenticated else None,
             answers=answers or {},
         )
+        unknown = set(consents) - CONSENTS
+        if unknown:
+            raise ValueError(f"unknown consents {sorted(unknown)}")
+        for consent in consents:
+            setattr(registration, f"{consent}_consent_at", now)
         counts = _seat_counts(current, registration.priority, now)
         if counts["due"]:
             _expire_due(current, now)
@@ -187,7 +197,12 @@ def register(
         registration.waiting_position = None if fits else counts["ahead"] + 1
         registration.save()
         verb = "held" if registration.status == Status.OFFERED else registration.status
-        audit.record(registration, f"events.registration.{verb}", user=user, data={"seats": seats})
+        audit.record(
+            registration,
+            f"events.registration.{verb}",
+            user=user,
+            data={"seats": seats, "consents": sorted(consents)},
+        )
         _notify_after_commit(registration, "registered")
         return registration
 
@@ -311,7 +326,16 @@ def set_priority(registration: Registration, priority: int, user) -> Registratio
 
 
 def set_attendance(registration: Registration, *, present: bool | None, user) -> Registration:
-    """Check in (present=True), mark as no-show (False) or reset (None)."""
+    """Check in (present=True), mark as no-show (False) or reset (None).
+
+    Attendance is recorded from the event's first day on: a check-in weeks before would
+    count as attended (and, for an examiner training, as a qualification)."""
+    start = Event.objects.filter(pk=registration.event_id).values_list("start", flat=True).get()
+    if present is not None and timezone.localdate() < timezone.localdate(start):
+        raise RegistrationError(
+            _("Anwesenheit lässt sich erst ab dem Tag der Veranstaltung (%(date)s) erfassen.")
+            % {"date": formats.date_format(timezone.localtime(start), "d.m.Y")}
+        )
     registration.checked_in_at = timezone.now() if present else None
     registration.no_show = present is False
     registration.save(update_fields=["checked_in_at", "no_show", "updated_at"])

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from verbund.core.models import Topic
 from verbund.core.services import access
+from verbund.core.services import pdf as pdf_documents
 from verbund.events.forms import MatchmakingSetupForm, MeetingRequestForm, ProfileForm
 from verbund.events.models import Event, MeetingRequest, Profile, ScheduleRun
 from verbund.events.permissions import EVENTS_MANAGE
@@ -254,10 +255,8 @@ def my_agenda(request, pk, fmt="html"):
         response["Content-Disposition"] = f'attachment; filename="b2b-termine-{event.pk}.ics"'
         return response
     if fmt == "pdf":
-        from weasyprint import HTML
-
         html = render_to_string("events/pdf/agenda.html", context)
-        response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+        response = HttpResponse(pdf_documents.render(html), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="b2b-termine-{event.pk}.pdf"'
         return response
     if fmt != "html":

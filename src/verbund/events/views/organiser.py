@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Case, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -94,7 +95,16 @@ def attendance(request, pk):
     registration = _managed_registration(request, pk)
     value = request.POST.get("present")
     present = {"1": True, "0": False}.get(value)
-    registrations.set_attendance(registration, present=present, user=request.user)
+    try:
+        registrations.set_attendance(registration, present=present, user=request.user)
+    except registrations.RegistrationError as error:
+        messages.error(request, str(error))
+        target = reverse("events:registration_list", args=[registration.event_id])
+        if request.htmx:  # the whole page, so that the message is read
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = target
+            return response
+        return redirect(target)
     if request.htmx:
         return render(request, "events/_attendance.html", {"registration": registration})
     return redirect("events:registration_list", registration.event_id)

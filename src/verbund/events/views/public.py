@@ -82,6 +82,7 @@ def event_detail(request, pk):
                 hold_minutes=None
                 if user.is_authenticated
                 else registrations.anonymous_hold_minutes(),
+                consents=form.consents(),
             )
         except registrations.RegistrationError as error:
             form.add_error(None, str(error))

@@ -96,11 +96,13 @@ class Claim(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Told to the examiner: a rejection without a reason cannot be answered or corrected.
+    rejection_reason = models.TextField(_("Begründung der Ablehnung"), blank=True)
 
     objects = ClaimQuerySet.as_manager()
     PERSONAL_DATA = PersonalData(
         person_lookup="assignment__examiner__person",
-        fields=("hours", "km", "status", "total", "submitted_at", "decided_at"),
+        fields=("hours", "km", "status", "total", "submitted_at", "decided_at", "rejection_reason"),
         on_erase="keep",
         reason="payment records must be kept for tax law (§ 147 AO)",
     )

@@ -101,19 +101,27 @@ def _create_claim(assignment, hours, km, amounts, rates) -> Claim:
     )
 
 
-def decide(claim, approve: bool, user) -> Claim:
+def decide(claim, approve: bool, user, reason: str = "") -> Claim:
     """Approve or reject once: a conditional update, so a second decision (also one made
-    at the same moment in another window) is refused instead of overwriting the first."""
+    at the same moment in another window) is refused instead of overwriting the first.
+    A rejection needs a reason (the examiner reads it)."""
     status = Claim.Status.APPROVED if approve else Claim.Status.REJECTED
+    reason = "" if approve else reason.strip()
+    if not approve and not reason:
+        raise CompensationError(_("Bitte begründen Sie die Ablehnung."))
     now = timezone.now()
     with transaction.atomic():
         decided = Claim.objects.filter(pk=claim.pk, status=Claim.Status.SUBMITTED).update(
-            status=status, decided_at=now, decided_by=user
+            status=status, decided_at=now, decided_by=user, rejection_reason=reason
         )
         if not decided:
             raise CompensationError(_("Über diesen Antrag wurde bereits entschieden."))
         claim.status, claim.decided_at, claim.decided_by = status, now, user
-        audit.record(claim, f"exams.claim.{status}", user=user, data={"total": str(claim.total)})
+        claim.rejection_reason = reason
+        data = {"total": str(claim.total)}
+        if reason:
+            data["reason"] = reason
+        audit.record(claim, f"exams.claim.{status}", user=user, data=data)
     return claim
 
 

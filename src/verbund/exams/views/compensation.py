@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -61,7 +62,14 @@ def claim_create(request, assignment):
     return render(
         request,
         "core/object_form.html",
-        {"form": form, "creating": True, "model_meta": Claim._meta, "object": found},
+        {
+            "form": form,
+            "creating": True,
+            "model_meta": Claim._meta,
+            "object": found,
+            # The assignment's own page is the planner's; the examiner returns to theirs.
+            "cancel_url": reverse("exams:my_sittings"),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -92,7 +100,12 @@ def claim_list(request):
 def claim_decide(request, pk):
     claim = editable_object(request.user, Claim, pk, EXAMS_COMPENSATION)
     try:
-        compensation.decide(claim, request.POST.get("approve") == "1", request.user)
+        compensation.decide(
+            claim,
+            request.POST.get("approve") == "1",
+            request.user,
+            reason=request.POST.get("reason", "")[:2000],
+        )
     except compensation.CompensationError as error:
         messages.error(request, str(error))
     return redirect("exams:claim_list")

@@ -4,6 +4,7 @@ certificate and the grant statement, each in German, English or French."""
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from verbund.core.services import pdf as pdf_documents
 from verbund.mobility.services import agreements
 from verbund.mobility.services.grants import band_label
 
@@ -36,6 +37,4 @@ def render_html(stay, kind: str, language: str, agreement=None) -> str:
 
 
 def render_pdf(stay, kind: str, language: str, agreement=None) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=render_html(stay, kind, language, agreement)).write_pdf()
+    return pdf_documents.render(render_html(stay, kind, language, agreement))

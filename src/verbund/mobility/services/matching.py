@@ -161,7 +161,9 @@ def store(run: MatchRun, prepared, plan) -> str:
     stored = store_plan(run.project, plan, applications, placements, run.created_by)
     MatchRun.objects.filter(pk=run.pk).update(result=summary(plan, applications))
     # Stored as its source, shown in the reader's language (core.services.stored_text).
-    return stored_text.text("%(n)s Aufenthalte geplant.", n=stored)
+    return stored_text.plural(
+        "%(count)s Aufenthalt geplant.", "%(count)s Aufenthalte geplant.", stored
+    )
 
 
 def execute_run(run: MatchRun) -> MatchRun:

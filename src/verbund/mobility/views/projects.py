@@ -79,6 +79,7 @@ class ApplicationCreateView(ObjectFormView):
     perm = MOBILITY_PLAN
     action_prefix = "mobility.application"
     template_name = "mobility/application_form.html"
+    privacy_notice = "hinweis-mobility"
 
     def project(self):
         return editable_object(

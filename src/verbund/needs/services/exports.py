@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from verbund.core.services import pdf as pdf_documents
 from verbund.core.services.spreadsheet import xlsx_row
 from verbund.needs import choices
 from verbund.needs.models import Wave
@@ -144,9 +145,7 @@ def _svg_data_uri(svg: bytes) -> str:
 
 
 def _pdf(html: str) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=html).write_pdf()
+    return pdf_documents.render(html)
 
 
 def analysis_pdf(wave: Wave, filters: analysis.Filters | None = None) -> bytes:

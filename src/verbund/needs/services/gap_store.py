@@ -28,6 +28,7 @@ from verbund.core.models import Job
 from verbund.core.services import jobs
 from verbund.needs.models import Response, Wave
 from verbund.needs.services import gaps
+from verbund.needs.services.supply import HORIZONS
 
 KIND = "needs.gap_report"
 MAX_AGE = timedelta(minutes=30)
@@ -109,6 +110,26 @@ def report_for(wave: Wave, params: dict, user, result_url: str) -> StoredReport 
     return job
 
 
+def finished_message(rows) -> str:
+    """Gaps per horizon, as the page shows one horizon at a time (one total over all
+    horizons said "10 Lücken" above a page of 4)."""
+    shown, withheld = gaps.published(rows)
+    per_horizon = [
+        ngettext(
+            "%(count)s Lücke in %(months)s Monaten",
+            "%(count)s Lücken in %(months)s Monaten",
+            count,
+        )
+        % {"count": count, "months": months}
+        for months in HORIZONS
+        for count in [sum(1 for row in shown if row.horizon == months)]
+    ]
+    return _("Gefunden: %(list)s; %(withheld)s aus Datenschutzgründen zurückgehalten.") % {
+        "list": ", ".join(per_horizon),
+        "withheld": withheld,
+    }
+
+
 def compute(job: Job, progress) -> dict:
     """The job function: compute and keep the report's rows."""
     params = job.params
@@ -116,16 +137,7 @@ def compute(job: Job, progress) -> dict:
     progress(0.05, _("Bedarf und Angebot werden verglichen …"))
     districts = set(params["districts"]) if params.get("districts") is not None else None
     rows = gaps.gap_report(wave, by_target_group=params["by_target_group"], districts=districts)
-    shown, withheld = gaps.published(rows)
-    progress(
-        1.0,
-        ngettext(
-            "%(shown)s Lücke gefunden, %(withheld)s aus Datenschutzgründen zurückgehalten.",
-            "%(shown)s Lücken gefunden, %(withheld)s aus Datenschutzgründen zurückgehalten.",
-            len(shown),
-        )
-        % {"shown": len(shown), "withheld": withheld},
-    )
+    progress(1.0, finished_message(rows))
     _drop_older(job)
     return {"rows": rows_to_json(rows)}
 

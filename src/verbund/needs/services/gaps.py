@@ -217,7 +217,7 @@ def gap_report(
                     horizon=horizon,
                     demand=round(demand, 1),
                     supply=seats,
-                    companies=disclosure.perturb(len(cell["companies"]), key, "units"),
+                    companies=published_companies(len(cell["companies"]), key, sensitive),
                     employees=disclosure.perturb(sum(cell["companies"].values()), key, "employees"),
                     hidden=sensitive,
                     wishes=_wishes(cell),
@@ -242,6 +242,13 @@ def _wishes(cell: dict) -> dict:
         "times": shares(cell["times"]),
         "budget": round(amount / count) if count else None,
     }
+
+
+def published_companies(count: int, key: float, hidden: bool) -> int:
+    """The perturbed number of companies; a shown row never reads below the threshold the
+    page names ("groups under 5 firms are hidden" above "Betriebe 3" contradicted itself)."""
+    perturbed = disclosure.perturb(count, key, "units")
+    return perturbed if hidden else max(perturbed, suppression.MIN_COMPANIES)
 
 
 def published(rows: list[GapRow]) -> tuple[list[GapRow], int]:

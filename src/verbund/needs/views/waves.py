@@ -156,6 +156,9 @@ def invitation_list(request, pk):
             "invite_form": invite_form,
             "import_form": forms.ImportForm(),
             "rate": waves.response_rate(wave),
+            # Named in the confirmation question before a mass mail.
+            "unsent_count": invitations.filter(sent_at__isnull=True).count(),
+            "reminder_count": waves.due_for_reminder(wave).count(),
         },
         status=400 if request.method == "POST" else 200,
     )

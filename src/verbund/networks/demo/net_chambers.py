@@ -4,7 +4,7 @@ import datetime
 
 from verbund.core.demo.registry import DemoContext, register_step
 from verbund.networks.demo.building import Kind, Role, Status, activity, goals, members, network
-from verbund.networks.models import Agreement, GoalProgress, Network, Review
+from verbund.networks.models import Agreement, GoalProgress, Network, PartyDecision, Review
 
 D = datetime.date
 DECIDED = D(2018, 9, 24)  # Vollversammlung der IHK Braunschweig, einstimmig
@@ -57,6 +57,16 @@ def load_ihk_cooperation(ctx: DemoContext) -> None:
         ),
     )
     agreement.parties.set([ctx.org("ihk-braunschweig"), ctx.org("ihk-lueneburg-wolfsburg")])
+    # Each chamber's general assembly decided on its own (seed 003); the source dates only
+    # Braunschweig's, Lüneburg-Wolfsburg's "zuvor" is placed in June here (demo material).
+    for key, decided_on in (
+        ("ihk-lueneburg-wolfsburg", D(2018, 6, 27)),
+        ("ihk-braunschweig", DECIDED),
+    ):
+        PartyDecision.objects.create(
+            agreement=agreement, organization=ctx.org(key), decided_on=decided_on,
+            body="Vollversammlung",
+        )  # fmt: skip
     created = goals(net, AGREEMENT_GOALS, agreement=agreement, status=Status.IN_PROGRESS)
     by_title = {goal.title: goal for goal in created}
     report_goal = by_title[AGREEMENT_GOALS[3]]

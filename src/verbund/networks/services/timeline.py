@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from django.db.models import Q
 
+from verbund.core.services import access
 from verbund.networks.models import Activity
 
 
@@ -22,7 +23,10 @@ def timeline_for_organization(organization, user):
     )
 
 
-def upcoming_activities(user, limit=None, days=365, network=None):
+def upcoming_activities(user, limit=None, days=365, network=None, own=False):
+    """Activities from today on. ``own``: only those of the user's own networks or with
+    their organization taking part (the dashboard: a visitor who may read a public network
+    is not shown its internal meetings among their own dates)."""
     today = date.today()
     queryset = (
         Activity.objects.visible_to(user)
@@ -32,4 +36,12 @@ def upcoming_activities(user, limit=None, days=365, network=None):
     )
     if network is not None:
         queryset = queryset.filter(network=network)
+    if own and not user.is_superuser:
+        organizations = access.member_organization_ids(user)
+        mine = Activity.objects.filter(
+            Q(network__memberships__organization__in=organizations)
+            | Q(network__in=access.member_network_ids(user))
+            | Q(organizations__in=organizations)
+        )
+        queryset = queryset.filter(pk__in=mine.values("pk"))
     return queryset[:limit] if limit else queryset
