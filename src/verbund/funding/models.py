@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Organization
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.funding.querysets import CofunderQuerySet, FinancingPlanQuerySet, PlanPartQuerySet
@@ -318,7 +319,7 @@ class ProgressReport(PlanPart):
     period_end = models.DateField(_("Berichtszeitraum bis"))
     version = models.PositiveSmallIntegerField(_("Fassung"), default=1)
     # [{"key": "goals", "heading": "...", "text": "..."}, ...] in the order shown.
-    sections = models.JSONField(_("Abschnitte"), default=list)
+    sections = models.JSONField(_("Abschnitte"), default=list, encoder=JSONEncoder)
     status = models.CharField(
         _("Status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
