@@ -60,3 +60,16 @@ def test_a_network_activity_with_a_start_time_is_saved(client, coordinator_a, ne
     assert activity.start_time == datetime.time(9, 30)
     entry = AuditEntry.objects.get(action="networks.activity.created")
     assert entry.changes["start_time"][1] == "09:30:00"
+
+
+def test_an_uploaded_file_is_stored_as_its_name():
+    """A plan form with its notice file ended in a 500 in the audit entry (generated test)."""
+    import json
+
+    from django.db.models.fields.files import FieldFile
+
+    from verbund.core.json_encoder import JSONEncoder as Encoder
+    from verbund.funding.models import FinancingPlan
+
+    stored = FieldFile(FinancingPlan(), FinancingPlan._meta.get_field("notice_file"), "a/b.pdf")
+    assert json.loads(json.dumps({"file": stored}, cls=Encoder)) == {"file": "a/b.pdf"}

@@ -261,7 +261,8 @@ def test_registration_shows_the_privacy_notice_and_records_consent(client, event
     bea = Registration.objects.get(email="bea@example.org")
     assert bea.photo_consent_at is not None
     assert bea.newsletter_consent_at is None
-    entry = AuditEntry.objects.get(action="events.registration.confirmed")
+    # Without an account the seat is held until the mailed link confirms it (issue 24).
+    entry = AuditEntry.objects.get(action="events.registration.held")
     assert entry.data["consents"] == ["photo"]
     client.post(event.get_absolute_url(), {"name": "Cem", "email": "cem@example.org", "seats": 1})
     cem = Registration.objects.get(email="cem@example.org")

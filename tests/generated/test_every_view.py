@@ -29,6 +29,7 @@ APP_NAMESPACES = {
     "economy",
     "apprenticeship",
     "mobility",
+    "funding",
 }
 
 # Which model an id in the URL names, when the parameter's name does not say it
@@ -48,6 +49,7 @@ MODEL_OF_PARAMETER = {
     "profile": "apprenticeship.TrainingProfile",
     "offer_pk": "courses.Offer",
     "invitation_pk": "needs.Invitation",
+    "plan": "funding.FinancingPlan",
 }
 # ``pk`` by the path segment before it (``bedarf/wellen/<int:pk>/...`` is a needs wave).
 MODEL_OF_SEGMENT = {
@@ -112,6 +114,14 @@ MODEL_OF_APP_SEGMENT = {
     ("apprenticeship", "profile"): "apprenticeship.TrainingProfile",
     ("apprenticeship", "anfragen"): "apprenticeship.PartnerRequest",
     ("exams", "saetze"): "exams.RateTable",
+    ("networks", "einladungen"): "networks.Invitation",
+    ("economy", "einladungen"): "economy.Invitation",
+    ("funding", "foerderung"): "funding.FinancingPlan",
+    ("funding", "positionen"): "funding.BudgetLine",
+    ("funding", "belege"): "funding.Receipt",
+    ("funding", "kofinanzierer"): "funding.Cofunder",
+    ("funding", "mittelabrufe"): "funding.FundsCall",
+    ("funding", "sachberichte"): "funding.ProgressReport",
 }
 # Models the demo has no row of: their pages are requested with a missing id.
 NOT_IN_DEMO = {
@@ -130,6 +140,7 @@ VALUE_OF_PARAMETER = {
     "language": "de",
     "action": "sign",
     "number": 1,
+    "key": "impressum",
 }
 # Pages reached by a secret link (tokens), the accounts machinery of Django and the
 # language switch: their own tests cover them (tests/security, tests/<app>).

@@ -67,7 +67,7 @@ def test_page_permissions_and_form(client, agreement, org_a, coordinator_a, memb
 def test_migration_copies_the_single_date_to_every_party(agreement, org_a, org_b):
     agreement.decided_on = D(2018, 9, 24)
     agreement.save()
-    migration = importlib.import_module("verbund.networks.migrations.0003_party_decisions")
+    migration = importlib.import_module("verbund.networks.migrations.0004_party_decisions")
     migration.copy_agreement_dates(global_apps, None)
     assert set(PartyDecision.objects.values_list("organization", "decided_on")) == {
         (org_a.pk, D(2018, 9, 24)),

@@ -8,6 +8,7 @@ next one is a differential delivery (``UPDATE_CATALOG`` with ``seq_number``).
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import Organization
 from verbund.core.personal_data import NoPersonalData
 from verbund.core.querysets import ScopedQuerySet
@@ -79,7 +80,7 @@ class KursnetDelivery(models.Model):
     seq_number = models.PositiveIntegerField(_("Laufende Nummer"))
     full = models.BooleanField(_("Gesamtlieferung"), default=False)
     # PRODUCT_ID -> fingerprint of what was sent (offer version, run data).
-    products = models.JSONField(default=dict)
+    products = models.JSONField(default=dict, encoder=JSONEncoder)
     new_count = models.PositiveIntegerField(default=0)
     delete_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

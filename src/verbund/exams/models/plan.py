@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from verbund.core.json_encoder import JSONEncoder
 from verbund.core.models import SolverRun
 from verbund.core.personal_data import NoPersonalData, PersonalData
 from verbund.exams.models.periods import ExamPeriod, PlanGoal, Sitting
@@ -26,7 +27,9 @@ class PlanRun(SolverRun):
     )
     kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices)
     # the exams.md instance sent to POST /api/v1/exams/solve (kind "instance")
-    instance = models.JSONField(_("Übermittelte Daten"), default=dict, blank=True)
+    instance = models.JSONField(
+        _("Übermittelte Daten"), default=dict, blank=True, encoder=JSONEncoder
+    )
     goal = models.CharField(
         _("Planungsziel"), max_length=12, choices=PlanGoal.choices, default=PlanGoal.BALANCED
     )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from matplotlib.ticker import MaxNLocator
 
+from verbund.core.services import pdf
 from verbund.core.services.charts import FONT, PALETTE, chart_figure, data_uri, style_axes, to_svg
 from verbund.core.services.spreadsheet import xlsx_row
 
@@ -60,11 +61,9 @@ def budget_chart(figures) -> str:
 
 
 def _pdf(template: str, context: dict, title: str) -> bytes:
-    from weasyprint import HTML
-
     html = render_to_string(template, {**context, "title": title, "today": timezone.localdate()})
-    # Tagged PDF/UA-1: structure tree, document language and title for screen readers.
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    # Tagged PDF/UA-1 with language and title, through the platform's one PDF helper.
+    return pdf.render(html)
 
 
 def proof_pdf(figures) -> bytes:
